@@ -1,0 +1,168 @@
+package io.jamboree.runtime;
+
+import io.jamboree.runtime.spi.JamCommand;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The {@code jam} command line. Each sub-command boots Felix with the bundles of the feature it
+ * needs and calls the {@link JamCommand} service that implements it; {@code shell} gives the Gogo
+ * console instead.
+ */
+@Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
+        description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, CommandLine.HelpCommand.class})
+public final class Jam implements Callable<Integer> {
+
+    @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
+    Path home = Path.of(System.getProperty("jamboree.home", "."));
+
+    @Option(names = {"-v", "--verbose"}, description = "Log at debug level.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        configureLogging(args);
+        int code = new CommandLine(new Jam()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    private static void configureLogging(String[] args) {
+        boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    /**
+     * Boots {@code feature}, finds the {@link JamCommand} named {@code name} and runs it.
+     */
+    int runBundleCommand(String feature, String name, List<String> args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (Node node = Node.start(home.toAbsolutePath().normalize(), Feature.load(features(), feature), Map.of())) {
+            List<String> inactive = node.inactiveBundles();
+            if (!inactive.isEmpty()) {
+                err.println("jam: bundles failed to start: " + inactive);
+                return 3;
+            }
+            JamCommand cmd = node.awaitService(JamCommand.class, "(" + JamCommand.NAME + "=" + name + ")", 10, TimeUnit.SECONDS);
+            if (cmd == null) {
+                err.println("jam: no bundle of feature '" + feature + "' provides the command '" + name + "'");
+                return 3;
+            }
+            return cmd.run(args, out, err);
+        } catch (IOException e) {
+            err.println("jam: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    Path features() {
+        return home.toAbsolutePath().normalize().resolve("features");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "Jamboree " + Version.jamboree() + " (Graypaper 0.7.2)",
+                "JVM: " + Runtime.version() + " " + System.getProperty("java.vm.name") + " (" + System.getProperty("java.home") + ")"
+            };
+        }
+    }
+
+    @Command(name = "version", description = "Print the Jamboree, protocol and JVM versions.")
+    static final class VersionCmd implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "shell", description = {"Start the node with the Gogo console.",
+            "Type 'lb' to list bundles, 'scr:list' for components, 'help' for all commands, 'stop 0' to quit."})
+    static final class ShellCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--feature", description = "Feature to start besides the shell (default: ${DEFAULT-VALUE}).")
+        String feature = "core";
+
+        @Override
+        public Integer call() throws Exception {
+            Path home = jam.home.toAbsolutePath().normalize();
+            Feature base = Feature.load(jam.features(), feature);
+            Feature shell = Feature.load(jam.features(), "shell");
+            List<String> all = new ArrayList<>(base.bundles());
+            shell.bundles().stream().filter(b -> !all.contains(b)).forEach(all::add);
+            try (Node node = Node.start(home, new Feature(feature + "+shell", all), Map.of())) {
+                List<String> inactive = node.inactiveBundles();
+                System.out.printf("Jamboree %s: %d bundles of feature '%s' started in %.2f s%s%n",
+                        Version.jamboree(), node.bundleCount(), feature, node.bootMillis() / 1000.0,
+                        inactive.isEmpty() ? ", all ACTIVE" : "; NOT ACTIVE: " + inactive);
+                node.awaitStop();
+                return inactive.isEmpty() ? 0 : 3;
+            }
+        }
+    }
+
+    @Command(name = "test-vectors", description = {"Run the conformance vectors in each folder.",
+            "Recognises the vector family of each folder (codec, trie, shuffle, ...); prints one line per",
+            "failing vector with the first difference and closes with 'N passed, M failed'.",
+            "Exit code 0 only if none failed."})
+    static final class TestVectorsCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Parameters(arity = "1..*", paramLabel = "DIR", description = "Vector folders, e.g. jam-test-vectors-0.7.2/codec/tiny.")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>();
+            for (Path d : dirs) {
+                if (!Files.exists(d)) {
+                    System.err.println("jam test-vectors: no such folder: " + d);
+                    return 2;
+                }
+                args.add(d.toAbsolutePath().normalize().toString());
+            }
+            return jam.runBundleCommand("core", "test-vectors", args);
+        }
+    }
+}
