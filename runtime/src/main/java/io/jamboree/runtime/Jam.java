@@ -37,7 +37,10 @@ public final class Jam implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging(args);
-        int code = new CommandLine(new Jam()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = new CommandLine(new Jam())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Jam::onError)
+                .execute(args);
         System.exit(code);
     }
 
@@ -54,6 +57,15 @@ public final class Jam implements Callable<Integer> {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /** Failures of a command are reported in one line; the stack trace only with --verbose. */
+    private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("jam " + cmd.getCommandName() + ": " + e.getMessage());
+        if (parsed.hasMatchedOption("-v")) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return e instanceof IOException ? 2 : 1;
     }
 
     @Override
