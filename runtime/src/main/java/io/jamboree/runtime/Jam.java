@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -175,6 +175,27 @@ public final class Jam implements Callable<Integer> {
                 args.add(d.toAbsolutePath().normalize().toString());
             }
             return jam.runBundleCommand("core", "test-vectors", args);
+        }
+    }
+
+    @Command(name = "exec", description = {"Run a command that a bundle of a feature provides, e.g. a plugin's:",
+            "  jam exec --feature sample blake2b hello"})
+    static final class ExecCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--feature", description = "Feature to start (default: ${DEFAULT-VALUE}).")
+        String feature = "core";
+
+        @Parameters(index = "0", paramLabel = "COMMAND", description = "The command's name (service property jam.command).")
+        String name;
+
+        @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments passed to the command.")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return jam.runBundleCommand(feature, name, args);
         }
     }
 }
