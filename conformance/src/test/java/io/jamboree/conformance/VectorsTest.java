@@ -1,0 +1,36 @@
+package io.jamboree.conformance;
+
+import io.jamboree.vectors.VectorRunner;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The public vectors, run inside Felix by the {@link VectorRunner} service of the core feature. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VectorsTest {
+    private static final String JAM = "jam-test-vectors-0.7.2/";
+
+    @Inject
+    VectorRunner runner;
+
+    @Configuration
+    public Option[] config() {
+        return CoreFeatureConfig.options();
+    }
+
+    @Test
+    public void trie() throws Exception {
+        Conformance.check(runner, JAM + "trie");
+    }
+
+    @Test
+    public void shuffle() throws Exception {
+        Conformance.check(runner, JAM + "shuffle");
+    }
+}
