@@ -25,6 +25,21 @@ public class VectorsTest {
     }
 
     @Test
+    public void codecTiny() throws Exception {
+        Conformance.check(runner, JAM + "codec/tiny");
+    }
+
+    @Test
+    public void codecFull() throws Exception {
+        Conformance.check(runner, JAM + "codec/full");
+    }
+
+    @Test
+    public void pvmPrograms() throws Exception {
+        Conformance.check(runner, "pvm-test-vectors-0.4/pvm/programs");
+    }
+
+    @Test
     public void trie() throws Exception {
         Conformance.check(runner, JAM + "trie");
     }
