@@ -1,0 +1,132 @@
+package io.jamboree.bls.ring;
+
+import io.jamboree.bls.Domain;
+import io.jamboree.bls.Fr;
+import io.jamboree.bls.G1;
+import io.jamboree.bls.Msm;
+import io.jamboree.bls.Srs;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Bandersnatch ring commitment gamma_z (GP 0.7.2 section 6.4 "Bandersnatch ring root",
+ * O(...) in Appendix G; ring-proof spec section 2.4; crypto-notes "Ring commitment, as
+ * reproduced"): three KZG commitments (compressed G1) to the interpolated columns p_x, p_y and the
+ * selector s over a domain of size N = next power of two >= ring size + 257.
+ *
+ * <p>Per domain size the constant part (all key rows set to the padding point, the 253 multiples
+ * of the blinding base, the selector) is committed once, and the Lagrange-basis SRS is computed
+ * once; each ring then adds the commitment to the differences (key - padding) on its key rows:
+ * one MSM over ring-size Lagrange points per coordinate (the two run in parallel).
+ */
+public final class RingCommitment {
+    /** Commitment size: three compressed G1 points. */
+    public static final int BYTES = 144;
+    /** Bit length of the Bandersnatch scalar field (N_J in the ring-proof spec). */
+    static final int SCALAR_BITS = 253;
+
+    static final BigInteger PAD_X = new BigInteger("26287722405578650394504321825321286533153045350760430979437739593351290020913");
+    static final BigInteger PAD_Y = new BigInteger("19058981610000167534379068105702216971787064146691007947119244515951752366738");
+    static final BigInteger BLIND_X = new BigInteger("6150229251051246713677296363717454238956877613358614224171740096471278798312");
+    static final BigInteger BLIND_Y = new BigInteger("28442734166467795856797249030329035618871580593056783094884474814923353898473");
+
+    private final Srs srs;
+    private final ConcurrentHashMap<Integer, Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** A commitment engine over the given SRS (must hold at least N G1 powers). */
+    public RingCommitment(Srs srs) { this.srs = srs; }
+
+    /** The domain size N for a ring of the given size. */
+    public static int domainSize(int ringSize) {
+        int n = 1;
+        while (n < ringSize + 4 + SCALAR_BITS) n <<= 1;
+        return n;
+    }
+
+    /** Per-domain constants. */
+    private record Prepared(Domain domain, G1[] lagrangeUnscaled, long[] nInv, G1 padX, G1 padY, G1 selector) { }
+
+    /**
+     * Builds (once) the per-domain data for rings of this size: the Lagrange-basis SRS and the
+     * constant commitments. Takes seconds for N = 2048; call early (e.g. at node start, on a
+     * background thread) to keep the first epoch change fast.
+     */
+    public void prepareFor(int ringSize) { prepare(domainSize(ringSize)); }
+
+    private Prepared prepare(int n) {
+        return prepared.computeIfAbsent(n, this::build);
+    }
+
+    private Prepared build(int n) {
+        if (srs.g1Size() < n) throw new IllegalArgumentException("SRS too small for domain " + n);
+        Domain dom = Domain.atLeast(n);
+        G1[] mono = new G1[n];
+        for (int i = 0; i < n; i++) mono[i] = srs.g1(i);
+        long[][] px = new long[n][4], py = new long[n][4], sel = new long[n][4];
+        long[] padX = Fr.montOf(PAD_X), padY = Fr.montOf(PAD_Y);
+        int keyRows = n - SCALAR_BITS - 4;
+        for (int i = 0; i < keyRows; i++) {
+            Fr.copy(padX, px[i]); Fr.copy(padY, py[i]); Fr.setOne(sel[i]);
+        }
+        // H, 2H, 4H, ... in TE coordinates
+        long[][] h = Bandersnatch.toExtended(new Bandersnatch.Affine(Fr.montOf(BLIND_X), Fr.montOf(BLIND_Y)));
+        long[][] tmp = new long[8][4];
+        for (int j = 0; j < SCALAR_BITS; j++) {
+            Bandersnatch.Affine a = Bandersnatch.toAffine(h);
+            Fr.copy(a.x(), px[keyRows + j]);
+            Fr.copy(a.y(), py[keyRows + j]);
+            Bandersnatch.dbl(h, tmp);
+        }
+        G1 cx = commitEvals(dom, mono, px), cy = commitEvals(dom, mono, py), cs = commitEvals(dom, mono, sel);
+        G1[] lagrange = io.jamboree.bls.LagrangeSrs.computeUnscaled(dom, mono);
+        return new Prepared(dom, lagrange, Fr.of(n).inverse().montLimbs(), cx, cy, cs);
+    }
+
+    private static G1 commitEvals(Domain dom, G1[] mono, long[][] evals) {
+        dom.ifft(evals);
+        return Msm.g1Mont(mono, evals, evals.length);
+    }
+
+    private static void decodeRows(List<byte[]> keys, int from, int to, long[] padX, long[] padY, long[][] dx, long[][] dy) {
+        for (int i = from; i < to; i++) {
+            Bandersnatch.Affine a = KeyCache.decode(keys.get(i));
+            if (a == null) continue; // padding point: zero difference
+            Fr.sub(a.x(), padX, dx[i]);
+            Fr.sub(a.y(), padY, dy[i]);
+        }
+    }
+
+    /**
+     * The 144-byte commitment to the ring of 32-byte Bandersnatch keys (in order). A key that
+     * does not decode to a prime-order-subgroup point (including an all-zero offender key) is
+     * replaced by the padding point.
+     */
+    public byte[] commit(List<byte[]> keys) {
+        int n = domainSize(keys.size());
+        Prepared p = prepare(n);
+        int k = keys.size();
+        long[][] dx = new long[k][4], dy = new long[k][4];
+        long[] padX = Fr.montOf(PAD_X), padY = Fr.montOf(PAD_Y);
+        // key decoding (with its subgroup check) is the dominant cold cost: split it over two threads
+        int split = k >= 64 ? k / 2 : k;
+        CompletableFuture<Void> second = split < k
+                ? CompletableFuture.runAsync(() -> decodeRows(keys, split, k, padX, padY, dx, dy))
+                : CompletableFuture.completedFuture(null);
+        decodeRows(keys, 0, split, padX, padY, dx, dy);
+        second.join();
+        for (int i = 0; i < k; i++) {
+            Fr.mul(dx[i], p.nInv(), dx[i]);
+            Fr.mul(dy[i], p.nInv(), dy[i]);
+        }
+        CompletableFuture<G1> fx = CompletableFuture.supplyAsync(() -> Msm.g1Mont(p.lagrangeUnscaled(), dx, k));
+        G1 cy = p.padY().add(Msm.g1Mont(p.lagrangeUnscaled(), dy, k));
+        G1 cx = p.padX().add(fx.join());
+        byte[] out = new byte[BYTES];
+        System.arraycopy(cx.toCompressed(), 0, out, 0, 48);
+        System.arraycopy(cy.toCompressed(), 0, out, 48, 48);
+        System.arraycopy(p.selector().toCompressed(), 0, out, 96, 48);
+        return out;
+    }
+}

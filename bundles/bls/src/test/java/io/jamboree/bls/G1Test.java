@@ -1,0 +1,84 @@
+package io.jamboree.bls;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class G1Test {
+    // Zcash BLS12-381 spec: compressed encoding of the G1 generator.
+    static final String G1_GEN_COMPRESSED = "97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb";
+
+    @Test
+    void generatorEncoding() {
+        assertEquals(G1_GEN_COMPRESSED, Vectors.hex(G1.GENERATOR.toCompressed()));
+        assertEquals(G1.GENERATOR, G1.fromCompressed(Vectors.hex(G1_GEN_COMPRESSED)));
+        assertTrue(G1.GENERATOR.isOnCurve());
+        assertTrue(G1.GENERATOR.isInSubgroup());
+        assertEquals("c0" + "00".repeat(47), Vectors.hex(G1.INFINITY.toCompressed()));
+        assertTrue(G1.fromCompressed(G1.INFINITY.toCompressed()).isInfinity());
+    }
+
+    @Test
+    void groupLaws() {
+        G1 g = G1.GENERATOR;
+        assertEquals(g.dbl(), g.add(g));
+        assertEquals(g.mul(BigInteger.valueOf(3)), g.dbl().add(g));
+        assertTrue(g.mul(G1.ORDER).isInfinity());
+        assertTrue(g.add(g.neg()).isInfinity());
+        Random rng = new Random(5);
+        for (int i = 0; i < 5; i++) {
+            BigInteger a = new BigInteger(255, rng), b = new BigInteger(255, rng);
+            G1 pa = g.mul(a), pb = g.mul(b);
+            assertEquals(g.mul(a.add(b)), pa.add(pb));
+            assertEquals(pa, G1.fromCompressed(pa.toCompressed()));
+            assertEquals(pa, G1.fromUncompressed(pa.toUncompressed()));
+        }
+    }
+
+    @Test
+    void msmMatchesNaive() {
+        Random rng = new Random(9);
+        for (int n : new int[] {1, 7, 40, 300}) {
+            G1[] bases = new G1[n];
+            Fr[] ks = new Fr[n];
+            G1 expect = G1.INFINITY;
+            G1 p = G1.GENERATOR.mul(BigInteger.valueOf(12345));
+            for (int i = 0; i < n; i++) {
+                bases[i] = p;
+                p = p.add(G1.GENERATOR.mul(BigInteger.valueOf(i + 7)));
+                ks[i] = Fr.fromBigInteger(new BigInteger(256, rng));
+                if (i % 11 == 3) ks[i] = Fr.ZERO;
+                expect = expect.add(bases[i].mul(ks[i]));
+            }
+            assertEquals(expect, Msm.g1(bases, ks));
+        }
+    }
+
+    @Test
+    void fftRoundTrip() {
+        Domain d = new Domain(4);
+        Random rng = new Random(3);
+        long[][] a = new long[16][];
+        Fr[] coeffs = new Fr[16];
+        for (int i = 0; i < 16; i++) { coeffs[i] = Fr.fromBigInteger(new BigInteger(256, rng)); a[i] = coeffs[i].montLimbs(); }
+        d.fft(a);
+        for (int i = 0; i < 16; i++) {
+            Fr x = d.element(i), acc = Fr.ZERO;
+            for (int j = 15; j >= 0; j--) acc = acc.mul(x).add(coeffs[j]);
+            assertEquals(acc, Fr.ofMontLimbs(a[i]));
+        }
+        d.ifft(a);
+        for (int i = 0; i < 16; i++) assertEquals(coeffs[i], Fr.ofMontLimbs(a[i]));
+        assertEquals(BigInteger.valueOf(7).modPow(Fr.P.subtract(BigInteger.ONE).shiftRight(4), Fr.P), d.omega().toBigInteger());
+    }
+
+    @Test
+    void srsStartsWithGenerator() throws Exception {
+        Srs s = Srs.load(Vectors.srsFile(), 2048);
+        assertEquals(2048, s.g1Size());
+        assertEquals(G1.GENERATOR, s.g1(0));
+        assertTrue(s.g1(1).isInSubgroup());
+    }
+}

@@ -1,0 +1,66 @@
+package io.jamboree.bls;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PairingTest {
+    // Zcash BLS12-381 spec: compressed encoding of the G2 generator.
+    static final String G2_GEN_COMPRESSED = "93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e"
+            + "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8";
+
+    @Test
+    void g2Encoding() throws Exception {
+        assertTrue(G2.GENERATOR.isOnCurve());
+        assertTrue(G2.GENERATOR.isInSubgroup());
+        assertEquals(G2_GEN_COMPRESSED, Vectors.hex(G2.GENERATOR.toCompressed()));
+        assertEquals(G2.GENERATOR, G2.fromCompressed(Vectors.hex(G2_GEN_COMPRESSED)));
+        Srs s = Srs.load(Vectors.srsFile(), 4);
+        assertEquals(G2.GENERATOR, G2.fromUncompressed(s.g2Bytes(0)));
+        G2 t = G2.fromUncompressed(s.g2Bytes(1));
+        assertEquals(t, G2.fromCompressed(t.toCompressed()));
+        G2 p = G2.GENERATOR.mul(BigInteger.valueOf(5));
+        assertEquals(p, G2.GENERATOR.dbl().dbl().add(G2.GENERATOR));
+        assertEquals(p, G2.fromUncompressed(p.toUncompressed()));
+    }
+
+    @Test
+    void bilinearity() {
+        Random rng = new Random(11);
+        BigInteger a = new BigInteger(250, rng), b = new BigInteger(250, rng);
+        Fq12 e = Pairing.pair(G1.GENERATOR, G2.GENERATOR);
+        Fq12 m = Pairing.millerLoop(G1.GENERATOR.mul(a), G2.GENERATOR);
+        assertEquals(Pairing.finalExponentiationSlow(m), Pairing.finalExponentiation(m));
+        assertEquals(m.pow(Fq.P), m.frobenius(1));
+        assertEquals(m.mul(m), m.square());
+        assertEquals(m.pow(Fq.P.multiply(Fq.P)), m.frobenius(2));
+        assertFalse(e.isOne());
+        assertTrue(e.pow(Fr.P).isOne());
+        Fq12 eab = Pairing.pair(G1.GENERATOR.mul(a), G2.GENERATOR.mul(b));
+        assertEquals(e.pow(a.multiply(b)), eab);
+        assertEquals(eab, Pairing.pair(G1.GENERATOR.mul(a.multiply(b).mod(Fr.P)), G2.GENERATOR));
+        assertTrue(Pairing.productIsOne(new G1[] {G1.GENERATOR.mul(a), G1.GENERATOR.neg()},
+                new G2[] {G2.GENERATOR, G2.GENERATOR.mul(a)}));
+        assertFalse(Pairing.productIsOne(new G1[] {G1.GENERATOR.mul(a), G1.GENERATOR.neg()},
+                new G2[] {G2.GENERATOR, G2.GENERATOR.mul(b)}));
+    }
+
+    @Test
+    void kzgOpenVerify() throws Exception {
+        Kzg kzg = new Kzg(Srs.load(Vectors.srsFile(), 64));
+        // the SRS pairs consistently: e([tau]G1, G2) == e(G1, [tau]G2)
+        Srs s = Srs.load(Vectors.srsFile(), 2);
+        assertTrue(Pairing.productIsOne(new G1[] {s.g1(1), G1.GENERATOR.neg()}, new G2[] {G2.GENERATOR, kzg.tauG2()}));
+        Random rng = new Random(4);
+        Fr[] f = new Fr[40];
+        for (int i = 0; i < f.length; i++) f[i] = Fr.fromBigInteger(new BigInteger(256, rng));
+        G1 c = kzg.commit(f);
+        Fr z = Fr.fromBigInteger(new BigInteger(256, rng));
+        Fr y = Kzg.evaluate(f, z);
+        G1 pi = kzg.open(f, z);
+        assertTrue(kzg.verify(c, z, y, pi));
+        assertFalse(kzg.verify(c, z, y.add(Fr.ONE), pi));
+    }
+}
