@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -196,6 +196,62 @@ public final class Jam implements Callable<Integer> {
         @Override
         public Integer call() {
             return jam.runBundleCommand(feature, name, args);
+        }
+    }
+
+    /** Chain parameter sets a command can run with. */
+    enum Chain { tiny, full }
+
+    /** Stores a command can import into. */
+    enum Store { memory, lmdb }
+
+    @Command(name = "import", description = {"Import block-import traces and check every posterior state root.",
+            "PATH is a trace folder or TraceStep .bin files, with or without genesis.bin. A step whose post-state",
+            "equals its pre-state must be rejected. Prints per-block import times and 'N passed, M failed';",
+            "exit code 0 only if all passed."})
+    static final class ImportCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--store", description = "State store: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Store store = Store.memory;
+
+        @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Chain chain = Chain.tiny;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace folders or .bin files.")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chain.name()));
+            for (Path p : paths) {
+                if (!Files.exists(p)) {
+                    System.err.println("jam import: no such file or folder: " + p);
+                    return 2;
+                }
+                args.add(p.toAbsolutePath().normalize().toString());
+            }
+            return jam.runBundleCommand("importer", "import", args);
+        }
+    }
+
+    @Command(name = "fuzz-target", description = {"Serve the JAM conformance fuzzer (fuzz-proto v1) on a Unix socket.",
+            "Runs until interrupted; one fuzzer session at a time."})
+    static final class FuzzTargetCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--socket", required = true, paramLabel = "PATH", description = "Unix domain socket to listen on.")
+        Path socket;
+
+        @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Chain chain = Chain.tiny;
+
+        @Override
+        public Integer call() {
+            return jam.runBundleCommand("fuzz-target", "fuzz-target",
+                    List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
         }
     }
 }
