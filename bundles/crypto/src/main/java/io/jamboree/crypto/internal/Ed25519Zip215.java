@@ -1,0 +1,99 @@
+package io.jamboree.crypto.internal;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Ed25519 signature verification with ZIP-215 semantics (GP §3.8.2 requires Ed25519; the
+ * conformance suite expects the ZIP-215 acceptance rules):
+ * <ul>
+ *   <li>A and R may carry a non-canonical y (y &ge; p is reduced mod p), and x = 0 with the sign
+ *       bit set is accepted;</li>
+ *   <li>s must be canonical (s &lt; L);</li>
+ *   <li>the cofactored equation [8](sB - R - kA) = 0 must hold, k = SHA-512(R || A || M) mod L,
+ *       hashed over the encodings as received.</li>
+ * </ul>
+ */
+public final class Ed25519Zip215 {
+    private static final BigInteger P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+    private static final BigInteger L_ORDER = BigInteger.ONE.shiftLeft(252)
+            .add(new BigInteger("27742317777372353535851937790883648493"));
+    static final MontField FP = new MontField(P);
+    static final MontField FL = new MontField(L_ORDER);
+    private static final long[] L_LIMBS = MontField.limbs(L_ORDER);
+    private static final long[] D = FP.mont(BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)));
+    static final Edwards CURVE = new Edwards(FP, FP.mont(BigInteger.ONE.negate()), D);
+    private static final EdPoint BASE = CURVE.fromAffine(
+            FP.mont(new BigInteger("15112221349535400772501151409588531511454012693041857206046113283949847762202")),
+            FP.mont(new BigInteger("46316835694926478169428394003475163141307993866256225615783033603165251855960")));
+
+    /** (p - 5) / 8 and sqrt(-1) = 2^((p-1)/4), for the inversion-free square root of u / v. */
+    private static final long[] EXP_P58 = MontField.limbs(P.subtract(BigInteger.valueOf(5)).shiftRight(3));
+    private static final long[] SQRT_M1 = FP.mont(BigInteger.TWO.modPow(P.subtract(BigInteger.ONE).shiftRight(2), P));
+
+    private Ed25519Zip215() {}
+
+    /**
+     * Decodes a 32-byte point encoding with ZIP-215 leniency; null if the y coordinate has no
+     * matching x on the curve.
+     */
+    static EdPoint decode(byte[] in, int off) {
+        long[] raw = MontField.rawLE(in, off);
+        boolean sign = (raw[3] >>> 63) != 0;
+        raw[3] &= Long.MAX_VALUE;
+        long[] y = new long[4];
+        FP.toMont(raw, y);   // reduces y mod p
+        long[] y2 = new long[4], u = new long[4], v = new long[4], x = new long[4];
+        FP.sqr(y, y2);
+        FP.sub(y2, FP.one(), u);
+        FP.mul(D, y2, v);
+        FP.add(v, FP.one(), v);
+        // x = u v^3 (u v^7)^((p-5)/8): a square root of u/v, up to a factor sqrt(-1) (RFC 8032 §5.1.3)
+        long[] v3 = new long[4], t = new long[4], chk = new long[4], negU = new long[4];
+        FP.sqr(v, v3);
+        FP.mul(v3, v, v3);
+        FP.sqr(v3, t);
+        FP.mul(t, v, t);
+        FP.mul(t, u, t);
+        FP.pow(t, EXP_P58, t);
+        FP.mul(t, v3, x);
+        FP.mul(x, u, x);
+        FP.sqr(x, chk);
+        FP.mul(chk, v, chk);
+        FP.neg(u, negU);
+        if (!MontField.eq(chk, u)) {
+            if (!MontField.eq(chk, negU)) return null;
+            FP.mul(x, SQRT_M1, x);
+        }
+        if (FP.isOdd(x) != sign) FP.neg(x, x);
+        return CURVE.fromAffine(x, y);
+    }
+
+    /** ZIP-215 verification of a 64-byte signature (R || s) on msg under 32-byte public key pub. */
+    public static boolean verify(byte[] pub, byte[] msg, byte[] sig) {
+        if (pub == null || sig == null || msg == null || pub.length != 32 || sig.length != 64) return false;
+        long[] s = MontField.rawLE(sig, 32);
+        if (MontField.compare(s, L_LIMBS) >= 0) return false;
+        EdPoint a = decode(pub, 0);
+        if (a == null) return false;
+        EdPoint r = decode(sig, 0);
+        if (r == null) return false;
+        byte[] h;
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-512");
+            sha.update(sig, 0, 32);
+            sha.update(pub);
+            sha.update(msg);
+            h = sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long[] k = FL.fromBytesLEModOrder(h, 0, 64);
+        FL.fromMont(k, k);
+        EdPoint acc = CURVE.mul2(BASE, s, CURVE.neg(a), k);
+        acc = CURVE.add(acc, CURVE.neg(r));
+        acc = CURVE.dbl(CURVE.dbl(CURVE.dbl(acc)));
+        return CURVE.isIdentity(acc);
+    }
+}

@@ -1,0 +1,23 @@
+package io.jamboree.crypto.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** SHA-512 (FIPS 180-4) from the JDK provider; the hash of the Bandersnatch VRF suite. */
+public final class Sha512 {
+    private Sha512() {}
+
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 unavailable", e);
+        }
+    }
+
+    public static byte[] hash(byte[]... parts) {
+        MessageDigest md = newDigest();
+        for (byte[] p : parts) md.update(p);
+        return md.digest();
+    }
+}
