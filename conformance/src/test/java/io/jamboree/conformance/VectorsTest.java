@@ -40,6 +40,16 @@ public class VectorsTest {
     }
 
     @Test
+    public void ed25519Zip215() throws Exception {
+        Conformance.check(runner, "ed25519-zip215");
+    }
+
+    @Test
+    public void bandersnatchVrf() throws Exception {
+        Conformance.check(runner, "bandersnatch-vrf-0.1/assets/vectors");
+    }
+
+    @Test
     public void trie() throws Exception {
         Conformance.check(runner, JAM + "trie");
     }
