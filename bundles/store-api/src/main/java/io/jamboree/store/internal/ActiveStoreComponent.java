@@ -1,0 +1,174 @@
+package io.jamboree.store.internal;
+
+import io.jamboree.store.ActiveStore;
+import io.jamboree.store.NodeStore;
+import io.jamboree.store.ReadTxn;
+import io.jamboree.store.StoreException;
+import io.jamboree.store.Stores;
+import io.jamboree.store.Table;
+import io.jamboree.store.WriteTxn;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link ActiveStore} service: routes to the NodeStore of the configured kind. */
+@Component(service = ActiveStore.class, configurationPid = ActiveStore.PID, immediate = true)
+@Designate(ocd = StoreConfig.class)
+public final class ActiveStoreComponent implements ActiveStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveStoreComponent.class);
+
+    private final Map<String, NodeStore> stores = new ConcurrentHashMap<>();
+    private final Object switchLock = new Object();
+    private volatile String wanted = "lmdb";
+    private volatile NodeStore active;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStore(NodeStore store) {
+        stores.put(store.kind(), store);
+        synchronized (switchLock) {
+            if (active == null && store.kind().equals(wanted)) {
+                active = store;
+                LOG.info("active store: {}", store.kind());
+            }
+        }
+    }
+
+    void removeStore(NodeStore store) {
+        stores.remove(store.kind(), store);
+        synchronized (switchLock) {
+            if (active == store) {
+                active = null;
+                LOG.warn("the active store ({}) went away", store.kind());
+            }
+        }
+    }
+
+    @Activate
+    void activate(StoreConfig config) {
+        activate(kindOf(config.kind()));
+    }
+
+    /** Selects the kind to use (also used by tests outside OSGi). */
+    void activate(String kind) {
+        synchronized (switchLock) {
+            wanted = kind;
+            NodeStore s = stores.get(wanted);
+            if (s != null) {
+                active = s;
+            }
+        }
+    }
+
+    @Modified
+    void modified(StoreConfig config) {
+        String kind = kindOf(config.kind());
+        NodeStore cur = active;
+        if (cur != null && cur.kind().equals(kind)) {
+            return;
+        }
+        if (cur != null && stores.containsKey(kind)) {
+            switchTo(kind);
+        } else {
+            synchronized (switchLock) {
+                wanted = kind;
+                if (active == null) {
+                    active = stores.get(kind);
+                }
+            }
+        }
+    }
+
+    private static String kindOf(String kind) {
+        String k = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+        return k.isEmpty() ? "lmdb" : k;
+    }
+
+    private NodeStore delegate() {
+        NodeStore s = active;
+        if (s == null) {
+            throw new StoreException("the configured store kind '" + wanted + "' is not available (available: "
+                    + availableKinds() + "); install its bundle or set kind in " + PID);
+        }
+        return s;
+    }
+
+    @Override
+    public String kind() {
+        return delegate().kind();
+    }
+
+    @Override
+    public ReadTxn read() {
+        return delegate().read();
+    }
+
+    @Override
+    public WriteTxn write() {
+        while (true) {
+            NodeStore s = delegate();
+            WriteTxn w = s.write();
+            if (active == s) {
+                return w;
+            }
+            w.abort(); // switched while we waited: write to the new store
+        }
+    }
+
+    /** The active store is owned by its bundle; closing the router does nothing. */
+    @Override
+    public void close() {}
+
+    @Override
+    public Set<String> availableKinds() {
+        return new TreeSet<>(stores.keySet());
+    }
+
+    @Override
+    public Map<Table, Long> sizes() {
+        Map<Table, Long> out = new EnumMap<>(Table.class);
+        try (ReadTxn r = read()) {
+            for (Table t : Table.values()) {
+                out.put(t, r.count(t));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Stores.CopyReport switchTo(String kind) {
+        String k = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+        synchronized (switchLock) {
+            NodeStore cur = delegate();
+            if (cur.kind().equals(k)) {
+                throw new StoreException("store '" + k + "' is already active");
+            }
+            NodeStore target = stores.get(k);
+            if (target == null) {
+                throw new StoreException("no store of kind '" + kind + "' is available (available: "
+                        + availableKinds() + ")");
+            }
+            try (WriteTxn hold = cur.write()) { // blocks writers of the old store during the copy
+                Stores.CopyReport report = Stores.copy(hold, cur.kind(), target);
+                active = target;
+                wanted = k;
+                hold.abort();
+                LOG.info("switched store {} -> {}: {} entries in {} ms", cur.kind(), k, report.entries(), report.millis());
+                return report;
+            }
+        }
+    }
+}
