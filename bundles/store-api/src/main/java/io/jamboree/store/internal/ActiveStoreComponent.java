@@ -52,7 +52,11 @@ public final class ActiveStoreComponent implements ActiveStore {
         synchronized (switchLock) {
             if (active == store) {
                 active = null;
-                LOG.warn("the active store ({}) went away", store.kind());
+                if (frameworkStopping()) {
+                    LOG.debug("the active store ({}) stopped with the framework", store.kind());
+                } else {
+                    LOG.warn("the active store ({}) went away", store.kind());
+                }
             }
         }
     }
@@ -170,5 +174,12 @@ public final class ActiveStoreComponent implements ActiveStore {
                 return report;
             }
         }
+    }
+
+    /** Whether the whole framework is shutting down (then stores leaving is expected, not a fault). */
+    private static boolean frameworkStopping() {
+        org.osgi.framework.Bundle own = org.osgi.framework.FrameworkUtil.getBundle(ActiveStoreComponent.class);
+        return own == null || own.getBundleContext() == null
+                || own.getBundleContext().getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
     }
 }
