@@ -50,6 +50,54 @@ public class VectorsTest {
     }
 
     @Test
+    public void stfSafrole() throws Exception {
+        Conformance.check(runner, JAM + "stf/safrole/tiny");
+        Conformance.check(runner, JAM + "stf/safrole/full");
+    }
+
+    @Test
+    public void stfDisputes() throws Exception {
+        Conformance.check(runner, JAM + "stf/disputes/tiny");
+        Conformance.check(runner, JAM + "stf/disputes/full");
+    }
+
+    @Test
+    public void stfHistory() throws Exception {
+        Conformance.check(runner, JAM + "stf/history/tiny");
+        Conformance.check(runner, JAM + "stf/history/full");
+    }
+
+    @Test
+    public void stfAuthorizations() throws Exception {
+        Conformance.check(runner, JAM + "stf/authorizations/tiny");
+        Conformance.check(runner, JAM + "stf/authorizations/full");
+    }
+
+    @Test
+    public void stfReports() throws Exception {
+        Conformance.check(runner, JAM + "stf/reports/tiny");
+        Conformance.check(runner, JAM + "stf/reports/full");
+    }
+
+    @Test
+    public void stfAssurances() throws Exception {
+        Conformance.check(runner, JAM + "stf/assurances/tiny");
+        Conformance.check(runner, JAM + "stf/assurances/full");
+    }
+
+    @Test
+    public void stfPreimages() throws Exception {
+        Conformance.check(runner, JAM + "stf/preimages/tiny");
+        Conformance.check(runner, JAM + "stf/preimages/full");
+    }
+
+    @Test
+    public void stfStatistics() throws Exception {
+        Conformance.check(runner, JAM + "stf/statistics/tiny");
+        Conformance.check(runner, JAM + "stf/statistics/full");
+    }
+
+    @Test
     public void trie() throws Exception {
         Conformance.check(runner, JAM + "trie");
     }

@@ -1,0 +1,7 @@
+/**
+ * Work-report guarantees (GP §11.3–11.5): guarantor assignments {@code M}/{@code M*}, report validity,
+ * {@code ρ} updates, the reporters set, and the refinement part of the core and service statistics.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.jamboree.stf.reports;

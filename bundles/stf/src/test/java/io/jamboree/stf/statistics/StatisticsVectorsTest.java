@@ -1,0 +1,26 @@
+package io.jamboree.stf.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jamboree.core.ChainParams;
+import io.jamboree.stf.reports.VectorFiles;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every statistics STF vector, tiny and full: output and posterior state byte-exact. */
+class StatisticsVectorsTest {
+
+    static Stream<Arguments> vectors() {
+        return VectorFiles.binaries("statistics");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void vector(String name, Path file, ChainParams params) {
+        assertEquals(Optional.empty(), StatisticsVectors.check(VectorFiles.read(file), params), name);
+    }
+}
