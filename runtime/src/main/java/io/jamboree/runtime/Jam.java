@@ -115,7 +115,7 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "version", description = "Print the Jamboree, protocol and JVM versions.")
+    @Command(name = "version", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = "Print the Jamboree, protocol and JVM versions.")
     static final class VersionCmd implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -126,14 +126,15 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "shell", description = {"Start the node with the Gogo console.",
+    @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Start the node with the Gogo console.",
             "Type 'lb' to list bundles, 'scr:list' for components, 'help' for all commands, 'stop 0' to quit."})
     static final class ShellCmd implements Callable<Integer> {
         @ParentCommand
         Jam jam;
 
-        @Option(names = "--feature", description = "Feature to start besides the shell (default: ${DEFAULT-VALUE}).")
-        String feature = "core";
+        @Option(names = "--feature", description = "Feature to start besides the shell (default: ${DEFAULT-VALUE}: "
+                + "the protocol bundles, the node store on LMDB in data/, the block importer).")
+        String feature = "importer";
 
         @Override
         public Integer call() throws Exception {
@@ -153,7 +154,7 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "test-vectors", description = {"Run the conformance vectors in each folder.",
+    @Command(name = "test-vectors", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Run the conformance vectors in each folder.",
             "Recognises the vector family of each folder (codec, trie, shuffle, ...); prints one line per",
             "failing vector with the first difference and closes with 'N passed, M failed'.",
             "Exit code 0 only if none failed."})
@@ -178,7 +179,7 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "exec", description = {"Run a command that a bundle of a feature provides, e.g. a plugin's:",
+    @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Run a command that a bundle of a feature provides, e.g. a plugin's:",
             "  jam exec --feature sample blake2b hello"})
     static final class ExecCmd implements Callable<Integer> {
         @ParentCommand
@@ -205,7 +206,7 @@ public final class Jam implements Callable<Integer> {
     /** Stores a command can import into. */
     enum Store { memory, lmdb }
 
-    @Command(name = "import", description = {"Import block-import traces and check every posterior state root.",
+    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Import block-import traces and check every posterior state root.",
             "PATH is a trace folder or TraceStep .bin files, with or without genesis.bin. A step whose post-state",
             "equals its pre-state must be rejected. Prints per-block import times and 'N passed, M failed';",
             "exit code 0 only if all passed."})
@@ -236,7 +237,7 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "fuzz-target", description = {"Serve the JAM conformance fuzzer (fuzz-proto v1) on a Unix socket.",
+    @Command(name = "fuzz-target", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Serve the JAM conformance fuzzer (fuzz-proto v1) on a Unix socket.",
             "Runs until interrupted; one fuzzer session at a time."})
     static final class FuzzTargetCmd implements Callable<Integer> {
         @ParentCommand
