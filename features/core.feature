@@ -18,6 +18,7 @@ io.jamboree:jam-bls
 io.jamboree:jam-crypto
 io.jamboree:jam-pvm-api
 io.jamboree:jam-pvm-interpreter
+io.jamboree:jam-pvm-recompiler
 io.jamboree:jam-stf
 io.jamboree:jam-accumulate
 io.jamboree:jam-vectors

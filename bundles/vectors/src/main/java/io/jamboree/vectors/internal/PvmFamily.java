@@ -18,19 +18,23 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code pvm-test-vectors/pvm/programs}: single-program runs of Ψ (GP Appendix A) on the active
- * {@link PvmEngine}: exit reason, page-fault address, registers, instruction counter, gas, and every
- * accessible page of RAM (zero outside the expected chunks).
+ * {@code pvm-test-vectors/pvm/programs}: single-program runs of Ψ (GP Appendix A) on EVERY registered
+ * {@link PvmEngine} (interpreter, recompiler, plugins): exit reason, page-fault address, registers,
+ * instruction counter, gas, and every accessible page of RAM (zero outside the expected chunks). A vector
+ * passes only if it passes on all engines.
  */
 @Component(service = VectorFamily.class)
 public final class PvmFamily implements VectorFamily {
-    private final PvmEngine engine;
+    private final List<PvmEngine> engines;
 
     @Activate
-    public PvmFamily(@Reference PvmEngine engine) {
-        this.engine = engine;
+    public PvmFamily(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+            List<PvmEngine> engines) {
+        this.engines = List.copyOf(engines);
     }
 
     @Override
@@ -51,7 +55,13 @@ public final class PvmFamily implements VectorFamily {
         for (Path file : JsonFiles.list(dir, ".json")) {
             String id = file.getFileName().toString().replaceFirst("\\.json$", "");
             try {
-                List<String> bad = check(JsonFiles.read(file));
+                JsonNode vector = JsonFiles.read(file);
+                List<String> bad = new ArrayList<>();
+                for (PvmEngine engine : engines) {
+                    for (String b : check(engine, vector)) {
+                        bad.add(engine.name() + ": " + b);
+                    }
+                }
                 results.add(bad.isEmpty() ? VectorResult.pass(id) : VectorResult.fail(id, String.join("; ", bad)));
             } catch (IOException | RuntimeException e) {
                 results.add(VectorResult.fail(id, JsonFiles.describe(e)));
@@ -60,7 +70,7 @@ public final class PvmFamily implements VectorFamily {
         return new VectorReport(name(), dir, results);
     }
 
-    private List<String> check(JsonNode t) {
+    private static List<String> check(PvmEngine engine, JsonNode t) {
         PvmProgram program = engine.prepare(bytes(t.get("program")));
         Memory memory = new Memory();
         List<long[]> regions = new ArrayList<>();
