@@ -5,6 +5,8 @@ import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.PvmProgram;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.pvm.recompiler.RecompilerEngine;
+import org.openjdk.jmh.annotations.Param;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The PVM interpreter (GP Appendix A) on a compute-bound loop; the score is PVM instructions per second.
+ * A PVM engine (GP Appendix A) on a compute-bound loop; the score is PVM instructions per second. The
+ * {@code engine} parameter compares the interpreter with the recompiler to JVM bytecode.
  * Program, as GP A.5 encodes it:
  * <pre>
  *   0: add_imm_64    r2, r2, 1       (149, 0x22, 0x01)
@@ -42,17 +45,20 @@ public class PvmInterpreterBench {
     private static final byte[] CODE = {(byte) 149, 0x22, 0x01, (byte) 149, 0x11, (byte) 0xff, 82, 0x01, (byte) 0xfa, 0};
     private static final byte[] BITMASK = {0b0100_1001, 0b10}; // opcodes at 0, 3, 6, 9
 
+    @Param({"interpreter", "recompiler"})
+    String engine;
+
     PvmProgram program;
 
     @Setup
     public void setup() {
-        PvmEngine engine = new InterpreterEngine();
+        PvmEngine pvm = engine.equals("recompiler") ? new RecompilerEngine() : new InterpreterEngine();
         // deblob: E(|j|) = 0, E_1(z) = 0, E(|c|), c, k (GP A.1)
         byte[] blob = new byte[3 + CODE.length + BITMASK.length];
         blob[2] = (byte) CODE.length;
         System.arraycopy(CODE, 0, blob, 3, CODE.length);
         System.arraycopy(BITMASK, 0, blob, 3 + CODE.length, BITMASK.length);
-        program = engine.prepare(blob);
+        program = pvm.prepare(blob);
         long[] r = run();
         if (r[2] != ITERATIONS) {
             throw new IllegalStateException("loop ran " + r[2] + " times, expected " + ITERATIONS);
