@@ -32,7 +32,8 @@ public final class PvmFamily implements VectorFamily {
     private final List<PvmEngine> engines;
 
     @Activate
-    public PvmFamily(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+    public PvmFamily(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(!(pvm.engine=active))")
             List<PvmEngine> engines) {
         this.engines = List.copyOf(engines);
     }
