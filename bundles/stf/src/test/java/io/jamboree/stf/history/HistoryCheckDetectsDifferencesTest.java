@@ -1,5 +1,7 @@
 package io.jamboree.stf.history;
 
+import io.jamboree.stf.VectorFiles;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;

@@ -1,5 +1,7 @@
 package io.jamboree.stf.safrole;
 
+import io.jamboree.stf.VectorFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;

@@ -1,4 +1,4 @@
-package io.jamboree.stf.safrole;
+package io.jamboree.stf;
 
 import org.junit.jupiter.params.provider.Arguments;
 import java.io.IOException;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Locates the STF vectors under {@code -Djam.vectors}; a missing folder fails the test. */
-final class VectorFiles {
+public final class VectorFiles {
 
     private VectorFiles() {}
 
-    static Path root() {
+    public static Path root() {
         Path base = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
         Path p = base.resolve("jam-test-vectors-0.7.2");
         return Files.isDirectory(p) ? p : base;
     }
 
     /** Every {@code ext} file of {@code stf/<subsystem>/<config>} as (name, path); fails when none exist. */
-    static Stream<Arguments> cases(String subsystem, String config, String ext) {
+    public static Stream<Arguments> cases(String subsystem, String config, String ext) {
         Path dir = root().resolve("stf").resolve(subsystem).resolve(config);
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("vector folder missing: " + dir);
@@ -38,7 +38,7 @@ final class VectorFiles {
         return out.stream();
     }
 
-    static byte[] read(Path p) {
+    public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
@@ -46,7 +46,7 @@ final class VectorFiles {
         }
     }
 
-    static Path sibling(Path p, String ext) {
+    public static Path sibling(Path p, String ext) {
         String n = p.getFileName().toString();
         return p.resolveSibling(n.substring(0, n.lastIndexOf('.') + 1) + ext);
     }
