@@ -135,7 +135,7 @@ public final class RingVrf {
         t.append(bytes("shifted_linearization_evaluation"), p.lZetaOmega().toBytesLE());
         Fr[] nu = new Fr[8];
         for (int i = 0; i < 8; i++) nu[i] = t.challenge(bytes("kzg_aggregation"));
-        return check(cPx, cPy, cS, srx, sry, p, alpha, z, nu, t.challenge(bytes("batch")));
+        return check(cPx, cPy, cS, srx, sry, p, alpha, z, nu, t.challenge(bytes("transcript_rng")));
     }
 
     private boolean check(G1 cPx, G1 cPy, G1 cS, Fr srx, Fr sry, RingProof p, Fr[] alpha, Fr z, Fr[] nu, Fr r) {
