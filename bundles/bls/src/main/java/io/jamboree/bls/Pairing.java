@@ -211,7 +211,7 @@ public final class Pairing {
     private static Fq12 expX(Fq12 f) {
         Fq12 r = f;
         for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
-            r = r.square();
+            r = r.cyclotomicSquare();
             if (((X_ABS >>> i) & 1) != 0) r = r.mul(f);
         }
         return r.conjugate();

@@ -81,4 +81,15 @@ class PairingTest {
         ps[1] = ps[1].add(G1.GENERATOR);
         assertFalse(Pairing.productIsOne(ps, pq));
     }
+
+    @Test
+    void cyclotomicSquareAgreesInTheCyclotomicSubgroup() {
+        Fq12 f = Pairing.millerLoop(G1.GENERATOR.mul(BigInteger.valueOf(123456789)), G2.GENERATOR);
+        Fq12 f1 = f.conjugate().mul(f.inverse());
+        Fq12 m = f1.frobenius(2).mul(f1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(m.square(), m.cyclotomicSquare());
+            m = m.mul(m.frobenius(1));
+        }
+    }
 }
