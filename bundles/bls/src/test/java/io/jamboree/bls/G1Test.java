@@ -81,4 +81,60 @@ class G1Test {
         assertEquals(G1.GENERATOR, s.g1(0));
         assertTrue(s.g1(1).isInSubgroup());
     }
+
+    @Test
+    void fastSubgroupCheckAgreesWithMultiplicationByR() {
+        Random rng = new Random(21);
+        int outside = 0;
+        for (int i = 0; i < 40; i++) {
+            G1 p = G1.GENERATOR.mul(new BigInteger(255, rng));
+            assertTrue(p.isInSubgroup());
+            assertTrue(p.isInSubgroupSlow());
+            // a curve point with random x: almost never in the subgroup (cofactor ~2^126)
+            Fq x = Fq.fromBigInteger(new BigInteger(380, rng).mod(Fq.P));
+            Fq y = x.square().mul(x).add(Fq.fromBigInteger(BigInteger.valueOf(4))).sqrt();
+            if (y == null) continue;
+            G1 q = G1.of(x, y);
+            assertEquals(q.isInSubgroupSlow(), q.isInSubgroup());
+            if (!q.isInSubgroupSlow()) outside++;
+            // its cofactor-cleared multiple is in the subgroup
+            G1 c = q.mul(new BigInteger("396c8c005555e1568c00aaab0000aaab", 16));
+            assertTrue(c.isInSubgroupSlow());
+            assertTrue(c.isInSubgroup());
+        }
+        assertTrue(outside > 5, "too few non-subgroup points tried");
+    }
+
+    @Test
+    void batchAffineMsmMatchesJacobianBuckets() {
+        Random rng = new Random(17);
+        for (int n : new int[] {256, 700, 2100}) {
+            G1[] bases = new G1[n];
+            Fr[] ks = new Fr[n];
+            G1 p = G1.GENERATOR.mul(BigInteger.valueOf(99));
+            for (int i = 0; i < n; i++) {
+                bases[i] = p;
+                p = p.add(G1.GENERATOR.mul(BigInteger.valueOf(i + 3)));
+                ks[i] = Fr.fromBigInteger(new BigInteger(256, rng));
+            }
+            // collisions inside buckets: repeated points (doubling), opposite points (identity), zeros, infinity, small scalars
+            for (int i = 0; i < 40; i++) {
+                bases[i + 40] = bases[i];
+                ks[i + 40] = ks[i];
+                bases[i + 80] = bases[i].neg();
+                ks[i + 80] = ks[i];
+                ks[i + 120] = Fr.ZERO;
+                ks[i + 160] = Fr.of(i + 1);
+            }
+            bases[200] = G1.INFINITY;
+            G1 fast = Msm.g1(bases, ks);
+            int saved = Msm.batchAffineMin;
+            Msm.batchAffineMin = Integer.MAX_VALUE;
+            try {
+                assertEquals(Msm.g1(bases, ks), fast, "n = " + n);
+            } finally {
+                Msm.batchAffineMin = saved;
+            }
+        }
+    }
 }
