@@ -86,7 +86,7 @@ class ForkTest {
 
     @Test
     void keepsForksAndFollowsTheLongestChain() {
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), new NoWorkAccumulation());
+        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
         TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         Hash genesis = g.header().hash(P);
@@ -111,7 +111,7 @@ class ForkTest {
 
     @Test
     void entropySourceMustBeTheAuthorsVrfOverTheSealOutput() {
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), new NoWorkAccumulation());
+        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
         TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         ImportOutcome.Rejected r = assertInstanceOf(ImportOutcome.Rejected.class,

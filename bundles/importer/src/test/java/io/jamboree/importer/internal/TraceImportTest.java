@@ -11,6 +11,7 @@ import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.merkle.StateKey;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.NodeStore;
 import io.jamboree.store.lmdb.LmdbNodeStore;
 import io.jamboree.store.memory.MemoryNodeStore;
@@ -55,8 +56,9 @@ class TraceImportTest {
         return Traces.FOLDERS.stream().map(folder -> DynamicContainer.dynamicContainer(folder, steps(kind, folder)));
     }
 
+    /** The real accumulation (GP §12) on the PVM interpreter. */
     static Accumulation accumulation() {
-        return new NoWorkAccumulation();
+        return Accumulation.using(new InterpreterEngine());
     }
 
     private static NodeStore open(String kind, String folder) {
