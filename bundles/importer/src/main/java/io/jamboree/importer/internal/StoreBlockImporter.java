@@ -1,7 +1,6 @@
 package io.jamboree.importer.internal;
 
 import io.jamboree.accumulate.Accumulation;
-import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
@@ -338,10 +337,5 @@ public final class StoreBlockImporter implements BlockImporter {
             byte[] check = r.get(Table.META, StoreLayout.ANCESTRY_CHECK);
             ancestryCheck = check != null && check.length == 1 && check[0] == 1;
         }
-    }
-
-    /** Decodes the STATES descriptor: root and key count. */
-    static Hash rootOf(byte[] descriptor) {
-        return Hash.decode(new Decoder(descriptor));
     }
 }
