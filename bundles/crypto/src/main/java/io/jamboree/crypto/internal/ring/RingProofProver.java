@@ -57,6 +57,7 @@ public final class RingProofProver {
     /** The coset shift g and g^i for i < 4N. */
     private final long[][] cosetPowers;
     private final long[][] cosetPowersInv;
+    private volatile CachedCommitment lastCommitment;
 
     /** A prover for rings of up to {@code ringSize} keys; the SRS must hold at least 3N + 1 G1 powers. */
     public RingProofProver(Srs srs, RingCommitment commitment, int ringSize) {
@@ -121,7 +122,7 @@ public final class RingProofProver {
         byte[] own = Bandersnatch.affine(keys.get(index));
         if (own == null) throw new IllegalArgumentException("prover key is not a valid Bandersnatch key");
         long[] tLimbs = scalarBits(t);
-        byte[] ringCommitment = commitment.commit(keys);
+        byte[] ringCommitment = ringCommitment(keys);
 
         // fixed columns
         long[][] px = new long[n][4], py = new long[n][4], sel = new long[n][4];
@@ -174,13 +175,19 @@ public final class RingProofProver {
                 for (int i = n - RingDomain.ZK_ROWS; i < n; i++) Fr.copy(Fr.fromBigInteger(randomScalar(zk)).montLimbs(), col[i]);
             }
         }
+        // the sparse 0/1 columns are committed in the Lagrange basis (one addition per 1), in parallel
+        long[][] bitsEval = copy(bits), ipEval = copy(ip);
+        CompletableFuture<G1[]> sparse = CompletableFuture.supplyAsync(() -> new G1[] {
+            commitment.commitColumn(k, bitsEval), commitment.commitColumn(k, ipEval)});
         // interpolate (evaluations -> coefficients)
         long[][][] cols = {px, py, sel, bits, ip, ax, ay};
         for (long[][] c : cols) dom.domain.ifft(c);
 
         RingTranscript tr = new RingTranscript(vk, g1(ringCommitment, 0), g1(ringCommitment, 48), g1(ringCommitment, 96));
         tr.instance(result);
-        G1 cB = commit(bits, n), cIp = commit(ip, n), cAx = commit(ax, n), cAy = commit(ay, n);
+        G1 cAx = commit(ax, n), cAy = commit(ay, n);
+        G1[] sparseCommitments = sparse.join();
+        G1 cB = sparseCommitments[0], cIp = sparseCommitments[1];
         tr.committedColumns(cB, cIp, cAx, cAy);
         Fr[] alpha = tr.constraintCoefficients();
 
@@ -239,6 +246,29 @@ public final class RingProofProver {
         for (int i = 0; i < 32; i++) c[i >>> 3] |= (t[i] & 0xffL) << ((i & 7) * 8);
         return c;
     }
+
+    private static long[][] copy(long[][] a) {
+        long[][] r = new long[a.length][];
+        for (int i = 0; i < a.length; i++) r[i] = a[i].clone();
+        return r;
+    }
+
+    /** The ring's commitment, remembered for the last ring (rings change once per epoch). */
+    private byte[] ringCommitment(List<byte[]> keys) {
+        byte[] flat = new byte[keys.size() * 32];
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] key = keys.get(i);
+            if (key == null || key.length != 32) throw new IllegalArgumentException("ring keys must be 32 bytes");
+            System.arraycopy(key, 0, flat, 32 * i, 32);
+        }
+        CachedCommitment c = lastCommitment;
+        if (c != null && Arrays.equals(c.keys(), flat)) return c.commitment();
+        byte[] com = commitment.commit(keys);
+        lastCommitment = new CachedCommitment(flat, com);
+        return com;
+    }
+
+    private record CachedCommitment(byte[] keys, byte[] commitment) { }
 
     private static G1 g1(byte[] b, int off) { return G1.fromCompressed(Arrays.copyOfRange(b, off, off + 48)); }
 
