@@ -1,0 +1,304 @@
+package io.jamboree.importer.internal.cli;
+
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.AncestryItem;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.KeyValue;
+import io.jamboree.types.Block;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs block-import traces through a {@link BlockImporter} and checks every posterior state root
+ * (GP §4.1: σ' = Υ(σ, B); roots per GP Appendix D).
+ *
+ * <p>For each step: a block already in the store (an earlier, interrupted import) is not imported
+ * again but its stored state root is checked; otherwise the importer is initialised from the step's
+ * pre-state unless the block's parent is known with that state, the block is imported, and the
+ * resulting root is compared with the post-state root. A step whose post-state equals its pre-state
+ * must be rejected. Failures print one {@code FAIL} line (and the differing state keys) on
+ * {@code out}; at the end come the import-time percentiles and {@code N passed, M failed}.
+ */
+final class TraceImport {
+    /** Exit codes: all passed, some failed, bad input. */
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    /** Differing keys listed per failing step. */
+    private static final int DIFF_LINES = 16;
+
+    private final BlockImporter importer;
+    private final ChainParams params;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean progress;
+    private final TraceReader reader;
+    private final ImportTimings timings = new ImportTimings();
+    /** Headers seen so far (genesis and every step's block), by hash, oldest first. */
+    private final Map<Hash, Header> headers = new LinkedHashMap<>();
+
+    private Hash headHash;
+    private Hash headRoot;
+    private int passed;
+    private int failed;
+    private int resumed;
+    private boolean resumeReported;
+    private ProgressBar bar;
+
+    TraceImport(BlockImporter importer, PrintStream out, PrintStream err, boolean progress) {
+        this.importer = importer;
+        this.params = importer.params();
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+        this.reader = new TraceReader(params);
+    }
+
+    ImportTimings timings() {
+        return timings;
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    /** Steps found already imported in the store and checked there. */
+    int resumed() {
+        return resumed;
+    }
+
+    /** Imports the traces at {@code paths}; returns the exit code. */
+    int run(List<Path> paths) {
+        TraceFiles files;
+        try {
+            files = TraceFiles.of(paths);
+        } catch (TraceFormatException e) {
+            err.println("jam import: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        bar = progress ? new ProgressBar(err, files.steps().size()) : null;
+        try {
+            reportStore();
+            if (files.genesis() != null) {
+                genesis(reader.genesis(files.genesis()), files.genesis());
+            }
+            int done = 0;
+            for (Path file : files.steps()) {
+                if (bar != null) {
+                    bar.show(done, file.getFileName().toString());
+                }
+                step(reader.step(file), file);
+                done++;
+            }
+            if (bar != null) {
+                bar.clear();
+            }
+        } catch (TraceFormatException e) {
+            if (bar != null) {
+                bar.clear();
+            }
+            err.println("jam import: " + e.getMessage());
+            summary();
+            return BAD_INPUT;
+        }
+        summary();
+        return failed == 0 ? OK : FAILED;
+    }
+
+    private void summary() {
+        out.println(timings.summary());
+        out.println(passed + " passed, " + failed + " failed");
+    }
+
+    /** What an earlier import left in the store: the best head and its state root. */
+    private void reportStore() {
+        Optional<Hash> best = importer.bestHead();
+        if (best.isEmpty()) {
+            return;
+        }
+        Optional<List<KeyValue>> state = importer.state(best.get());
+        if (state.isEmpty()) {
+            out.println("store: best head " + best.get().hex() + " has no stored state");
+            return;
+        }
+        Hash root = StateDiff.root(state.get());
+        out.println("store: best head " + best.get().hex() + ", state root " + root.hex());
+        headHash = best.get();
+        headRoot = root;
+    }
+
+    /** Starts from the genesis state unless the store holds it already (then an import resumes). */
+    private void genesis(Genesis g, Path file) {
+        Hash hash = g.header().hash(params);
+        headers.put(hash, g.header());
+        Optional<List<KeyValue>> stored = importer.state(hash);
+        if (stored.isPresent() && StateDiff.root(stored.get()).equals(g.state().stateRoot())) {
+            if (headHash == null) {
+                headHash = hash;
+                headRoot = g.state().stateRoot();
+            }
+            return;
+        }
+        Hash root = importer.initialize(g.header(), g.state().keyvals(), List.of());
+        if (!root.equals(g.state().stateRoot())) {
+            fail(file, "state root " + root.hex() + " after initialisation differs from the genesis state root "
+                    + g.state().stateRoot().hex());
+        }
+        headHash = hash;
+        headRoot = root;
+    }
+
+    private void step(TraceStep step, Path file) {
+        Block block = step.block();
+        Hash hash = block.header().hash(params);
+        Hash parent = block.header().parent();
+        try {
+            Optional<List<KeyValue>> stored = importer.state(hash);
+            if (stored.isPresent()) {
+                resumed(step, file, hash, stored.get());
+                return;
+            }
+            reportResume(file);
+            if (!prepareParent(step, parent, file)) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            ImportOutcome outcome = importer.importBlock(block);
+            timings.add(System.nanoTime() - t0);
+            check(step, file, outcome);
+        } catch (RuntimeException e) {
+            fail(file, "the importer failed: " + e);
+        } finally {
+            headers.put(hash, block.header());
+        }
+    }
+
+    /** A step whose block the store holds from an earlier import: checks the stored state root. */
+    private void resumed(TraceStep step, Path file, Hash hash, List<KeyValue> state) {
+        resumed++;
+        Hash root = StateDiff.root(state);
+        if (step.mustReject()) {
+            fail(file, "the store holds the block " + hash.hex() + ", which must be rejected");
+        } else if (!root.equals(step.postState().stateRoot())) {
+            fail(file, "stored state root " + root.hex() + " of block " + hash.hex() + " differs from the post_state root "
+                    + step.postState().stateRoot().hex());
+            diff(step.postState().keyvals(), state);
+        } else {
+            passed++;
+        }
+        headHash = hash;
+        headRoot = root;
+    }
+
+    private void reportResume(Path file) {
+        if (resumed > 0 && !resumeReported) {
+            if (bar != null) {
+                bar.clear();
+            }
+            out.println("resume: " + resumed + " steps already imported, continuing with " + file.getFileName());
+        }
+        resumeReported = true;
+    }
+
+    /**
+     * Makes the pre-state of the step the state of the block's parent: as it is when the parent is the
+     * head or stored with that root, else by initialising the importer from the pre-state under the
+     * parent's header. Returns false (after reporting) when that is impossible.
+     */
+    private boolean prepareParent(TraceStep step, Hash parent, Path file) {
+        Hash preRoot = step.preState().stateRoot();
+        if (parent.equals(headHash) && preRoot.equals(headRoot)) {
+            return true;
+        }
+        if (!parent.equals(headHash)) {
+            Optional<List<KeyValue>> ps = importer.state(parent);
+            if (ps.isPresent() && StateDiff.root(ps.get()).equals(preRoot)) {
+                headHash = parent;
+                headRoot = preRoot;
+                return true;
+            }
+        }
+        Header parentHeader = headers.get(parent);
+        if (parentHeader == null) {
+            fail(file, "cannot start from this step's pre_state: the header of its parent " + parent.hex()
+                    + " is unknown (import genesis.bin or the preceding steps with it)");
+            return false;
+        }
+        Hash root = importer.initialize(parentHeader, step.preState().keyvals(), ancestry(parent, parentHeader));
+        headHash = parent;
+        headRoot = root;
+        if (!root.equals(preRoot)) {
+            fail(file, "state root " + root.hex() + " after initialising from the pre_state differs from its root " + preRoot.hex());
+            return false;
+        }
+        return true;
+    }
+
+    /** Known headers before the parent, no older than the lookup-anchor age L (GP §11.4), oldest first. */
+    private List<AncestryItem> ancestry(Hash parent, Header parentHeader) {
+        List<AncestryItem> out = new ArrayList<>();
+        long oldest = parentHeader.slot() - params.maxLookupAnchorAge();
+        for (Map.Entry<Hash, Header> e : headers.entrySet()) {
+            if (!e.getKey().equals(parent) && e.getValue().slot() >= oldest && e.getValue().slot() < parentHeader.slot()) {
+                out.add(new AncestryItem(e.getValue().slot(), e.getKey()));
+            }
+        }
+        return out;
+    }
+
+    private void check(TraceStep step, Path file, ImportOutcome outcome) {
+        switch (outcome) {
+            case ImportOutcome.Imported(Hash h, Hash root) -> {
+                headHash = h;
+                headRoot = root;
+                if (step.mustReject()) {
+                    fail(file, "the block was imported (state root " + root.hex() + ") but must be rejected");
+                } else if (!root.equals(step.postState().stateRoot())) {
+                    fail(file, "state root " + root.hex() + " differs from the post_state root " + step.postState().stateRoot().hex());
+                    Optional<List<KeyValue>> actual = importer.state(h);
+                    if (actual.isPresent()) {
+                        diff(step.postState().keyvals(), actual.get());
+                    } else {
+                        out.println("  (the importer has no state for block " + h.hex() + ")");
+                    }
+                } else {
+                    passed++;
+                }
+            }
+            case ImportOutcome.Rejected(String reason) -> {
+                if (step.mustReject()) {
+                    passed++;
+                } else {
+                    fail(file, "the block was rejected: " + reason);
+                }
+            }
+        }
+    }
+
+    private void diff(List<KeyValue> expected, List<KeyValue> actual) {
+        for (String line : StateDiff.describe(expected, actual, DIFF_LINES)) {
+            out.println("  " + line);
+        }
+    }
+
+    private void fail(Path file, String why) {
+        failed++;
+        if (bar != null) {
+            bar.clear();
+        }
+        out.println("FAIL " + file + ": " + why);
+    }
+}
