@@ -97,12 +97,10 @@ public final class Jam implements Callable<Integer> {
                 err.println("jam: bundles failed to start: " + inactive);
                 return 3;
             }
-            for (Map.Entry<String, String> r : launch.readiness().entrySet()) {
-                if (!node.awaitMatch(r.getKey(), CONFIG_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    err.println("jam " + name + ": the configuration was not applied within " + CONFIG_TIMEOUT_SECONDS
-                            + " s: " + r.getValue() + " (no service matches " + r.getKey() + ")");
-                    return 3;
-                }
+            String unmet = node.awaitReady(CONFIG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (unmet != null) {
+                err.println("jam " + name + ": the configuration was not applied within " + CONFIG_TIMEOUT_SECONDS + " s: " + unmet);
+                return 3;
             }
             JamCommand cmd = node.awaitService(JamCommand.class, "(" + JamCommand.NAME + "=" + name + ")", 10, TimeUnit.SECONDS);
             if (cmd == null) {

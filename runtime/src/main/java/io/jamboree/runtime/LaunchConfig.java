@@ -73,6 +73,15 @@ public record LaunchConfig(Map<String, String> frameworkProperties, Map<String, 
             return null;
         }
         Path dir = Files.createTempDirectory("jamboree-config-");
+        writeConfigurations(confDir, dir, 0);
+        return dir;
+    }
+
+    /**
+     * (Re)writes the {@code PID.cfg} files into {@code dir}. A positive {@code attempt} is recorded as property
+     * {@value #ATTEMPT}, so that the rewritten files differ and File Install and Config Admin pass them on again.
+     */
+    public void writeConfigurations(Path confDir, Path dir, int attempt) throws IOException {
         for (Map.Entry<String, Map<String, String>> e : configurations.entrySet()) {
             Properties merged = new Properties();
             Path own = confDir.resolve(e.getKey() + ".cfg");
@@ -82,12 +91,20 @@ public record LaunchConfig(Map<String, String> frameworkProperties, Map<String, 
                 }
             }
             merged.putAll(new TreeMap<>(e.getValue()));
-            try (OutputStream out = Files.newOutputStream(dir.resolve(e.getKey() + ".cfg"))) {
+            if (attempt > 0) {
+                merged.put(ATTEMPT, Integer.toString(attempt));
+            }
+            Path tmp = Files.createTempFile(dir.getParent(), "jamboree-cfg-", ".tmp"); // outside the watched folder
+            try (OutputStream out = Files.newOutputStream(tmp)) {
                 merged.store(out, "written by jam for this run; options override " + own);
             }
+            Files.move(tmp, dir.resolve(e.getKey() + ".cfg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
-        return dir;
     }
+
+    /** Property marking a configuration rewritten because it had not taken effect (see {@link Node#awaitReady}). */
+    public static final String ATTEMPT = "jamboree.launch.attempt";
 
     /** Deletes a folder and everything in it; quietly does nothing if it is null or gone. */
     public static void deleteTree(Path dir) {

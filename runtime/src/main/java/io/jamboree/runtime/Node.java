@@ -35,6 +35,8 @@ public final class Node implements AutoCloseable {
     private final long bootMillis;
     private final int bundleCount;
     private Path configDir;
+    private Path confDir;
+    private LaunchConfig launch = LaunchConfig.NONE;
 
     private Node(Framework framework, long bootMillis, int bundleCount) {
         this.framework = framework;
@@ -56,6 +58,8 @@ public final class Node implements AutoCloseable {
         try {
             Node node = start(home, feature, props);
             node.configDir = dir;
+            node.confDir = confDir;
+            node.launch = launch;
             return node;
         } catch (IOException | RuntimeException e) {
             LaunchConfig.deleteTree(dir);
@@ -189,6 +193,38 @@ public final class Node implements AutoCloseable {
             }
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad service filter " + filter, e);
+        }
+    }
+
+    /**
+     * Waits until every readiness filter of the launch configuration matches a service. Configurations that
+     * have not taken effect after a few seconds are written again (with {@link LaunchConfig#ATTEMPT} raised):
+     * under load, File Install or Declarative Services occasionally miss a configuration that exists
+     * before Config Admin and SCR have found each other.
+     *
+     * @return the description of the first readiness condition still unmet at the timeout, or null if all are met
+     */
+    public String awaitReady(long timeout, TimeUnit unit) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        int attempt = 0;
+        while (true) {
+            String unmet = null;
+            for (Map.Entry<String, String> r : launch.readiness().entrySet()) {
+                long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(4));
+                if (!awaitMatch(r.getKey(), Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    unmet = r.getValue() + " (no service matches " + r.getKey() + ")";
+                    break;
+                }
+            }
+            if (unmet == null || System.nanoTime() >= deadline) {
+                return unmet;
+            }
+            if (configDir == null) {
+                continue;
+            }
+            attempt++;
+            LOG.info("configuration not applied yet ({}): writing it again", unmet);
+            launch.writeConfigurations(confDir, configDir, attempt);
         }
     }
 
