@@ -53,6 +53,8 @@ final class TraceImport {
     private int resumed;
     private boolean resumeReported;
     private ProgressBar bar;
+    /** Whether the store's best head has the post-state root of the trace step whose block it is. */
+    private boolean headStepRootMatches;
 
     TraceImport(BlockImporter importer, PrintStream out, PrintStream err, boolean progress) {
         this.importer = importer;
@@ -91,17 +93,22 @@ final class TraceImport {
         }
         bar = progress ? new ProgressBar(err, files.steps().size()) : null;
         try {
-            reportStore();
+            int headIndex = reportStore(files.steps());
             if (files.genesis() != null) {
-                genesis(reader.genesis(files.genesis()), files.genesis());
+                genesis(reader.genesis(files.genesis()), files.genesis(), headIndex >= 0);
             }
-            int done = 0;
+            int i = 0;
             for (Path file : files.steps()) {
                 if (bar != null) {
-                    bar.show(done, file.getFileName().toString());
+                    bar.show(i, file.getFileName().toString());
                 }
-                step(reader.step(file), file);
-                done++;
+                TraceStep step = reader.step(file);
+                if (i <= headIndex) {
+                    resumed(step, file, i == headIndex);
+                } else {
+                    step(step, file);
+                }
+                i++;
             }
             if (bar != null) {
                 bar.clear();
@@ -123,34 +130,50 @@ final class TraceImport {
         out.println(passed + " passed, " + failed + " failed");
     }
 
-    /** What an earlier import left in the store: the best head and its state root. */
-    private void reportStore() {
+    /**
+     * What an earlier import left in the store: prints the best head and its state root, and finds the step
+     * whose block it is. Returns that step's index (the steps up to it are resumed, not imported), or -1.
+     */
+    private int reportStore(List<Path> steps) throws TraceFormatException {
         Optional<Hash> best = importer.bestHead();
         if (best.isEmpty()) {
-            return;
+            return -1;
         }
         Optional<List<KeyValue>> state = importer.state(best.get());
         if (state.isEmpty()) {
             out.println("store: best head " + best.get().hex() + " has no stored state");
-            return;
+            return -1;
         }
         Hash root = StateDiff.root(state.get());
         out.println("store: best head " + best.get().hex() + ", state root " + root.hex());
         headHash = best.get();
         headRoot = root;
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            TraceStep s = reader.step(steps.get(i));
+            if (s.block().header().hash(params).equals(headHash)) {
+                headStepRootMatches = s.postState().stateRoot().equals(root);
+                return i;
+            }
+        }
+        return -1;
     }
 
-    /** Starts from the genesis state unless the store holds it already (then an import resumes). */
-    private void genesis(Genesis g, Path file) {
+    /**
+     * Starts from the genesis state unless the store holds it already or a block of the trace is the best
+     * head (then the import resumes).
+     */
+    private void genesis(Genesis g, Path file, boolean resuming) {
         Hash hash = g.header().hash(params);
         headers.put(hash, g.header());
+        if (resuming || hash.equals(headHash)) {
+            return;
+        }
         Optional<List<KeyValue>> stored = importer.state(hash);
         if (stored.isPresent() && StateDiff.root(stored.get()).equals(g.state().stateRoot())) {
-            if (headHash == null) {
-                headHash = hash;
-                headRoot = g.state().stateRoot();
-            }
             return;
+        }
+        if (headHash != null) {
+            out.println("store: the best head is no block of this trace; starting again from " + file.getFileName());
         }
         Hash root = importer.initialize(g.header(), g.state().keyvals(), List.of());
         if (!root.equals(g.state().stateRoot())) {
@@ -166,11 +189,6 @@ final class TraceImport {
         Hash hash = block.header().hash(params);
         Hash parent = block.header().parent();
         try {
-            Optional<List<KeyValue>> stored = importer.state(hash);
-            if (stored.isPresent()) {
-                resumed(step, file, hash, stored.get());
-                return;
-            }
             reportResume(file);
             if (!prepareParent(step, parent, file)) {
                 return;
@@ -186,21 +204,43 @@ final class TraceImport {
         }
     }
 
-    /** A step whose block the store holds from an earlier import: checks the stored state root. */
-    private void resumed(TraceStep step, Path file, Hash hash, List<KeyValue> state) {
+    /**
+     * A step up to the best head of the store (an earlier, interrupted import): not imported again. Its
+     * stored state root must equal the post-state root; where the importer has pruned an older state, the
+     * step passes if the best head's root equals the post-state root of the head's step, as the chain
+     * reached that state through it. A block that must be rejected must not be in the store.
+     */
+    private void resumed(TraceStep step, Path file, boolean isHead) {
         resumed++;
-        Hash root = StateDiff.root(state);
+        Block block = step.block();
+        Hash hash = block.header().hash(params);
+        headers.put(hash, block.header());
+        Optional<List<KeyValue>> state = step.mustReject() && !isHead ? Optional.empty() : importer.state(hash);
         if (step.mustReject()) {
-            fail(file, "the store holds the block " + hash.hex() + ", which must be rejected");
-        } else if (!root.equals(step.postState().stateRoot())) {
+            if (state.isPresent() || isHead) {
+                fail(file, "the store holds the block " + hash.hex() + ", which must be rejected");
+            } else {
+                passed++;
+            }
+            return;
+        }
+        if (state.isEmpty()) {
+            if (headStepRootMatches) {
+                passed++;
+            } else {
+                fail(file, "the state of block " + hash.hex() + " is pruned and the best head's state root differs from"
+                        + " the trace, so the step cannot be confirmed");
+            }
+            return;
+        }
+        Hash root = StateDiff.root(state.get());
+        if (!root.equals(step.postState().stateRoot())) {
             fail(file, "stored state root " + root.hex() + " of block " + hash.hex() + " differs from the post_state root "
                     + step.postState().stateRoot().hex());
-            diff(step.postState().keyvals(), state);
+            diff(step.postState().keyvals(), state.get());
         } else {
             passed++;
         }
-        headHash = hash;
-        headRoot = root;
     }
 
     private void reportResume(Path file) {

@@ -33,6 +33,11 @@ final class FakeImporter implements BlockImporter {
         answers.put(hash, post);
     }
 
+    /** Forgets the state of one block, as an importer that prunes old states does. */
+    void prune(Hash hash) {
+        states.remove(hash);
+    }
+
     @Override
     public ChainParams params() {
         return params;

@@ -182,6 +182,35 @@ class TraceImportTest {
     }
 
     @Test
+    void resumeWorksWhenTheImporterHasPrunedOlderStates() throws Exception {
+        FakeImporter fake = faithfulFake();
+        TraceReader reader = new TraceReader(TINY);
+        assertEquals(0, run(fake, traces.resolve("genesis.bin"), traces.resolve("00000001.bin"), traces.resolve("00000002.bin"),
+                traces.resolve("00000003.bin")));
+        fake.prune(reader.genesis(traces.resolve("genesis.bin")).header().hash(TINY));
+        fake.prune(hashOf(reader.step(traces.resolve("00000001.bin"))));
+        outBytes.reset();
+        assertEquals(0, run(fake, traces), out() + err());
+        assertTrue(out().contains("resume: 3 steps already imported, continuing with 00000004.bin"), out());
+        assertTrue(out().strip().endsWith("5 passed, 0 failed"), out());
+        assertEquals(1, fake.initializations, "the pruned genesis is not initialised again");
+    }
+
+    @Test
+    void aBestHeadWithoutStateIsReportedAndTheImportProceeds() throws Exception {
+        FakeImporter fake = faithfulFake();
+        assertEquals(0, run(fake, traces));
+        // the best head loses its state; a new folder with the first step still imports from the stored genesis
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.copy(traces.resolve("genesis.bin"), other.resolve("genesis.bin"));
+        Files.copy(traces.resolve("00000001.bin"), other.resolve("00000001.bin"));
+        fake.prune(hashOf(new TraceReader(TINY).step(traces.resolve("00000005.bin"))));
+        outBytes.reset();
+        assertEquals(0, run(fake, other), out() + err());
+        assertTrue(out().strip().endsWith("1 passed, 0 failed"), out());
+    }
+
+    @Test
     void stepsWithoutGenesisStartFromTheirPreState() throws Exception {
         FakeImporter fake = faithfulFake();
         Files.delete(traces.resolve("genesis.bin"));
