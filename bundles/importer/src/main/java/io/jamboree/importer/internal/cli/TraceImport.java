@@ -93,9 +93,10 @@ final class TraceImport {
         }
         bar = progress ? new ProgressBar(err, files.steps().size()) : null;
         try {
-            int headIndex = reportStore(files.steps());
-            if (files.genesis() != null) {
-                genesis(reader.genesis(files.genesis()), files.genesis(), headIndex >= 0);
+            Genesis genesis = files.genesis() == null ? null : reader.genesis(files.genesis());
+            int headIndex = reportStore(files, genesis);
+            if (genesis != null) {
+                genesis(genesis, files.genesis(), headIndex >= 0);
             }
             int i = 0;
             for (Path file : files.steps()) {
@@ -131,12 +132,15 @@ final class TraceImport {
     }
 
     /**
-     * What an earlier import left in the store: prints the best head and its state root, and finds the step
-     * whose block it is. Returns that step's index (the steps up to it are resumed, not imported), or -1.
+     * What an earlier import left in the store, in one line printed before anything is imported:
+     * {@code store: empty}, or {@code store: best head 0x… (FILE), state root 0x…} naming the trace file
+     * whose block (or genesis header) is the best head. Returns the index of that step (the steps up to it
+     * are resumed, not imported), or -1.
      */
-    private int reportStore(List<Path> steps) throws TraceFormatException {
+    private int reportStore(TraceFiles files, Genesis genesis) throws TraceFormatException {
         Optional<Hash> best = importer.bestHead();
         if (best.isEmpty()) {
+            out.println("store: empty");
             return -1;
         }
         Optional<List<KeyValue>> state = importer.state(best.get());
@@ -145,17 +149,25 @@ final class TraceImport {
             return -1;
         }
         Hash root = StateDiff.root(state.get());
-        out.println("store: best head " + best.get().hex() + ", state root " + root.hex());
         headHash = best.get();
         headRoot = root;
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            TraceStep s = reader.step(steps.get(i));
-            if (s.block().header().hash(params).equals(headHash)) {
-                headStepRootMatches = s.postState().stateRoot().equals(root);
-                return i;
+        int index = -1;
+        String which = "no block of this trace";
+        if (genesis != null && genesis.header().hash(params).equals(headHash)) {
+            which = files.genesis().getFileName().toString();
+        } else {
+            List<Path> steps = files.steps();
+            for (int i = steps.size() - 1; i >= 0 && index < 0; i--) {
+                TraceStep s = reader.step(steps.get(i));
+                if (s.block().header().hash(params).equals(headHash)) {
+                    headStepRootMatches = s.postState().stateRoot().equals(root);
+                    index = i;
+                    which = steps.get(i).getFileName().toString();
+                }
             }
         }
-        return -1;
+        out.println("store: best head " + headHash.hex() + " (" + which + "), state root " + root.hex());
+        return index;
     }
 
     /**

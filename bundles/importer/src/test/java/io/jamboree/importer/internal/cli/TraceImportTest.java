@@ -88,6 +88,7 @@ class TraceImportTest {
         FakeImporter fake = faithfulFake();
         assertEquals(0, run(fake, traces), out() + err());
         assertTrue(out().strip().endsWith("5 passed, 0 failed"), out());
+        assertTrue(out().startsWith("store: empty\n"), out());
         assertTrue(out().contains("import time per block (5 blocks): mean "), out());
         assertTrue(out().contains(" p50 ") && out().contains(" p90 ") && out().contains(" p99 ") && out().contains(" max "), out());
         assertEquals(1, fake.initializations, "the genesis only: every pre-state follows from the last step");
@@ -173,7 +174,8 @@ class TraceImportTest {
                 traces.resolve("00000003.bin")));
         outBytes.reset();
         assertEquals(0, run(fake, traces), out() + err());
-        assertTrue(out().contains("store: best head "), out());
+        assertTrue(out().contains("store: best head " + hashOf(new TraceReader(TINY).step(traces.resolve("00000003.bin"))).hex()
+                + " (00000003.bin), state root "), out());
         assertTrue(out().contains("resume: 3 steps already imported, continuing with 00000004.bin"), out());
         assertTrue(out().strip().endsWith("5 passed, 0 failed"), out());
         assertTrue(out().contains("import time per block (2 blocks)"), out());
