@@ -66,6 +66,8 @@ public final class ImportCommand implements JamCommand {
                     + "' (configuration PID io.jamboree.importer, chain=)");
             return 3;
         }
-        return new TraceImport(importer, out, err, System.console() != null).run(paths);
+        java.io.Console console = System.console();
+        boolean terminal = console != null && console.isTerminal(); // progress bar only on a terminal
+        return new TraceImport(importer, out, err, terminal).run(paths);
     }
 }
