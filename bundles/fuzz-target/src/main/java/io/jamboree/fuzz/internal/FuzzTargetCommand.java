@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.fuzz.FuzzFeatures;
 import io.jamboree.fuzz.FuzzFraming;
@@ -42,15 +43,17 @@ public final class FuzzTargetCommand implements JamCommand {
 
     private final Map<String, PvmEngine> engines = new TreeMap<>();
     private final Semver appVersion;
+    private final Accumulation accumulation;
     private volatile FuzzTargetServer server;
 
     @Activate
-    public FuzzTargetCommand(BundleContext ctx,
+    public FuzzTargetCommand(BundleContext ctx, @Reference Accumulation accumulation,
             @Reference(service = PvmEngine.class, cardinality = ReferenceCardinality.MULTIPLE,
                     policyOption = ReferencePolicyOption.GREEDY) List<PvmEngine> engines) {
         for (PvmEngine e : engines) {
             this.engines.put(e.name(), e);
         }
+        this.accumulation = accumulation;
         org.osgi.framework.Version v = ctx.getBundle().getVersion();
         this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
     }
@@ -101,7 +104,7 @@ public final class FuzzTargetCommand implements JamCommand {
             err.println("jam fuzz-target: no PVM engine '" + pvm + "' (available: " + engines.keySet() + ")");
             return 2;
         }
-        ImporterFactory importers = Importers.inMemory(engine);
+        ImporterFactory importers = Importers.inMemory(accumulation);
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
         try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion), maxMessage)) {
             server = s;
