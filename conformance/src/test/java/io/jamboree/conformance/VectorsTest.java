@@ -98,6 +98,16 @@ public class VectorsTest {
     }
 
     @Test
+    public void stfAccumulateTiny() throws Exception {
+        Conformance.check(runner, JAM + "stf/accumulate/tiny");
+    }
+
+    @Test
+    public void stfAccumulateFull() throws Exception {
+        Conformance.check(runner, JAM + "stf/accumulate/full");
+    }
+
+    @Test
     public void trie() throws Exception {
         Conformance.check(runner, JAM + "trie");
     }

@@ -1,6 +1,8 @@
 package io.jamboree.vectors.internal;
 
+import io.jamboree.accumulate.AccumulateVectors;
 import io.jamboree.core.ChainParams;
+import io.jamboree.pvm.PvmEngine;
 import io.jamboree.stf.assurances.AssurancesVectors;
 import io.jamboree.stf.authorizations.AuthorizationVectors;
 import io.jamboree.stf.disputes.DisputesVectors;
@@ -19,12 +21,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code stf/SUBSYSTEM/{tiny,full}}: the state-transition subsystems on their binary test cases
  * (input, pre-state, output, post-state). Each {@code .bin} is checked by the subsystem's own vector
- * checker, which reports the first differing output or post-state field.
+ * checker, which reports the first differing output or post-state field. Accumulation (GP §12) runs
+ * service code, so an accumulate vector runs on EVERY registered {@link PvmEngine} and passes only if
+ * it passes on all of them.
  */
 @Component(service = VectorFamily.class)
 public final class StfFamily implements VectorFamily {
@@ -44,6 +52,29 @@ public final class StfFamily implements VectorFamily {
             "preimages", PreimagesVectors::check,
             "statistics", StatisticsVectors::check);
 
+    /** Subsystems whose checks need the PVM engines. */
+    private static final List<String> ENGINE_SUBSYSTEMS = List.of("accumulate");
+
+    private final List<PvmEngine> engines;
+
+    @Activate
+    public StfFamily(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY,
+                    target = "(!(pvm.engine=active))")
+            List<PvmEngine> engines) {
+        this.engines = List.copyOf(engines);
+    }
+
+    /** The accumulate check on every engine: the first engine's difference, named. */
+    private Optional<String> accumulate(byte[] testCase, ChainParams params) {
+        for (PvmEngine e : engines) {
+            Optional<String> d = AccumulateVectors.check(testCase, params, e);
+            if (d.isPresent()) {
+                return Optional.of("[" + e.name() + "] " + d.get());
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String name() {
         return "stf";
@@ -58,7 +89,7 @@ public final class StfFamily implements VectorFamily {
     public VectorReport run(Path dir) throws IOException {
         String subsystem = subsystem(dir);
         ChainParams params = ChainParams.byName(dir.getFileName().toString()).orElseThrow();
-        Checker checker = CHECKERS.get(subsystem);
+        Checker checker = subsystem.equals("accumulate") ? this::accumulate : CHECKERS.get(subsystem);
         List<VectorResult> results = new ArrayList<>();
         for (Path bin : JsonFiles.list(dir, ".bin")) {
             String id = subsystem + "/" + dir.getFileName() + "/" + bin.getFileName();
@@ -80,6 +111,6 @@ public final class StfFamily implements VectorFamily {
             return null;
         }
         String name = sub.getFileName().toString();
-        return CHECKERS.containsKey(name) ? name : null;
+        return CHECKERS.containsKey(name) || ENGINE_SUBSYSTEMS.contains(name) ? name : null;
     }
 }
