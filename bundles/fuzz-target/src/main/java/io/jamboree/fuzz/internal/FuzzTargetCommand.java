@@ -72,7 +72,7 @@ public final class FuzzTargetCommand implements JamCommand {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Path socket = null;
         ChainParams params = ChainParams.tiny();
-        String pvm = "active";
+        String pvm = null;
         int maxMessage = FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES;
         List<String> rest = new ArrayList<>(args);
         try {
@@ -99,17 +99,25 @@ public final class FuzzTargetCommand implements JamCommand {
             err.println("jam fuzz-target: " + e.getMessage());
             return 2;
         }
-        PvmEngine engine = engines.get(pvm);
-        if (engine == null) {
-            err.println("jam fuzz-target: no PVM engine '" + pvm + "' (available: " + engines.keySet() + ")");
-            return 2;
+        // Default: the accumulation service, which runs on the node's active engine (Config Admin
+        // io.jamboree.pvm); --pvm NAME: accumulation on that engine, whatever is configured.
+        Accumulation acc = accumulation;
+        String engineName = "active";
+        if (pvm != null) {
+            PvmEngine engine = engines.get(pvm);
+            if (engine == null) {
+                err.println("jam fuzz-target: no PVM engine '" + pvm + "' (available: " + engines.keySet() + ")");
+                return 2;
+            }
+            acc = Accumulation.using(engine);
+            engineName = engine.name();
         }
-        ImporterFactory importers = Importers.inMemory(accumulation);
+        ImporterFactory importers = Importers.inMemory(acc);
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
         try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion), maxMessage)) {
             server = s;
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("jam fuzz-target: listening on " + s.socket() + " (" + params.name() + ", PVM " + engine.name() + ")");
+            out.println("jam fuzz-target: listening on " + s.socket() + " (" + params.name() + ", PVM " + engineName + ")");
             out.flush();
             s.serve();
             return 0;

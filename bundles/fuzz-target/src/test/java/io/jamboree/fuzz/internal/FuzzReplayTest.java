@@ -13,7 +13,9 @@ import io.jamboree.fuzz.FuzzMessage.ErrorMessage;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.Semver;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,9 +43,10 @@ class FuzzReplayTest {
     void replay(String session) throws Exception {
         List<Recorded[]> exchanges = FuzzExamples.exchanges(session);
         List<String> mismatches = new ArrayList<>();
+        List<String> log = new ArrayList<>();
         int matched = 0;
         try (FuzzTargetServer server = FuzzTargetServer.bind(tmp.resolve("r.sock"), TINY,
-                Importers.inMemory(TestAccumulation.create()), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
+                Importers.inMemory(Accumulation.using(new InterpreterEngine())), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
                 FuzzFramingLimit.TEST)) {
             Thread serving = Thread.ofPlatform().name("fuzz-replay-" + session).start(() -> {
                 try {
@@ -60,6 +63,9 @@ class FuzzReplayTest {
                         break;
                     }
                     String diff = difference(x[1], reply);
+                    log.add(String.format("%08d %-12s %-5s expected %s | got %s", x[0].step(), x[0].kind(),
+                            diff == null ? "ok" : "DIFF", describe(FuzzCodec.decode(x[1].bytes(), TINY)),
+                            describe(FuzzCodec.decode(reply, TINY))));
                     if (diff == null) {
                         matched++;
                     } else {
@@ -70,6 +76,10 @@ class FuzzReplayTest {
             server.close();
             serving.join(10_000);
         }
+        // every step side by side (error texts of both sides), for diagnosis
+        Path report = Path.of("target", "fuzz-replay-" + session + ".txt");
+        Files.createDirectories(report.getParent());
+        Files.write(report, log);
         System.out.printf("fuzz replay %s: %d/%d replies match%n", session, matched, exchanges.size());
         mismatches.stream().limit(20).forEach(m -> System.out.println("  " + m));
         assertEquals(exchanges.size(), matched, session + ": " + mismatches.size() + " mismatching replies, first: "
@@ -102,14 +112,5 @@ class FuzzReplayTest {
     /** Frame limit for tests. */
     private static final class FuzzFramingLimit {
         static final int TEST = 64 << 20;
-    }
-
-    /** The accumulation the replay uses outside OSGi. */
-    private static final class TestAccumulation {
-        static Accumulation create() {
-            return (params, slot, previousSlot, entropy, available, state, services) -> {
-                throw new UnsupportedOperationException("accumulation implementation not merged yet (branch acc)");
-            };
-        }
     }
 }
