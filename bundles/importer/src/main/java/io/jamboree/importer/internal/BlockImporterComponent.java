@@ -35,37 +35,49 @@ public final class BlockImporterComponent implements BlockImporter {
         String chain() default "tiny";
     }
 
-    private final BlockImporter delegate;
+    private final ChainParams params;
+    private final ActiveStore store;
+    private final Accumulation accumulation;
+    private BlockImporter delegate;
 
     @Activate
     public BlockImporterComponent(@Reference ActiveStore store, @Reference Accumulation accumulation, Config config) {
-        ChainParams params = ChainParams.byName(config.chain()).orElseThrow(
+        this.params = ChainParams.byName(config.chain()).orElseThrow(
                 () -> new IllegalArgumentException("unknown chain '" + config.chain() + "': use tiny or full"));
-        this.delegate = BlockImporters.create(params, store, accumulation);
+        this.store = store;
+        this.accumulation = accumulation;
+    }
+
+    /** The importer, created on first use: the active store may get its delegate only after activation. */
+    private synchronized BlockImporter delegate() {
+        if (delegate == null) {
+            delegate = BlockImporters.create(params, store, accumulation);
+        }
+        return delegate;
     }
 
     @Override
     public ChainParams params() {
-        return delegate.params();
+        return params;
     }
 
     @Override
     public Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
-        return delegate.initialize(header, state, ancestry);
+        return delegate().initialize(header, state, ancestry);
     }
 
     @Override
     public ImportOutcome importBlock(Block block) {
-        return delegate.importBlock(block);
+        return delegate().importBlock(block);
     }
 
     @Override
     public Optional<List<KeyValue>> state(Hash headerHash) {
-        return delegate.state(headerHash);
+        return delegate().state(headerHash);
     }
 
     @Override
     public Optional<Hash> bestHead() {
-        return delegate.bestHead();
+        return delegate().bestHead();
     }
 }

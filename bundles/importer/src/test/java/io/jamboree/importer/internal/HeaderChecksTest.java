@@ -39,7 +39,7 @@ class HeaderChecksTest {
     @BeforeEach
     void setUp() {
         store = new MemoryNodeStore();
-        importer = BlockImporters.create(P, store, new NoWorkAccumulation());
+        importer = BlockImporters.create(P, store, TraceImportTest.accumulation());
         TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         step1 = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), P);

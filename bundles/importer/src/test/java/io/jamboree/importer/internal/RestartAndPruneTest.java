@@ -36,7 +36,7 @@ class RestartAndPruneTest {
         Hash head;
         List<KeyValue> headState;
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, new NoWorkAccumulation());
+            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
             imp.initialize(g.header(), g.state().keyvals(), List.of());
             for (int i = 1; i <= 20; i++) {
                 assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(step(i).block()));
@@ -45,7 +45,7 @@ class RestartAndPruneTest {
             headState = imp.state(head).orElseThrow();
         }
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, new NoWorkAccumulation());
+            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
             assertEquals(head, imp.bestHead().orElseThrow(), "best head after restart");
             assertEquals(headState, imp.state(head).orElseThrow(), "head state after restart");
             for (int i = 21; i <= 30; i++) {
@@ -62,7 +62,7 @@ class RestartAndPruneTest {
     void prunesStatesFarBehindTheHead() {
         TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, new NoWorkAccumulation());
+            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
             Hash genesis = imp.initialize(g.header(), g.state().keyvals(), List.of()) == null ? null
                     : g.header().hash(P);
             for (int i = 1; i <= 100; i++) {

@@ -2,15 +2,16 @@ package io.jamboree.importer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
+import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.merkle.StateKey;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.NodeStore;
 import io.jamboree.store.lmdb.LmdbNodeStore;
 import io.jamboree.store.memory.MemoryNodeStore;
@@ -55,8 +56,9 @@ class TraceImportTest {
         return Traces.FOLDERS.stream().map(folder -> DynamicContainer.dynamicContainer(folder, steps(kind, folder)));
     }
 
+    /** The real accumulation (GP §12) on the PVM interpreter. */
     static Accumulation accumulation() {
-        return new NoWorkAccumulation();
+        return Accumulation.using(new InterpreterEngine());
     }
 
     private static NodeStore open(String kind, String folder) {
@@ -67,6 +69,7 @@ class TraceImportTest {
         final class Run {
             NodeStore store;
             BlockImporter importer;
+            final List<AncestryItem> headers = new ArrayList<>();
         }
         Run run = new Run();
         List<DynamicNode> tests = new ArrayList<>();
@@ -75,6 +78,7 @@ class TraceImportTest {
             run.importer = BlockImporters.create(P, run.store, accumulation());
             TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
             Hash root = run.importer.initialize(g.header(), g.state().keyvals(), List.of());
+            run.headers.add(new AncestryItem(g.header().slot(), g.header().hash(P)));
             assertEquals(g.state().stateRoot(), root, "genesis state root");
         }));
         for (Path p : Traces.steps(folder)) {
@@ -85,10 +89,12 @@ class TraceImportTest {
                 ImportOutcome out = run.importer.importBlock(s.block());
                 Optional<String> problem = judge(run.importer, s, invalid, out);
                 if (problem.isPresent()) {
-                    // continue the trace from the expected state
-                    run.importer.initialize(s.block().header(), s.postState().keyvals(), List.of());
-                    fail(folder + "/" + name + ": " + problem.get());
+                    // continue the trace from the expected state, with the headers before it as ancestry
+                    List<AncestryItem> a = run.headers.subList(Math.max(0, run.headers.size() - 24), run.headers.size());
+                    run.importer.initialize(s.block().header(), s.postState().keyvals(), List.copyOf(a));
                 }
+                run.headers.add(new AncestryItem(s.block().header().slot(), s.block().header().hash(P)));
+                KnownFailures.expectPass("traces/" + folder + "/" + name, problem);
             }));
         }
         tests.add(DynamicTest.dynamicTest("close", () -> {
