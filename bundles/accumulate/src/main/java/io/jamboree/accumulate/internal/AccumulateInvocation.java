@@ -41,7 +41,7 @@ final class AccumulateInvocation implements HostCallHandler {
     /** The exceptional dimension y. */
     Implications y;
 
-    private AccumulateInvocation(ChainParams params, long slot, Hash entropy, List<AccumulationInput> inputs,
+    AccumulateInvocation(ChainParams params, long slot, Hash entropy, List<AccumulationInput> inputs,
             Implications x) {
         this.params = params;
         this.slot = slot;

@@ -39,7 +39,7 @@ public final class Accumulator implements Accumulation {
     private final PvmEngine engine;
 
     public Accumulator(PvmEngine engine) {
-        this.engine = Objects.requireNonNull(engine);
+        this.engine = new CachingEngine(Objects.requireNonNull(engine));
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,7 +65,7 @@ final class ParallelAccumulation {
     }
 
     /** The privileges, staging set and authorizer queues of the merged state (eq. 12.17, R). */
-    private static void mergePrivileges(AccumulationContext ctx, PartialState e, Map<Long, AccumulationResult> results) {
+    static void mergePrivileges(AccumulationContext ctx, PartialState e, Map<Long, AccumulationResult> results) {
         PartialState star = post(e, results, e.manager);
         int cores = ctx.params().coresCount();
         long[] assigners = new long[cores];
@@ -103,7 +102,7 @@ final class ParallelAccumulation {
      * δ' = (d ∪ n) \ m: each service's own account and the accounts new in its view are kept, the
      * accounts missing from its view are removed.
      */
-    private static void mergeAccounts(ServiceAccounts d, Map<Long, AccumulationResult> results) {
+    static void mergeAccounts(ServiceAccounts d, Map<Long, AccumulationResult> results) {
         Map<Long, ServiceInfo> infos = new LinkedHashMap<>();
         Map<StateKey, byte[]> items = new LinkedHashMap<>();
         Set<Long> removed = new TreeSet<>();
@@ -137,7 +136,7 @@ final class ParallelAccumulation {
     }
 
     /** I(d, p) (eq. 12.18): provided preimages still requested as [] become available at τ'. */
-    private static void integratePreimages(AccumulationContext ctx, ServiceAccounts d, Set<Provision> provisions) {
+    static void integratePreimages(AccumulationContext ctx, ServiceAccounts d, Set<Provision> provisions) {
         for (Provision p : provisions) {
             if (!d.exists(p.service())) continue;
             byte[] data = p.data().bytes();
@@ -150,10 +149,11 @@ final class ParallelAccumulation {
         }
     }
 
-    /** Sorts outputs by service then hash (θ', a set). */
+    /** Sorts outputs by service then hash (θ', a set), dropping duplicates. */
     static List<AccumulationOutput> sorted(List<AccumulationOutput> b) {
-        TreeMap<String, AccumulationOutput> m = new TreeMap<>();
-        for (AccumulationOutput o : b) m.put(String.format("%010d", o.serviceId()) + o.hash().hex(), o);
-        return new ArrayList<>(m.values());
+        TreeSet<AccumulationOutput> set = new TreeSet<>(
+                java.util.Comparator.comparingLong(AccumulationOutput::serviceId).thenComparing(AccumulationOutput::hash));
+        set.addAll(b);
+        return new ArrayList<>(set);
     }
 }
