@@ -1,6 +1,7 @@
 package io.jamboree.fuzz.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
@@ -14,12 +15,14 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.vectors.KnownFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FuzzReplayTest {
     private static final ChainParams TINY = ChainParams.tiny();
+    private static final String KNOWN_FAMILY = "fuzz-examples";
 
     @TempDir
     Path tmp;
@@ -82,6 +86,15 @@ class FuzzReplayTest {
         Files.write(report, log);
         System.out.printf("fuzz replay %s: %d/%d replies match%n", session, matched, exchanges.size());
         mismatches.stream().limit(20).forEach(m -> System.out.println("  " + m));
+        // The same sessions are replayed without the socket by the importer's FuzzExamplesTest; a known
+        // failure there (fuzz-examples/SESSION in known-failures.txt) is tolerated here, and must go once fixed.
+        Optional<String> known = KnownFailures.bundled().reason(KNOWN_FAMILY, session);
+        if (known.isPresent()) {
+            System.out.println("  known failure " + KNOWN_FAMILY + "/" + session + ": " + known.get());
+            assertTrue(matched < exchanges.size(), KNOWN_FAMILY + "/" + session
+                    + " now passes over the socket: remove it from known-failures.txt");
+            return;
+        }
         assertEquals(exchanges.size(), matched, session + ": " + mismatches.size() + " mismatching replies, first: "
                 + (mismatches.isEmpty() ? "-" : mismatches.get(0)));
     }
