@@ -126,7 +126,7 @@ final class AccumulateInvocation implements HostCallHandler {
         long gas = vm.gas() - HOST_GAS;
         vm.setGas(gas);
         if (gas < 0) return Outcome.OUT_OF_GAS;
-        return switch ((int) Math.min(index, 1000)) {
+        return switch (index < 0 || index > Integer.MAX_VALUE ? -1 : (int) index) {
             case Gas.INDEX -> Gas.call(this, vm);
             case Fetch.INDEX -> Fetch.call(this, vm);
             case Lookup.INDEX -> Lookup.call(this, vm);

@@ -50,6 +50,9 @@ class HostCallsTest {
         assertEquals(Outcome.CONTINUE, f.call(77));
         assertEquals(WHAT, f.r7());
         assertEquals(990, f.vm.gas);
+        f.regs(5);
+        f.call(0xFFFF_FFFF_0000_0005L);
+        assertEquals(WHAT, f.r7(), "a sign-extended ecalli immediate is no known index");
     }
 
     // ---------------------------------------------------------------- general functions (B.5)

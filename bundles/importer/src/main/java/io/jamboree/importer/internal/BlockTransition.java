@@ -86,7 +86,7 @@ import java.util.TreeMap;
  *   <li>disputes (§10): ψ', ρ†, and the offenders marker H_o (eq. 10.20);</li>
  *   <li>Safrole (§6): γ', κ', λ', η' from Y(H_v); markers H_e, H_w; the seal H_s and entropy source H_v
  *       (eq. 6.15–6.17) against γ'_s, η'_3 and the author's key κ'[H_i];</li>
- *   <li>assurances (§11.2): ρ‡ and the available reports R (under κ');</li>
+ *   <li>assurances (§11.2): ρ‡ and the available reports R (signatures under the prior κ, eq. 11.13);</li>
  *   <li>guarantees (§11.4–11.5): ρ' (under κ', λ', η', ψ'_O, β†), with the lookup-anchor ancestry check;</li>
  *   <li>accumulation (§12, {@link Accumulation}): δ†, χ', ι', φ', ω', ξ', θ';</li>
  *   <li>preimages (§12.4): δ‡ = I(δ†, E_P), each item solicited in the prior δ;</li>
@@ -214,8 +214,9 @@ public final class BlockTransition {
             return invalid(sealProblem);
         }
 
-        // §11.2 assurances: ρ‡ and R (signatures under κ')
-        AssurancesResult ar = Assurances.transition(new AssurancesState(rhoDagger, sPost.kappa()),
+        // §11.2 assurances: ρ‡ and R; signatures under the prior κ (eq. 11.13 writes κ, not κ': this matters on
+        // the first block of an epoch; the conformance fuzzer's traces agree)
+        AssurancesResult ar = Assurances.transition(new AssurancesState(rhoDagger, pre.kappa()),
                 new AssurancesInput(x.assurances(), slot, h.parent()), p);
         if (ar instanceof AssurancesResult.Err err) {
             return invalid("assurances: " + err.error() + " (GP 11.2)");

@@ -216,21 +216,37 @@ public final class StoreBlockImporter implements BlockImporter {
         return b == null ? Optional.empty() : Optional.of(b.hash());
     }
 
-    /** The ancestor set for a child of {@code parent}: the last L headers of its chain, then the given ancestry. */
+    /**
+     * The ancestor set for a child of {@code parent}: the last L headers of its chain, then the given ancestry
+     * (newest first). Built on first use only, as most blocks carry no guarantees.
+     */
     private BlockTransition.Ancestry ancestry(BlockTree.Node parent) {
-        Set<String> set = new HashSet<>();
-        int n = 0;
-        BlockTree.Node at = parent;
-        while (at != null && n < ancestryLength) {
-            set.add(at.slot() + ":" + at.hash());
-            n++;
-            at = tree.get(at.parent());
-        }
-        for (int i = givenAncestry.size() - 1; i >= 0 && n < ancestryLength; i--, n++) {
-            AncestryItem a = givenAncestry.get(i);
-            set.add(a.slot() + ":" + a.headerHash());
-        }
-        return (slot, hash) -> set.contains(slot + ":" + hash);
+        return new BlockTransition.Ancestry() {
+            private Map<Hash, Long> slots;
+
+            @Override
+            public boolean contains(long slot, Hash hash) {
+                if (slots == null) {
+                    slots = new java.util.HashMap<>();
+                    int n = 0;
+                    BlockTree.Node at = parent;
+                    while (at != null && n < ancestryLength) {
+                        slots.put(at.hash(), at.slot());
+                        n++;
+                        at = tree.get(at.parent());
+                    }
+                    // the fuzzer's ancestry includes the initial header itself (fuzz-v1.asn): count each header once
+                    for (int i = givenAncestry.size() - 1; i >= 0 && n < ancestryLength; i--) {
+                        AncestryItem a = givenAncestry.get(i);
+                        if (slots.putIfAbsent(a.headerHash(), a.slot()) == null) {
+                            n++;
+                        }
+                    }
+                }
+                Long s = slots.get(hash);
+                return s != null && s == slot;
+            }
+        };
     }
 
     private ChainState loadState(Hash block) {

@@ -10,6 +10,7 @@ import io.jamboree.bls.ring.RingProof;
 import io.jamboree.crypto.Bandersnatch;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,6 +40,7 @@ import java.util.random.RandomGenerator;
 public final class RingProofProver {
     private static final long[] FIVE = Fr.of(5).montLimbs();
     private static final long[] ONE = Fr.ONE.montLimbs();
+    private static final int PARALLEL_THRESHOLD = 1024;
 
     private final RingDomain dom;
     private final Domain dom4;
@@ -245,11 +247,18 @@ public final class RingProofProver {
         return o + b.length;
     }
 
+    /** KZG commitment of the first {@code len} coefficients; large ones split over two threads. */
     private G1 commit(long[][] coeffs, int len) {
         int d = len;
         while (d > 0 && Fr.isZero(coeffs[d - 1])) d--;
         if (d > ck.length) throw new IllegalStateException("polynomial degree exceeds the SRS");
-        return Msm.g1Mont(ck, coeffs, d);
+        if (d < PARALLEL_THRESHOLD) return Msm.g1Mont(ck, coeffs, d);
+        int half = d / 2;
+        G1[] upperBases = Arrays.copyOfRange(ck, half, d);
+        long[][] upper = Arrays.copyOfRange(coeffs, half, d);
+        CompletableFuture<G1> hi = CompletableFuture.supplyAsync(() -> Msm.g1Mont(upperBases, upper, upper.length));
+        G1 lo = Msm.g1Mont(ck, coeffs, half);
+        return lo.add(hi.join());
     }
 
     private static Fr evaluate(long[][] coeffs, Fr z) {

@@ -33,8 +33,7 @@ public final class RingProofVerifier {
 
     private final RingDomain dom;
     private final RingTranscript.Vk vk;
-    private final G2 g2;
-    private final G2 tauG2;
+    private final Pairing.Prepared[] g2Lines;
     private final Fr seedX;
     private final Fr seedY;
     private final byte[] seed;
@@ -43,8 +42,9 @@ public final class RingProofVerifier {
     public RingProofVerifier(Srs srs, int ringSize) {
         this.dom = new RingDomain(RingDomain.sizeFor(ringSize));
         this.vk = RingTranscript.Vk.of(srs);
-        this.g2 = G2.fromUncompressed(srs.g2Bytes(0));
-        this.tauG2 = G2.fromUncompressed(srs.g2Bytes(1));
+        this.g2Lines = new Pairing.Prepared[] {
+            Pairing.prepare(G2.fromUncompressed(srs.g2Bytes(0))), Pairing.prepare(G2.fromUncompressed(srs.g2Bytes(1)))
+        };
         this.seed = Bandersnatch.accumulatorSeed();
         this.seedX = Fr.fromBytesLE(Arrays.copyOfRange(seed, 0, 32));
         this.seedY = Fr.fromBytesLE(Arrays.copyOfRange(seed, 32, 64));
@@ -128,7 +128,7 @@ public final class RingProofVerifier {
         };
         G1 lhs = Msm.g1(bases, sc);
         G1 rhs = p.piZeta().add(p.piZetaOmega().mul(r));
-        return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, new G2[] {g2, tauG2});
+        return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
     }
 
     /**
