@@ -98,10 +98,12 @@ final class AccumulateInvocation implements HostCallHandler {
      * check((E_4^-1(H(E(s, η'_0, H_t))) mod (2^32 − S − 2^8)) + S).
      */
     static long nextFreeId(ChainParams p, ServiceAccounts accounts, long serviceId, Hash entropy, long slot) {
-        Encoder e = new Encoder(40);
-        e.u32(serviceId);
+        // E(s, η'_0, H_t): the plain E of a number is the compact natural codec (GP C.6), not E_4;
+        // the fuzzer's recorded sessions (fuzz-proto-0.7.2 examples) confirm it for created services.
+        Encoder e = new Encoder(50);
+        e.natural(serviceId);
         entropy.encode(e);
-        e.u32(slot);
+        e.natural(slot);
         byte[] h = Blake2b256.hash(e.toByteArray());
         long v = (h[0] & 0xFFL) | (h[1] & 0xFFL) << 8 | (h[2] & 0xFFL) << 16 | (h[3] & 0xFFL) << 24;
         long s = p.minPublicServiceIndex();
