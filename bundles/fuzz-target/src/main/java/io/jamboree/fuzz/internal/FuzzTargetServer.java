@@ -88,7 +88,8 @@ public final class FuzzTargetServer implements AutoCloseable {
 
     /** Whether some process accepts connections on the socket file {@code p}. */
     private static boolean listening(Path p) {
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(p))) {
+        try {
+            SocketChannel.open(UnixDomainSocketAddress.of(p)).close();
             return true;
         } catch (IOException refused) {
             return false;

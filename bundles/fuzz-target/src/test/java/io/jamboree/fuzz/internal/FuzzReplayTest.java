@@ -44,6 +44,7 @@ class FuzzReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"no_forks", "forks"})
+    @SuppressWarnings("try") // the server is closed early on purpose, to end its thread before joining it
     void replay(String session) throws Exception {
         List<Recorded[]> exchanges = FuzzExamples.exchanges(session);
         List<String> mismatches = new ArrayList<>();
