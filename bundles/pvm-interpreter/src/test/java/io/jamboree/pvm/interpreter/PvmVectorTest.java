@@ -70,7 +70,7 @@ class PvmVectorTest {
 
     @BeforeAll
     static void printKnownFailures() {
-        System.out.println("PVM vectors: " + KNOWN_FAILURES.size() + " known failures (GP 0.7.2 text wins):");
+        System.out.println("PVM vectors: " + KNOWN_FAILURES.size() + " known failures (from known-failures.txt):");
         KNOWN_FAILURES.forEach((k, v) -> System.out.println("  " + k + " — " + v));
     }
 

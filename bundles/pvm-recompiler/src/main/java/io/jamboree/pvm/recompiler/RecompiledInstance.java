@@ -94,7 +94,7 @@ final class RecompiledInstance implements PvmInstance {
                     case Compiled.HALT -> { pc = d.pcs[s]; return ExitReason.HALT; }
                     case Compiled.PANIC -> { pc = d.pcs[s]; return ExitReason.PANIC; }
                     case Compiled.FAULT -> {
-                        gas += d.refund(s);
+                        gas += d.refund(s) - 1; // only the faulting instruction stays charged (see InterpretedInstance)
                         pc = d.pcs[s];
                         return memoryExit(st[2]);
                     }
@@ -117,10 +117,6 @@ final class RecompiledInstance implements PvmInstance {
         final int ra = x & 15, rb = (x >>> 4) & 15, rc = x >>> 8;
         if (gas < 1) {
             pc = d.pcs[s];
-            if (Isa.memory(o)) {
-                long bad = memory.checkAccess(address(o, ra, rb, ix), Isa.width(o), Isa.store(o));
-                if (bad >= 0) return stop(memoryExit(bad));
-            }
             gas -= 1;
             return stop(ExitReason.OUT_OF_GAS);
         }
@@ -181,7 +177,7 @@ final class RecompiledInstance implements PvmInstance {
             }
             return s + 1;
         } catch (MemoryAccessException e) {
-            gas += 1; // ε^μ charges nothing
+            // ε^μ keeps the instruction charged, as the interpreter does (fuzz-proto sessions; GP A.4 charges nothing)
             pc = d.pcs[s];
             return stop(memoryExit(e.address()));
         }
