@@ -31,8 +31,12 @@ final class Bandersnatch {
 
     /**
      * Decodes a 32-byte arkworks compressed TE point: y little-endian with bit 255 set iff x is
-     * the lexicographically larger root. Returns null if not canonical, not on the curve or not in
-     * the prime-order subgroup.
+     * the lexicographically larger root. Returns null if not canonical or not on the curve.
+     *
+     * <p>No prime-subgroup check: GP 0.7.2 App. G substitutes the padding point only when a key "has no
+     * corresponding Bandersnatch point", and the conformance fuzzer's reference builds epoch roots with
+     * on-curve keys outside the prime-order subgroup kept as they are (the all-zero offender key is not on
+     * the curve and still becomes padding).
      */
     static Affine decode(byte[] in) {
         if (in.length != 32) return null;
@@ -52,7 +56,6 @@ final class Bandersnatch {
         if (!Fr.sqrt(num, x)) return null;
         if (Fr.isLexLargest(x) != neg) Fr.neg(x, x);
         if (neg && Fr.isZero(x)) return null;
-        if (!inSubgroup(x, y)) return null;
         return new Affine(x, y);
     }
 

@@ -36,6 +36,20 @@ class RingCommitmentTest {
     }
 
     @Test
+    void onCurveKeysOutsideTheSubgroupAreKeptNotPadded() {
+        // GP 0.7.2 App. G pads only keys with no corresponding Bandersnatch point. Most curve points lie outside
+        // the prime-order subgroup (cofactor 4): find one by trying small y and check decode keeps it.
+        int outside = 0;
+        for (int y = 2; y < 64; y++) {
+            byte[] enc = new byte[32];
+            enc[0] = (byte) y;
+            Bandersnatch.Affine a = Bandersnatch.decode(enc);
+            if (a != null && !Bandersnatch.inSubgroup(a.x(), a.y())) outside++;
+        }
+        assertTrue(outside > 0, "some small-y curve points lie outside the subgroup and still decode");
+    }
+
+    @Test
     void ringVectors() throws Exception {
         Path f = Vectors.root().resolve("bandersnatch-vrf-0.1/assets/vectors/bandersnatch_sha-512_ell2_ring.json");
         JsonNode arr = new ObjectMapper().readTree(f.toFile());
