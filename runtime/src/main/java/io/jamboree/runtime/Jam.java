@@ -264,12 +264,18 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
         Pvm pvm;
 
+        @Option(names = {"-v", "--verbose"}, description = "Print one line per passing step: ok FILE, import time, state root.")
+        boolean verbose;
+
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace folders or TraceStep/genesis .bin or .json files.")
         List<Path> paths;
 
         @Override
         public Integer call() throws IOException {
             List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chain.name()));
+            if (verbose) {
+                args.add("--verbose");
+            }
             if (pvm != null) {
                 args.addAll(List.of("--pvm", pvm.name()));
             }

@@ -34,6 +34,7 @@ public final class ImportCommand implements JamCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String chain = null;
+        boolean verbose = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -48,6 +49,7 @@ public final class ImportCommand implements JamCommand {
                         chain = v;
                     }
                 }
+                case "--verbose", "-v" -> verbose = true;
                 default -> {
                     if (a.startsWith("--")) {
                         err.println("jam import: unknown option " + a);
@@ -68,6 +70,6 @@ public final class ImportCommand implements JamCommand {
         }
         java.io.Console console = System.console();
         boolean terminal = console != null && console.isTerminal(); // progress bar only on a terminal
-        return new TraceImport(importer, out, err, terminal).run(paths);
+        return new TraceImport(importer, out, err, terminal).verbose(verbose).run(paths);
     }
 }

@@ -42,6 +42,7 @@ final class TraceImport {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean progress;
+    private boolean verbose;
     private final TraceReader reader;
     private final ImportTimings timings = new ImportTimings();
     /** Headers seen so far (genesis and every step's block), by hash, oldest first. */
@@ -64,6 +65,12 @@ final class TraceImport {
         this.err = err;
         this.progress = progress;
         this.reader = new TraceReader(params);
+    }
+
+    /** With {@code verbose}, one {@code ok FILE} line per passing imported step (after its commit). */
+    TraceImport verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
     }
 
     ImportTimings timings() {
@@ -346,11 +353,17 @@ final class TraceImport {
                     }
                 } else {
                     passed++;
+                    if (verbose) {
+                        out.println("ok " + file.getFileName() + ": imported, state root " + root.hex());
+                    }
                 }
             }
             case ImportOutcome.Rejected(String reason) -> {
                 if (step.mustReject()) {
                     passed++;
+                    if (verbose) {
+                        out.println("ok " + file.getFileName() + ": rejected as it must be (" + reason + ")");
+                    }
                 } else {
                     fail(file, "the block was rejected: " + reason);
                 }
