@@ -10,6 +10,11 @@ final class Gas {
     private Gas() {}
 
     static Outcome call(AccumulateInvocation inv, PvmInstance vm) {
+        return call(vm);
+    }
+
+    /** Ω_G in any context (Is-Authorized, Refine, Accumulate): the context is not used. */
+    static Outcome call(PvmInstance vm) {
         vm.registers()[7] = vm.gas();
         return Outcome.CONTINUE;
     }

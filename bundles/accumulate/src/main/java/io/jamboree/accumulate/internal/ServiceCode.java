@@ -13,7 +13,11 @@ final class ServiceCode {
 
     /** a_c of service {@code id}, or null. */
     static byte[] code(ServiceAccounts accounts, long id, Hash codeHash) {
-        byte[] blob = accounts.item(StateKey.preimage(id, codeHash.bytes()));
+        return strip(accounts.item(StateKey.preimage(id, codeHash.bytes())));
+    }
+
+    /** c from a code preimage E(↕m, c), or null if {@code blob} is null or malformed. */
+    static byte[] strip(byte[] blob) {
         if (blob == null) return null;
         try {
             Decoder d = new Decoder(blob);
