@@ -45,6 +45,14 @@ final class GuestProgram {
         return this;
     }
 
+    /** load_u8 ω_r = μ[address] (GP A.5.6, opcode 52). */
+    GuestProgram loadU8(int r, long address) {
+        op(52);
+        arg(r);
+        for (int i = 0; i < 4; i++) arg((int) (address >>> (8 * i)));
+        return this;
+    }
+
     /** trap: panics. */
     GuestProgram trap() {
         op(0);
@@ -63,13 +71,7 @@ final class GuestProgram {
 
     /** The service code preimage E(↕m, c) with empty metadata (GP §9.1). */
     byte[] preimage() {
-        byte[] c = code.toByteArray();
-        Encoder blob = new Encoder();
-        blob.natural(0).u8(0).natural(c.length).bytes(c);
-        byte[] k = new byte[(c.length + 7) / 8];
-        for (int i = 0; i < c.length; i++) if (mask.get(i)) k[i / 8] |= (byte) (1 << (i % 8));
-        blob.bytes(k);
-        byte[] program = blob.toByteArray();
+        byte[] program = blob();
         Encoder std = new Encoder();
         std.fixed(roData.length, 3).fixed(0, 3).fixed(0, 2).fixed(4096, 3).bytes(roData).fixed(program.length, 4)
                 .bytes(program);
@@ -77,5 +79,16 @@ final class GuestProgram {
         Encoder pre = new Encoder();
         pre.natural(0).bytes(s);
         return pre.toByteArray();
+    }
+
+    /** The bare program blob E(|j|) ⌢ E_1(z) ⌢ E(|c|) ⌢ E_z(j) ⌢ E(c) ⌢ E(k) (GP A.1), no jump table. */
+    byte[] blob() {
+        byte[] c = code.toByteArray();
+        Encoder blob = new Encoder();
+        blob.natural(0).u8(0).natural(c.length).bytes(c);
+        byte[] k = new byte[(c.length + 7) / 8];
+        for (int i = 0; i < c.length; i++) if (mask.get(i)) k[i / 8] |= (byte) (1 << (i % 8));
+        blob.bytes(k);
+        return blob.toByteArray();
     }
 }
