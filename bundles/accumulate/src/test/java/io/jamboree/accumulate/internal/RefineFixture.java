@@ -71,9 +71,13 @@ final class RefineFixture {
 
     /** Starts refining item 0 with export offset ς. */
     RefineFixture start(long exportOffset) {
+        return start(exportOffset, new InterpreterEngine());
+    }
+
+    RefineFixture start(long exportOffset, io.jamboree.pvm.PvmEngine engine) {
         FetchSources src = new FetchSources(P, pkg(PAYLOAD0, Hash.ZERO, 0), new byte[32], TRACE, 0, IMPORTS,
                 EXTRINSICS, null);
-        inv = new RefineInvocation(new InterpreterEngine(), P, base, SELF, ANCHOR, exportOffset, src);
+        inv = new RefineInvocation(engine, P, base, SELF, ANCHOR, exportOffset, src);
         return this;
     }
 

@@ -14,9 +14,15 @@ import io.jamboree.codec.Encoder;
 import io.jamboree.pvm.HostCallHandler.Outcome;
 import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PageAccess;
+import io.jamboree.pvm.PvmEngine;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.pvm.recompiler.RecompilerEngine;
+import java.util.stream.Stream;
 import io.jamboree.types.Hash;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The refine host calls (GP 0.7.2 Appendix B.6), the refine mutator F (B.3) and the historical lookup
@@ -26,6 +32,10 @@ class RefineHostCallsTest {
     private static final long OK = 0, NONE = -1, WHAT = -2, OOB = -3, WHO = -4, FULL = -5, HUH = -9;
     private static final long INACCESSIBLE = 0x50000;
     private static final long HALT_ADDRESS = 0xFFFF_0000L;
+
+    static Stream<PvmEngine> engines() {
+        return Stream.of(new InterpreterEngine(), new RecompilerEngine());
+    }
 
     // ---------------------------------------------------------------- Λ (§9.2.2)
 
@@ -391,9 +401,10 @@ class RefineHostCallsTest {
         return w;
     }
 
-    @Test
-    void invokeRunsToAHostCallThenResumesAfterIt() {
-        RefineFixture f = new RefineFixture().start();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void invokeRunsToAHostCallThenResumesAfterIt(PvmEngine engine) {
+        RefineFixture f = new RefineFixture().start(0, engine);
         // 5 fallthroughs (ı 0..4), load_imm_64 ω_7 (ı 5..14), ecalli 5 (ı 15..16), jump_ind ω_0 (ı 17)
         long n = machine(f, new GuestProgram(new byte[0]).set(7, 42).hostCall(5).halt().blob(), 0);
         f.vm.registers[9] = 77;
@@ -415,9 +426,10 @@ class RefineHostCallsTest {
         assertEquals(1000 - 10 - 10 - 10, f.vm.gas, "the outer machine pays 10 per call only");
     }
 
-    @Test
-    void invokePageFaultThenPagesThenHalt() {
-        RefineFixture f = new RefineFixture().start();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void invokePageFaultThenPagesThenHalt(PvmEngine engine) {
+        RefineFixture f = new RefineFixture().start(0, engine);
         // 5 fallthroughs, load_u8 ω_1 = μ[0x20000] (ı 5..10), jump_ind ω_0
         long n = machine(f, new GuestProgram(new byte[0]).loadU8(1, 0x20345).halt().blob(), 0);
         invoke(f, n, 100, regs());
@@ -434,9 +446,10 @@ class RefineHostCallsTest {
         assertEquals(100 - 2, word(f, 0), "load and jump");
     }
 
-    @Test
-    void invokePanicOutOfGasAndErrors() {
-        RefineFixture f = new RefineFixture().start();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void invokePanicOutOfGasAndErrors(PvmEngine engine) {
+        RefineFixture f = new RefineFixture().start(0, engine);
         long trap = machine(f, new GuestProgram(new byte[0]).trap().blob(), 0);
         invoke(f, trap, 100, regs());
         assertEquals(Invoke.PANIC, f.r(7));
@@ -453,5 +466,20 @@ class RefineHostCallsTest {
         assertEquals(Outcome.PANIC, f.call(Invoke.INDEX), "112 octets at o must be writable");
         f.regs(trap, RW + 0x10000 - 111);
         assertEquals(Outcome.PANIC, f.call(Invoke.INDEX));
+    }
+
+    @Test
+    void invokeFromACounterBeyondTheCodePanics() {
+        engines().forEach(engine -> counterBeyondTheCode(new RefineFixture().start(0, engine)));
+    }
+
+    private static void counterBeyondTheCode(RefineFixture f) {
+        long n = machine(f, new GuestProgram(new byte[0]).halt().blob(), 1L << 40);
+        invoke(f, n, 100, regs());
+        assertEquals(Invoke.PANIC, f.r(7), "past the code the instruction is trap (GP A.2)");
+        assertEquals(0, f.inv.machines.get(n).pc);
+        n = machine(f, new GuestProgram(new byte[0]).halt().blob(), 1000);
+        invoke(f, n, 100, regs());
+        assertEquals(Invoke.PANIC, f.r(7));
     }
 }
