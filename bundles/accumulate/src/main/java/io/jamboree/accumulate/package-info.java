@@ -1,4 +1,4 @@
-/** PVM invocations (GP Appendix B) and accumulation (GP §12). */
+/** PVM invocations (GP Appendix B: Is-Authorized, Refine, Accumulate) and accumulation (GP §12). 0.2.0 adds IsAuthorization and Refinement. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.accumulate;
