@@ -22,7 +22,7 @@ final class IsAuthorizedInvocation implements HostCallHandler {
 
     private final FetchSources fetch;
 
-    private IsAuthorizedInvocation(FetchSources fetch) {
+    IsAuthorizedInvocation(FetchSources fetch) {
         this.fetch = fetch;
     }
 
@@ -60,6 +60,7 @@ final class IsAuthorizedInvocation implements HostCallHandler {
         if (gas < 0) return Outcome.OUT_OF_GAS;
         if (index == Gas.INDEX) return Gas.call(vm);
         if (index == Fetch.INDEX) return Fetch.call(fetch, vm);
+        if (index == Log.INDEX) return Log.write("authorizer", vm); // JIP-1: WHAT, as for an unknown index
         vm.registers()[7] = HostCallResult.WHAT;
         return Outcome.CONTINUE;
     }

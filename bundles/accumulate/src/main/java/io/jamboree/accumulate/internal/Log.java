@@ -23,12 +23,22 @@ final class Log {
         long gas = vm.gas() - GAS;
         vm.setGas(gas);
         if (gas < 0) return Outcome.OUT_OF_GAS;
+        return write(Long.toString(inv.x.id), vm);
+    }
+
+    /**
+     * The effect of log after its gas was charged, in any invocation (JIP-1: the authorizer's and the
+     * refine code's messages too): logs at debug level if the ranges are readable, ω'_7 = WHAT.
+     *
+     * @param source the service id, or a label for the authorizer
+     */
+    static Outcome write(String source, PvmInstance vm) {
         long[] r = vm.registers();
         if (LOG.isDebugEnabled()) {
             byte[] target = r[8] == 0 && r[9] == 0 ? null : Ram.read(vm.memory(), r[8], r[9]);
             byte[] msg = Ram.read(vm.memory(), r[10], r[11]);
             if (msg != null) {
-                LOG.debug("{}#{} {} {}", r[7], inv.x.id,
+                LOG.debug("{}#{} {} {}", r[7], source,
                         target == null ? "" : new String(target, StandardCharsets.UTF_8),
                         new String(msg, StandardCharsets.UTF_8));
             }

@@ -107,6 +107,7 @@ final class RefineInvocation implements HostCallHandler {
             case Pages.INDEX -> Pages.call(this, vm);
             case Invoke.INDEX -> Invoke.call(this, vm);
             case Expunge.INDEX -> Expunge.call(this, vm);
+            case Log.INDEX -> Log.write(Long.toString(service), vm); // JIP-1: WHAT, as for an unknown index
             default -> {
                 vm.registers()[7] = HostCallResult.WHAT;
                 yield Outcome.CONTINUE;
