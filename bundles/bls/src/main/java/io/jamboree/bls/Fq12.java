@@ -18,6 +18,33 @@ public record Fq12(Fq6 c0, Fq6 c1) {
         return new Fq12(t, ab.add(ab));
     }
 
+    /**
+     * Squaring in the cyclotomic subgroup (the image of (q^6 - 1)(q^2 + 1) powering, i.e. after the easy part
+     * of the final exponentiation), by Granger-Scott: F_q12 seen as F_q4^3 with F_q4 = F_q2[y]/(y^2 - xi),
+     * y = w^3, and the pairs (w^0, w^3), (w^1, w^4), (w^2, w^5). Six F_q2 products instead of twelve.
+     * Wrong for elements outside the subgroup.
+     */
+    public Fq12 cyclotomicSquare() {
+        Fq2 z0 = c0.c0(), z4 = c0.c1(), z3 = c0.c2(), z2 = c1.c0(), z1 = c1.c1(), z5 = c1.c2();
+        Fq2[] a = squareFq4(z0, z1), b = squareFq4(z2, z3), c = squareFq4(z4, z5);
+        Fq2 n0 = triple(a[0]).sub(z0.dbl());
+        Fq2 n1 = triple(a[1]).add(z1.dbl());
+        Fq2 n2 = triple(c[1].mulByXi()).add(z2.dbl());
+        Fq2 n3 = triple(c[0]).sub(z3.dbl());
+        Fq2 n4 = triple(b[0]).sub(z4.dbl());
+        Fq2 n5 = triple(b[1]).add(z5.dbl());
+        return new Fq12(new Fq6(n0, n4, n3), new Fq6(n2, n1, n5));
+    }
+
+    /** (p0 + p1 y)^2 with y^2 = xi: {p0^2 + xi p1^2, 2 p0 p1}. */
+    private static Fq2[] squareFq4(Fq2 p0, Fq2 p1) {
+        Fq2 t = p0.mul(p1);
+        Fq2 r0 = p0.add(p1).mul(p0.add(p1.mulByXi())).sub(t).sub(t.mulByXi());
+        return new Fq2[] {r0, t.dbl()};
+    }
+
+    private static Fq2 triple(Fq2 x) { return x.dbl().add(x); }
+
     /** Conjugation w to -w, i.e. the q^6-power Frobenius. */
     public Fq12 conjugate() { return new Fq12(c0, c1.neg()); }
 

@@ -72,6 +72,108 @@ public final class Pairing {
         return f.conjugate();
     }
 
+    /**
+     * A G2 point with the line functions of its Miller loop precomputed (the point-independent parts:
+     * per step, l0 and the factors that multiply xP and yP). For a fixed pairing argument, such as the
+     * KZG verifier key's [1]G2 and [tau]G2. Immutable.
+     */
+    public static final class Prepared {
+        private final Fq2[] l0;
+        private final Fq2[] lx;
+        private final Fq2[] ly;
+        private final boolean infinity;
+
+        private Prepared(Fq2[] l0, Fq2[] lx, Fq2[] ly, boolean infinity) {
+            this.l0 = l0;
+            this.lx = lx;
+            this.ly = ly;
+            this.infinity = infinity;
+        }
+    }
+
+    /** Precomputes the Miller loop lines of q (same formulas as {@link #millerLoop}). */
+    public static Prepared prepare(G2 q) {
+        if (q.isInfinity()) return new Prepared(new Fq2[0], new Fq2[0], new Fq2[0], true);
+        int top = 62 - Long.numberOfLeadingZeros(X_ABS);
+        int count = (top + 1) + Long.bitCount(X_ABS & ((1L << (top + 1)) - 1));
+        Fq2[] l0 = new Fq2[count], lx = new Fq2[count], ly = new Fq2[count];
+        Fq2 xq = q.x, yq = q.y;
+        Fq2 tx = xq, ty = yq, tz = Fq2.ONE;
+        Fq three = Fq.of(3);
+        int k = 0;
+        for (int i = top; i >= 0; i--) {
+            Fq2 x2 = tx.square();
+            Fq2 n = x2.mul(three);
+            Fq2 d = ty.mul(tz).dbl();
+            l0[k] = n.mul(tx).sub(ty.square().mul(tz).dbl());
+            lx[k] = n.mul(tz).neg();
+            ly[k] = ty.mul(tz.square()).dbl();
+            k++;
+            Fq2 d2 = d.square();
+            Fq2 e = n.square().mul(tz).sub(tx.mul(d2).dbl());
+            Fq2 nx = d.mul(e);
+            Fq2 ny = n.mul(tx.mul(d2).mul(three).sub(n.square().mul(tz))).sub(ty.mul(d2.mul(d)));
+            tz = d2.mul(d).mul(tz);
+            tx = nx;
+            ty = ny;
+            if (((X_ABS >>> i) & 1) != 0) {
+                Fq2 na = yq.mul(tz).sub(ty);
+                Fq2 da = xq.mul(tz).sub(tx);
+                l0[k] = na.mul(xq).sub(da.mul(yq));
+                lx[k] = na.neg();
+                ly[k] = da;
+                k++;
+                Fq2 da2 = da.square();
+                Fq2 ea = na.square().mul(tz).sub(da2.mul(tx.add(xq.mul(tz))));
+                Fq2 ax = da.mul(ea);
+                Fq2 az = da2.mul(da).mul(tz);
+                ty = na.mul(xq.mul(da2).mul(tz).sub(ea)).sub(yq.mul(da2.mul(da)).mul(tz));
+                tx = ax;
+                tz = az;
+            }
+        }
+        return new Prepared(l0, lx, ly, false);
+    }
+
+    /**
+     * The product of the Miller loops of (ps[i], qs[i]) with one shared accumulator (one squaring per
+     * step for all pairs), conjugated for negative x.
+     */
+    public static Fq12 millerLoop(G1[] ps, Prepared[] qs) {
+        if (ps.length != qs.length) throw new IllegalArgumentException("length mismatch");
+        int m = 0;
+        int[] use = new int[ps.length];
+        for (int j = 0; j < ps.length; j++) if (!ps[j].isInfinity() && !qs[j].infinity) use[m++] = j;
+        Fq[] xp = new Fq[m], yp = new Fq[m];
+        for (int j = 0; j < m; j++) {
+            xp[j] = ps[use[j]].x();
+            yp[j] = ps[use[j]].y();
+        }
+        Fq12 f = Fq12.ONE;
+        int k = 0;
+        for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
+            f = f.square();
+            for (int j = 0; j < m; j++) {
+                Prepared q = qs[use[j]];
+                f = mulByLine(f, q.l0[k], q.lx[k].mul(xp[j]), q.ly[k].mul(yp[j]));
+            }
+            k++;
+            if (((X_ABS >>> i) & 1) != 0) {
+                for (int j = 0; j < m; j++) {
+                    Prepared q = qs[use[j]];
+                    f = mulByLine(f, q.l0[k], q.lx[k].mul(xp[j]), q.ly[k].mul(yp[j]));
+                }
+                k++;
+            }
+        }
+        return f.conjugate();
+    }
+
+    /** True iff prod e(ps[i], qs[i]) == 1, with prepared G2 arguments. */
+    public static boolean productIsOne(G1[] ps, Prepared[] qs) {
+        return finalExponentiation(millerLoop(ps, qs)).isOne();
+    }
+
     /** f * (l0 + l2 w^2 + l3 w^3), i.e. f * ((l0, l2, 0) + (0, l3, 0) w). */
     private static Fq12 mulByLine(Fq12 f, Fq2 l0, Fq2 l2, Fq2 l3) {
         Fq6 a = f.c0(), b = f.c1();
@@ -109,7 +211,7 @@ public final class Pairing {
     private static Fq12 expX(Fq12 f) {
         Fq12 r = f;
         for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
-            r = r.square();
+            r = r.cyclotomicSquare();
             if (((X_ABS >>> i) & 1) != 0) r = r.mul(f);
         }
         return r.conjugate();

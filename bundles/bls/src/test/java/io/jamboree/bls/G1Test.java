@@ -81,4 +81,27 @@ class G1Test {
         assertEquals(G1.GENERATOR, s.g1(0));
         assertTrue(s.g1(1).isInSubgroup());
     }
+
+    @Test
+    void fastSubgroupCheckAgreesWithMultiplicationByR() {
+        Random rng = new Random(21);
+        int outside = 0;
+        for (int i = 0; i < 40; i++) {
+            G1 p = G1.GENERATOR.mul(new BigInteger(255, rng));
+            assertTrue(p.isInSubgroup());
+            assertTrue(p.isInSubgroupSlow());
+            // a curve point with random x: almost never in the subgroup (cofactor ~2^126)
+            Fq x = Fq.fromBigInteger(new BigInteger(380, rng).mod(Fq.P));
+            Fq y = x.square().mul(x).add(Fq.fromBigInteger(BigInteger.valueOf(4))).sqrt();
+            if (y == null) continue;
+            G1 q = G1.of(x, y);
+            assertEquals(q.isInSubgroupSlow(), q.isInSubgroup());
+            if (!q.isInSubgroupSlow()) outside++;
+            // its cofactor-cleared multiple is in the subgroup
+            G1 c = q.mul(new BigInteger("396c8c005555e1568c00aaab0000aaab", 16));
+            assertTrue(c.isInSubgroupSlow());
+            assertTrue(c.isInSubgroup());
+        }
+        assertTrue(outside > 5, "too few non-subgroup points tried");
+    }
 }

@@ -63,4 +63,33 @@ class PairingTest {
         assertTrue(kzg.verify(c, z, y, pi));
         assertFalse(kzg.verify(c, z, y.add(Fr.ONE), pi));
     }
+
+    @Test
+    void preparedMultiMillerLoopMatchesSeparateLoops() {
+        Random rng = new Random(5);
+        G1 p1 = G1.GENERATOR.mul(new BigInteger(250, rng)), p2 = G1.GENERATOR.mul(new BigInteger(250, rng));
+        G2 q1 = G2.GENERATOR.mul(new BigInteger(250, rng)), q2 = G2.GENERATOR;
+        Pairing.Prepared[] qs = {Pairing.prepare(q1), Pairing.prepare(q2)};
+        Fq12 separate = Pairing.millerLoop(p1, q1).mul(Pairing.millerLoop(p2, q2));
+        assertEquals(Pairing.finalExponentiation(separate),
+                Pairing.finalExponentiation(Pairing.millerLoop(new G1[] {p1, p2}, qs)));
+        // e(aG1, bG2) * e(-abG1, G2) == 1
+        BigInteger a = new BigInteger(200, rng), b = new BigInteger(200, rng);
+        G1[] ps = {G1.GENERATOR.mul(a), G1.GENERATOR.mul(a.multiply(b)).neg()};
+        Pairing.Prepared[] pq = {Pairing.prepare(G2.GENERATOR.mul(b)), Pairing.prepare(G2.GENERATOR)};
+        assertTrue(Pairing.productIsOne(ps, pq));
+        ps[1] = ps[1].add(G1.GENERATOR);
+        assertFalse(Pairing.productIsOne(ps, pq));
+    }
+
+    @Test
+    void cyclotomicSquareAgreesInTheCyclotomicSubgroup() {
+        Fq12 f = Pairing.millerLoop(G1.GENERATOR.mul(BigInteger.valueOf(123456789)), G2.GENERATOR);
+        Fq12 f1 = f.conjugate().mul(f.inverse());
+        Fq12 m = f1.frobenius(2).mul(f1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(m.square(), m.cyclotomicSquare());
+            m = m.mul(m.frobenius(1));
+        }
+    }
 }

@@ -99,6 +99,42 @@ public final class RingCommitment {
     }
 
     /**
+     * KZG commitment to a column given by its N evaluations (Montgomery limbs) over the domain of a
+     * ring of {@code ringSize} keys, in the Lagrange basis: rows equal to 1 cost one point addition,
+     * zero rows nothing, other rows one MSM term. For the ring prover's sparse columns (the bits and
+     * the inner-product accumulator), which are 0/1 except for a few zero-knowledge rows.
+     */
+    public G1 commitColumn(int ringSize, long[][] evals) {
+        int n = domainSize(ringSize);
+        if (evals.length != n) throw new IllegalArgumentException("column needs " + n + " evaluations");
+        Prepared p = prepare(n);
+        long[] one = Fr.ONE.montLimbs();
+        int ones = 0, others = 0;
+        for (long[] e : evals) {
+            if (Fr.equals(e, one)) ones++;
+            else if (!Fr.isZero(e)) others++;
+        }
+        G1[] onePts = new G1[ones], otherPts = new G1[others];
+        long[][] oneSc = new long[ones][], otherSc = new long[others][];
+        int a = 0, b = 0;
+        for (int i = 0; i < n; i++) {
+            long[] e = evals[i];
+            if (Fr.equals(e, one)) {
+                onePts[a] = p.lagrangeUnscaled()[i];
+                oneSc[a++] = one;
+            } else if (!Fr.isZero(e)) {
+                otherPts[b] = p.lagrangeUnscaled()[i];
+                long[] v = new long[4];
+                Fr.mul(e, p.nInv(), v);
+                otherSc[b++] = v;
+            }
+        }
+        // sum of the unscaled Lagrange points on the 1-rows (scalar 1: one bucket addition each), times 1/N
+        G1 sum = Msm.g1Mont(onePts, oneSc, ones).mul(Fr.ofMontLimbs(p.nInv()));
+        return sum.add(Msm.g1Mont(otherPts, otherSc, others));
+    }
+
+    /**
      * The 144-byte commitment to the ring of 32-byte Bandersnatch keys (in order). A key that
      * does not decode to a prime-order-subgroup point (including an all-zero offender key) is
      * replaced by the padding point.

@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * The 592-byte ring proof of the Bandersnatch ring VRF (ring-proof spec section 3.3.7, proof
- * tuple Pi; layout inferred from the tuple order and confirmed only in that every vector proof
- * parses to subgroup points and canonical scalars):
+ * tuple Pi; confirmed by the bandersnatch-vrf ring vectors, which verify and are reproduced byte for
+ * byte by jam-crypto's prover):
  * C_b, C_accip, C_accx, C_accy (4 x 48, compressed G1), p_x(zeta), p_y(zeta), s(zeta), b(zeta),
  * acc_ip(zeta), acc_x(zeta), acc_y(zeta) (7 x 32, little-endian Fr), C_q (48), l(zeta omega) (32),
  * Pi_zeta (48), Pi_zeta_omega (48).

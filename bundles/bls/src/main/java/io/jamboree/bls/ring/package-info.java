@@ -1,4 +1,4 @@
-/** Bandersnatch ring commitment (gamma_z) over BLS12-381 KZG. */
+/** Bandersnatch ring commitment (gamma_z) over BLS12-381 KZG and the ring proof layout. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.bls.ring;

@@ -2,27 +2,31 @@ package io.jamboree.stf.safrole;
 
 import io.jamboree.bls.Srs;
 import io.jamboree.bls.ring.RingCommitment;
+import io.jamboree.crypto.RingVrf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link RingVrf} over jam-bls (the ring root O, GP Appendix G / §6.3 eq. 6.13) and jam-crypto (ring VRF
- * verification, §6.7 eq. 6.29). Operations whose crypto is not available yet throw
- * {@link UnsupportedOperationException}, so that the vectors needing them fail; they never pretend success.
+ * {@link io.jamboree.stf.safrole.RingVrf} over jam-bls (the ring root O, GP Appendix G / §6.3 eq. 6.13) and
+ * jam-crypto's {@link RingVrf} (ring VRF verification with output Y, §6.7 eq. 6.29-6.30). One crypto
+ * ring VRF per ring size (it fixes the PLONK domain), all sharing the SRS and the commitment caches.
  *
  * <p>The KZG SRS (Zcash powers of tau, 2^11 points) is loaded lazily from the system property {@code jam.srs},
  * else from the vectors folder ({@code jam.vectors}).
  */
-public final class BandersnatchRing implements RingVrf {
+public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
     private static final int SRS_POINTS = 2048;
     private static final BandersnatchRing SHARED = new BandersnatchRing(null);
 
     private final Path srsFile;
+    private volatile Srs srs;
     private volatile RingCommitment commitment;
+    private final ConcurrentHashMap<Integer, RingVrf> verifiers = new ConcurrentHashMap<>();
 
     private BandersnatchRing(Path srsFile) {
         this.srsFile = srsFile;
@@ -46,7 +50,8 @@ public final class BandersnatchRing implements RingVrf {
                 if (c == null) {
                     Path file = srsFile != null ? srsFile : locateSrs();
                     try {
-                        c = new RingCommitment(Srs.load(file, SRS_POINTS));
+                        srs = Srs.load(file, SRS_POINTS);
+                        c = new RingCommitment(srs);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read SRS " + file, e);
                     }
@@ -82,6 +87,9 @@ public final class BandersnatchRing implements RingVrf {
 
     @Override
     public byte[] verify(byte[] ringRoot, int ringSize, byte[] context, byte[] proof) {
-        throw new UnsupportedOperationException("ring VRF verification (jam-crypto) not available yet");
+        RingCommitment c = commitment();
+        RingVrf vrf = verifiers.computeIfAbsent(ringSize, size -> RingVrf.of(srs, c, size));
+        // GP eq. 6.29: the ticket proof signs the empty message with the context as VRF input
+        return vrf.verify(ringRoot, context, new byte[0], proof).orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import io.jamboree.bls.ring.RingCommitment;
 import io.jamboree.core.Hex;
 import io.jamboree.crypto.Bandersnatch;
 import io.jamboree.crypto.BandersnatchVrf;
+import io.jamboree.crypto.RingVrf;
 import io.jamboree.vectors.VectorFamily;
 import io.jamboree.vectors.VectorReport;
 import io.jamboree.vectors.VectorResult;
@@ -21,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code bandersnatch-vrf/assets/vectors}: the Bandersnatch VRF suite (SHA-512, Elligator2) of GP §3.8.2
  * and bandersnatch-vrf.md. For each IETF and Pedersen case: key derivation, input point, output hash,
  * deterministic proving reproduces the proof, verification accepts it and rejects a tampered one. For each
- * ring case: the ring commitment of {@code ring_pks} equals {@code ring_pks_com}, and the ring signature
- * verifies.
+ * ring case: the ring commitment of {@code ring_pks} equals {@code ring_pks_com}, the ring signature
+ * verifies with output beta, a tampered one does not, and deterministic proving reproduces it.
  */
 @Component(service = VectorFamily.class)
 public final class BandersnatchVrfFamily implements VectorFamily {
@@ -53,9 +54,12 @@ public final class BandersnatchVrfFamily implements VectorFamily {
         if (Files.isRegularFile(ringFile)) {
             JsonNode ring = JsonFiles.read(ringFile);
             Path srsFile = dir.resolveSibling("srs").resolve("zcash-srs-2-11-uncompressed.bin");
-            RingCommitment commitment = new RingCommitment(Srs.load(srsFile, 2048));
+            Srs srs = Srs.load(srsFile, Integer.MAX_VALUE);
+            RingCommitment commitment = new RingCommitment(srs);
+            java.util.Map<Integer, RingVrf> vrfs = new java.util.HashMap<>();
             for (int i = 0; i < ring.size(); i++) {
-                results.add(guard("ring#" + i, ring.get(i), v -> ring(v, commitment)));
+                results.add(guard("ring#" + i, ring.get(i), v -> ring(v, commitment,
+                        vrfs.computeIfAbsent(hex(v, "ring_pks").length / 32, n -> RingVrf.of(srs, commitment, n)))));
             }
         }
         return new VectorReport(name(), dir, results);
@@ -153,7 +157,7 @@ public final class BandersnatchVrfFamily implements VectorFamily {
         return null;
     }
 
-    private static String ring(JsonNode v, RingCommitment commitment) {
+    private static String ring(JsonNode v, RingCommitment commitment, RingVrf vrf) {
         String c = common(v);
         if (c != null) {
             return c;
@@ -166,6 +170,6 @@ public final class BandersnatchVrfFamily implements VectorFamily {
         if (!Arrays.equals(hex(v, "ring_pks_com"), commitment.commit(keys))) {
             return "ring commitment differs";
         }
-        return RingProofCheck.check(v, hex(v, "ring_pks_com"));
+        return RingProofCheck.check(v, hex(v, "ring_pks_com"), vrf);
     }
 }

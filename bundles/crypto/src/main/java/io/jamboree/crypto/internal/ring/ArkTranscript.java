@@ -1,31 +1,42 @@
 package io.jamboree.crypto.internal.ring;
 
 import io.jamboree.bls.Fr;
+import java.math.BigInteger;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 
 /**
  * The Fiat-Shamir transcript of the ring proof (ring-proof spec §1.3 "Fiat-Shamir Transform";
- * bandersnatch-vrf spec §4.1: ark-transcript, SHAKE128). HYPOTHESIS, NOT YET CONFIRMED BY THE
- * VECTORS (see {@link RingVrf}): writes are framed by separators; a separator appends the 4-byte
- * big-endian count of bytes written since the previous separator, if a write happened (a labeled
- * transcript starts with an implicit empty write, per the ark-transcript documentation of
- * {@code new_labeled}). A label is separator, bytes, separator; an appended item is its arkworks
- * uncompressed serialization between separators; a challenge writes its label, squeezes from a
- * copy of the sponge, then separates the original.
+ * bandersnatch-vrf spec §4.1: a SHAKE128 transcript with postfix length framing).
+ *
+ * <p>Framing: every run of writes is closed by a separator, the 4-byte big-endian count of bytes
+ * written in the run; a separator with no preceding write (also at the very start) writes
+ * nothing. A label is its own run; an appended item (arkworks uncompressed serialization) is its
+ * own run. A challenge writes its label as a run, then the bytes {@code "challenge"}, squeezes
+ * from a copy of the sponge (so the copy does not see the closing separator), and then closes
+ * the run on the original. A field challenge reads 48 bytes (log r + 128 bits) and reduces them,
+ * taken as a big-endian integer, modulo r.
+ *
+ * <p>Not thread-safe; one instance per proof.
  */
 final class ArkTranscript {
-    private static final long[] P_LIMBS = {
-        0xffffffff00000001L, 0x53bda402fffe5bfeL, 0x3339d80809a1d805L, 0x73eda753299d7d48L
-    };
+    private static final byte[] CHALLENGE = {'c', 'h', 'a', 'l', 'l', 'e', 'n', 'g', 'e'};
+    private static final int CHALLENGE_BYTES = 48;
 
     private final SHAKEDigest sponge;
-    private long pending;
+    private long pending = -1; // bytes written since the last separator, -1 when none
 
     ArkTranscript(byte[] label) {
         sponge = new SHAKEDigest(128);
-        pending = 0; // implicit empty write before the first label
         label(label);
     }
+
+    private ArkTranscript(ArkTranscript o) {
+        sponge = new SHAKEDigest(o.sponge);
+        pending = o.pending;
+    }
+
+    /** An independent copy of the current state. */
+    ArkTranscript fork() { return new ArkTranscript(this); }
 
     private void separate() {
         if (pending < 0) return;
@@ -42,48 +53,38 @@ final class ArkTranscript {
         pending = (pending < 0 ? 0 : pending) + b.length;
     }
 
+    /** A domain-separation label. */
     void label(byte[] l) {
         separate();
         write(l);
         separate();
     }
 
-    /** A labeled item: label(l), then the concatenated item bytes between separators. */
+    /** A labeled item: label(l), then the concatenated item bytes as one run. */
     void append(byte[] l, byte[]... items) {
         label(l);
         for (byte[] it : items) write(it);
         separate();
     }
 
-    /**
-     * A challenge field element (hypothesis of the notes: arkworks UniformRand over the XOF,
-     * i.e. four little-endian u64, top bit cleared, rejection-sampled below r, taken as
-     * Montgomery limbs).
-     */
-    Fr challenge(byte[] l) {
-        separate();
-        write(l);
+    /** A raw XOF reader for the challenge labeled {@code l}. */
+    SHAKEDigest challengeReader(byte[] l) {
+        label(l);
+        write(CHALLENGE);
         SHAKEDigest reader = new SHAKEDigest(sponge);
         separate();
-        byte[] buf = new byte[32];
-        long[] raw = new long[4];
-        while (true) {
-            reader.doOutput(buf, 0, 32);
-            for (int i = 0; i < 4; i++) {
-                long v = 0;
-                for (int j = 7; j >= 0; j--) v = (v << 8) | (buf[8 * i + j] & 0xffL);
-                raw[i] = v;
-            }
-            raw[3] &= Long.MAX_VALUE;
-            if (below(raw)) return Fr.ofMontLimbs(raw);
-        }
+        return reader;
     }
 
-    private static boolean below(long[] a) {
-        for (int i = 3; i >= 0; i--) {
-            int c = Long.compareUnsigned(a[i], P_LIMBS[i]);
-            if (c != 0) return c < 0;
-        }
-        return false;
+    /** A challenge field element of BLS12-381 Fr. */
+    Fr challenge(byte[] l) {
+        return reduce(challengeReader(l));
+    }
+
+    /** The next field element from a challenge reader (48 bytes, big-endian, mod r). */
+    static Fr reduce(SHAKEDigest reader) {
+        byte[] buf = new byte[CHALLENGE_BYTES];
+        reader.doOutput(buf, 0, buf.length);
+        return Fr.fromBigInteger(new BigInteger(1, buf).mod(Fr.P));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.crypto.BandersnatchVrf;
+import io.jamboree.crypto.RingVrf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ class RingSignatureLayoutTest {
                 o += part.length;
             }
             assertEquals(784, o);
-            assertArrayEquals(Arrays.copyOf(hex(v, "beta"), 32), RingVrf.vrfOutput(sig), "ticket id");
+            assertArrayEquals(Arrays.copyOf(hex(v, "beta"), 32), RingVrf.output(sig), "ticket id");
             assertTrue(BandersnatchVrf.pedersenVerify(hex(v, "alpha"), hex(v, "ad"), sig), "Pedersen part");
             sig[40] ^= 1;
             assertTrue(!BandersnatchVrf.pedersenVerify(hex(v, "alpha"), hex(v, "ad"), sig), "tampered Pedersen part");
