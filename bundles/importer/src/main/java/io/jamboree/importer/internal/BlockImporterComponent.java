@@ -1,0 +1,83 @@
+package io.jamboree.importer.internal;
+
+import io.jamboree.accumulate.Accumulation;
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.AncestryItem;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.BlockImporters;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.KeyValue;
+import io.jamboree.store.ActiveStore;
+import io.jamboree.types.Block;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The {@link BlockImporter} service (GP §4.1, Υ) over the node's active store and the accumulation service.
+ * Configuration PID {@value #PID}: {@code chain} = tiny | full.
+ */
+@Component(service = BlockImporter.class, configurationPid = BlockImporterComponent.PID)
+@Designate(ocd = BlockImporterComponent.Config.class)
+public final class BlockImporterComponent implements BlockImporter {
+    static final String PID = "io.jamboree.importer";
+
+    @ObjectClassDefinition(name = "Jamboree block importer")
+    @interface Config {
+        @AttributeDefinition(description = "chain parameters: tiny or full")
+        String chain() default "tiny";
+    }
+
+    private final ChainParams params;
+    private final ActiveStore store;
+    private final Accumulation accumulation;
+    private BlockImporter delegate;
+
+    @Activate
+    public BlockImporterComponent(@Reference ActiveStore store, @Reference Accumulation accumulation, Config config) {
+        this.params = ChainParams.byName(config.chain()).orElseThrow(
+                () -> new IllegalArgumentException("unknown chain '" + config.chain() + "': use tiny or full"));
+        this.store = store;
+        this.accumulation = accumulation;
+    }
+
+    /** The importer, created on first use: the active store may get its delegate only after activation. */
+    private synchronized BlockImporter delegate() {
+        if (delegate == null) {
+            delegate = BlockImporters.create(params, store, accumulation);
+        }
+        return delegate;
+    }
+
+    @Override
+    public ChainParams params() {
+        return params;
+    }
+
+    @Override
+    public Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
+        return delegate().initialize(header, state, ancestry);
+    }
+
+    @Override
+    public ImportOutcome importBlock(Block block) {
+        return delegate().importBlock(block);
+    }
+
+    @Override
+    public Optional<List<KeyValue>> state(Hash headerHash) {
+        return delegate().state(headerHash);
+    }
+
+    @Override
+    public Optional<Hash> bestHead() {
+        return delegate().bestHead();
+    }
+}

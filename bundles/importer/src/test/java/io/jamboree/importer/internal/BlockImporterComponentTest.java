@@ -1,0 +1,100 @@
+package io.jamboree.importer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.store.ActiveStore;
+import io.jamboree.store.NodeStore;
+import io.jamboree.store.ReadTxn;
+import io.jamboree.store.Stores;
+import io.jamboree.store.Table;
+import io.jamboree.store.WriteTxn;
+import io.jamboree.store.memory.MemoryNodeStore;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The DS component outside the framework: configuration, delegation to the store-backed importer. */
+class BlockImporterComponentTest {
+
+    private static BlockImporterComponent.Config config(String chain) {
+        return new BlockImporterComponent.Config() {
+            @Override
+            public String chain() {
+                return chain;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return BlockImporterComponent.Config.class;
+            }
+        };
+    }
+
+    /** An ActiveStore over one in-memory store. */
+    private static final class OneStore implements ActiveStore {
+        private final NodeStore store = new MemoryNodeStore();
+
+        @Override
+        public Set<String> availableKinds() {
+            return Set.of(store.kind());
+        }
+
+        @Override
+        public Map<Table, Long> sizes() {
+            return Map.of();
+        }
+
+        @Override
+        public Stores.CopyReport switchTo(String kind) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String kind() {
+            return store.kind();
+        }
+
+        @Override
+        public ReadTxn read() {
+            return store.read();
+        }
+
+        @Override
+        public WriteTxn write() {
+            return store.write();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Test
+    void importsThroughTheComponent() {
+        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(),
+                config("tiny"));
+        assertEquals(ChainParams.tiny(), c.params());
+        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
+                ChainParams.tiny());
+        assertEquals(g.state().stateRoot(), c.initialize(g.header(), g.state().keyvals(), List.of()));
+        TraceStep s = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), ChainParams.tiny());
+        ImportOutcome.Imported ok = assertInstanceOf(ImportOutcome.Imported.class, c.importBlock(s.block()));
+        assertEquals(s.postState().stateRoot(), ok.stateRoot());
+        assertEquals(ok.headerHash(), c.bestHead().orElseThrow());
+        assertEquals(s.postState().keyvals().size(), c.state(ok.headerHash()).orElseThrow().size());
+    }
+
+    @Test
+    void unknownChainIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(), config("huge")));
+        assertEquals("unknown chain 'huge': use tiny or full", e.getMessage());
+    }
+}
