@@ -80,6 +80,61 @@ public class CliTest {
     }
 
     @Test
+    public void importHelpListsTheOptions() throws Exception {
+        Run r = jam(null, "import", "--help");
+        assertEquals(r.err, 0, r.code);
+        for (String o : List.of("--store", "--data", "--chain", "--pvm", "PATH", "passed", "resume")) {
+            assertTrue(r.out, r.out.contains(o));
+        }
+    }
+
+    @Test
+    public void importOfAMissingPathIsAClearError() throws Exception {
+        Run r = jam(null, "import", "/nonexistent/trace");
+        assertEquals(r.out + r.err, 2, r.code);
+        assertTrue(r.err, r.err.contains("no such file or folder: /nonexistent/trace"));
+    }
+
+    @Test
+    public void importOfAnUndecodableFileNamesFileAndOffset() throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("jam-cli-", ".bin");
+        try {
+            java.nio.file.Files.write(bad, new byte[100]);
+            Run r = jam(null, "import", bad.toString());
+            assertEquals(r.out + r.err, 2, r.code);
+            assertTrue(r.err, r.err.contains(bad + ": not a TraceStep (tiny chain): "));
+            assertTrue(r.err, r.err.contains("offset"));
+        } finally {
+            java.nio.file.Files.delete(bad);
+        }
+    }
+
+    @Test
+    public void importOfTheFallbackTracePassesEveryStep() throws Exception {
+        Run r = jam(null, "import", Vectors.dir("jam-test-vectors-0.7.2/traces/fallback").toString());
+        System.out.println(r.out.lines().filter(l -> l.startsWith("import time")).findFirst().orElse(r.out));
+        assertEquals(r.out + r.err, 0, r.code);
+        assertTrue(r.out, r.out.startsWith("store: empty"));
+        assertTrue(r.out, r.out.contains("import time per block (100 blocks): mean "));
+        assertTrue(r.out, r.out.strip().endsWith("100 passed, 0 failed"));
+    }
+
+    @Test
+    public void importOfGivenFilesStartsFromGenesisOrFromAPreState() throws Exception {
+        java.nio.file.Path t = Vectors.dir("jam-test-vectors-0.7.2/traces/fallback");
+        // genesis.json and the JSON steps: the genesis header is the parent of block 1
+        Run r = jam(null, "import", "--pvm", "recompiler", t.resolve("genesis.json").toString(), t.resolve("00000001.json").toString(),
+                t.resolve("00000002.json").toString());
+        assertEquals(r.out + r.err, 0, r.code);
+        assertTrue(r.out, r.out.strip().endsWith("2 passed, 0 failed"));
+        // without genesis: step 2 starts from its pre-state under the header of block 1, given before it
+        r = jam(null, "import", t.resolve("00000001.bin").toString(), t.resolve("00000002.bin").toString(), t.resolve("00000003.bin").toString());
+        assertEquals(r.out + r.err, 1, r.code);
+        assertTrue(r.out, r.out.contains("00000001.bin: cannot start from this step's pre_state"));
+        assertTrue(r.out, r.out.strip().endsWith("2 passed, 1 failed"));
+    }
+
+    @Test
     public void samplePluginAddsACommand() throws Exception {
         Run r = jam(null, "exec", "--feature", "sample", "blake2b", "jam");
         assertEquals(r.err, 0, r.code);

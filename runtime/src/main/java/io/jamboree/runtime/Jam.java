@@ -78,12 +78,28 @@ public final class Jam implements Callable<Integer> {
      * Boots {@code feature}, finds the {@link JamCommand} named {@code name} and runs it.
      */
     int runBundleCommand(String feature, String name, List<String> args) {
+        return runBundleCommand(feature, name, args, LaunchConfig.NONE);
+    }
+
+    /** Seconds to wait for the configuration of a command's options to take effect. */
+    static final int CONFIG_TIMEOUT_SECONDS = 30;
+
+    /**
+     * Boots {@code feature} with the framework properties and configurations of {@code launch}, waits
+     * until every readiness filter of {@code launch} matches a service, then runs the command {@code name}.
+     */
+    int runBundleCommand(String feature, String name, List<String> args, LaunchConfig launch) {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        try (Node node = Node.start(home.toAbsolutePath().normalize(), Feature.load(features(), feature), Map.of())) {
+        try (Node node = Node.start(home.toAbsolutePath().normalize(), Feature.load(features(), feature), launch)) {
             List<String> inactive = node.inactiveBundles();
             if (!inactive.isEmpty()) {
                 err.println("jam: bundles failed to start: " + inactive);
+                return 3;
+            }
+            String unmet = node.awaitReady(CONFIG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (unmet != null) {
+                err.println("jam " + name + ": the configuration was not applied within " + CONFIG_TIMEOUT_SECONDS + " s: " + unmet);
                 return 3;
             }
             JamCommand cmd = node.awaitService(JamCommand.class, "(" + JamCommand.NAME + "=" + name + ")", 10, TimeUnit.SECONDS);
@@ -206,10 +222,32 @@ public final class Jam implements Callable<Integer> {
     /** Stores a command can import into. */
     enum Store { memory, lmdb }
 
+    /** PVM engines a command can run guest code on (Config Admin PID io.jamboree.pvm). */
+    enum Pvm { interpreter, recompiler }
+
+    /** Config Admin PIDs the sub-command options set. */
+    static final String STORE_PID = "io.jamboree.store";
+    static final String PVM_PID = "io.jamboree.pvm";
+    static final String IMPORTER_PID = "io.jamboree.importer";
+
+    /** {@code --pvm}: PID io.jamboree.pvm engine=E, ready when the active engine is E and E is registered. */
+    static LaunchConfig withPvm(LaunchConfig launch, Pvm pvm) {
+        if (pvm == null) {
+            return launch;
+        }
+        return launch.with(PVM_PID, "engine", pvm.name())
+                .awaiting("(&(objectClass=io.jamboree.pvm.PvmEngine)(pvm.engine=active)(engine=" + pvm.name() + "))",
+                        "the active PVM engine is not '" + pvm.name() + "'")
+                .awaiting("(&(objectClass=io.jamboree.pvm.PvmEngine)(pvm.engine=" + pvm.name() + "))",
+                        "no PVM engine '" + pvm.name() + "' is registered");
+    }
+
     @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Import block-import traces and check every posterior state root.",
-            "PATH is a trace folder or TraceStep .bin files, with or without genesis.bin. A step whose post-state",
-            "equals its pre-state must be rejected. Prints per-block import times and 'N passed, M failed';",
-            "exit code 0 only if all passed."})
+            "PATH is a trace folder or TraceStep .bin/.json files, with or without genesis.bin. A step whose",
+            "post-state equals its pre-state must be rejected. Failing steps print a FAIL line and the state keys",
+            "that differ; the run closes with per-block import times and 'N passed, M failed'. Blocks already in",
+            "the store (an interrupted import on LMDB) are checked, not imported again: the import resumes.",
+            "Exit code: 0 all passed, 1 some failed, 2 missing or undecodable input, 3 node or configuration error."})
     static final class ImportCmd implements Callable<Integer> {
         @ParentCommand
         Jam jam;
@@ -217,15 +255,24 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--store", description = "State store: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Store store = Store.memory;
 
+        @Option(names = "--data", paramLabel = "DIR", description = "Data folder; LMDB lives in DIR/lmdb (default: the node's data/).")
+        Path data;
+
         @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain chain = Chain.tiny;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace folders or .bin files.")
+        @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
+        Pvm pvm;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace folders or TraceStep/genesis .bin or .json files.")
         List<Path> paths;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chain.name()));
+            if (pvm != null) {
+                args.addAll(List.of("--pvm", pvm.name()));
+            }
             for (Path p : paths) {
                 if (!Files.exists(p)) {
                     System.err.println("jam import: no such file or folder: " + p);
@@ -233,7 +280,33 @@ public final class Jam implements Callable<Integer> {
                 }
                 args.add(p.toAbsolutePath().normalize().toString());
             }
-            return jam.runBundleCommand("importer", "import", args);
+            Path scratch = null;
+            Path dataDir = data == null ? null : data.toAbsolutePath().normalize();
+            if (dataDir == null && store == Store.memory) {
+                // nothing of an in-memory import touches the node's data/: LMDB opens an empty scratch folder
+                scratch = Files.createTempDirectory("jamboree-import-");
+                dataDir = scratch;
+            }
+            try {
+                LaunchConfig launch = LaunchConfig.NONE
+                        .with(STORE_PID, "kind", store.name())
+                        .awaiting("(&(objectClass=io.jamboree.store.ActiveStore)(kind=" + store.name() + "))",
+                                "the active store is not '" + store.name() + "'")
+                        .with(IMPORTER_PID, "chain", chain.name())
+                        .awaiting("(&(objectClass=io.jamboree.importer.BlockImporter)(chain=" + chain.name() + "))",
+                                "the block importer does not run the '" + chain.name() + "' chain");
+                if (dataDir != null) {
+                    Files.createDirectories(dataDir);
+                    String lmdb = dataDir.resolve("lmdb").toString();
+                    launch = launch.withProperty("jamboree.data", dataDir.toString()).with(STORE_PID, "path", lmdb)
+                            .awaiting("(&(objectClass=io.jamboree.store.NodeStore)(store.kind=lmdb)(path=" + LaunchConfig.ldapValue(lmdb) + "))",
+                                    "the LMDB store is not open in " + lmdb);
+                    args.addAll(0, List.of("--data", dataDir.toString()));
+                }
+                return jam.runBundleCommand("importer", "import", args, withPvm(launch, pvm));
+            } finally {
+                LaunchConfig.deleteTree(scratch);
+            }
         }
     }
 
@@ -249,10 +322,16 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain chain = Chain.tiny;
 
+        @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
+        Pvm pvm;
+
         @Override
         public Integer call() {
-            return jam.runBundleCommand("fuzz-target", "fuzz-target",
-                    List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
+            List<String> args = new ArrayList<>(List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
+            if (pvm != null) {
+                args.addAll(List.of("--pvm", pvm.name()));
+            }
+            return jam.runBundleCommand("fuzz-target", "fuzz-target", args, withPvm(LaunchConfig.NONE, pvm));
         }
     }
 }

@@ -34,11 +34,37 @@ public final class Node implements AutoCloseable {
     private final Framework framework;
     private final long bootMillis;
     private final int bundleCount;
+    private Path configDir;
+    private Path confDir;
+    private LaunchConfig launch = LaunchConfig.NONE;
 
     private Node(Framework framework, long bootMillis, int bundleCount) {
         this.framework = framework;
         this.bootMillis = bootMillis;
         this.bundleCount = bundleCount;
+    }
+
+    /**
+     * Starts the feature with the framework properties and Config Admin configurations of {@code launch}
+     * (written for Felix File Install beside {@code conf/config}, so they apply before the bundles start).
+     */
+    public static Node start(Path home, Feature feature, LaunchConfig launch) throws IOException {
+        Path confDir = home.resolve("conf").resolve("config");
+        Path dir = launch.writeConfigurations(confDir);
+        Map<String, String> props = new HashMap<>(launch.frameworkProperties());
+        if (dir != null) {
+            props.put("felix.fileinstall.dir", confDir + "," + dir);
+        }
+        try {
+            Node node = start(home, feature, props);
+            node.configDir = dir;
+            node.confDir = confDir;
+            node.launch = launch;
+            return node;
+        } catch (IOException | RuntimeException e) {
+            LaunchConfig.deleteTree(dir);
+            throw e;
+        }
     }
 
     /**
@@ -143,6 +169,65 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until some service matches the LDAP {@code filter} (any object class).
+     *
+     * @return whether one did within the timeout
+     */
+    public boolean awaitMatch(String filter, long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(framework.getBundleContext(), FrameworkUtil.createFilter(filter), null);
+            tracker.open(true);
+            try {
+                long deadline = System.nanoTime() + unit.toNanos(timeout);
+                while (tracker.getServiceReference() == null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    Thread.sleep(Math.min(20, Math.max(1, left / 1_000_000)));
+                }
+                return true;
+            } finally {
+                tracker.close();
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad service filter " + filter, e);
+        }
+    }
+
+    /**
+     * Waits until every readiness filter of the launch configuration matches a service. Configurations that
+     * have not taken effect after a few seconds are written again (with {@link LaunchConfig#ATTEMPT} raised):
+     * under load, File Install or Declarative Services occasionally miss a configuration that exists
+     * before Config Admin and SCR have found each other.
+     *
+     * @return the description of the first readiness condition still unmet at the timeout, or null if all are met
+     */
+    public String awaitReady(long timeout, TimeUnit unit) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        int attempt = 0;
+        while (true) {
+            String unmet = null;
+            for (Map.Entry<String, String> r : launch.readiness().entrySet()) {
+                long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(4));
+                if (!awaitMatch(r.getKey(), Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    unmet = r.getValue() + " (no service matches " + r.getKey() + ")";
+                    break;
+                }
+            }
+            if (unmet == null || System.nanoTime() >= deadline) {
+                return unmet;
+            }
+            if (configDir == null) {
+                continue;
+            }
+            attempt++;
+            LOG.info("configuration not applied yet ({}): writing it again", unmet);
+            launch.writeConfigurations(confDir, configDir, attempt);
+        }
+    }
+
     /** Blocks until the framework stops (e.g. after {@code stop 0} in the shell). */
     public void awaitStop() throws InterruptedException {
         framework.waitForStop(0);
@@ -151,6 +236,7 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(framework);
+        LaunchConfig.deleteTree(configDir);
     }
 
     private static void stopQuietly(Framework fw) {

@@ -1,0 +1,356 @@
+package io.jamboree.importer.internal.cli;
+
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.AncestryItem;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.KeyValue;
+import io.jamboree.types.Block;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs block-import traces through a {@link BlockImporter} and checks every posterior state root
+ * (GP §4.1: σ' = Υ(σ, B); roots per GP Appendix D).
+ *
+ * <p>For each step: a block already in the store (an earlier, interrupted import) is not imported
+ * again but its stored state root is checked; otherwise the importer is initialised from the step's
+ * pre-state unless the block's parent is known with that state, the block is imported, and the
+ * resulting root is compared with the post-state root. A step whose post-state equals its pre-state
+ * must be rejected. Failures print one {@code FAIL} line (and the differing state keys) on
+ * {@code out}; at the end come the import-time percentiles and {@code N passed, M failed}.
+ */
+final class TraceImport {
+    /** Exit codes: all passed, some failed, bad input. */
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    /** Differing keys listed per failing step. */
+    private static final int DIFF_LINES = 16;
+
+    private final BlockImporter importer;
+    private final ChainParams params;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean progress;
+    private final TraceReader reader;
+    private final ImportTimings timings = new ImportTimings();
+    /** Headers seen so far (genesis and every step's block), by hash, oldest first. */
+    private final Map<Hash, Header> headers = new LinkedHashMap<>();
+
+    private Hash headHash;
+    private Hash headRoot;
+    private int passed;
+    private int failed;
+    private int resumed;
+    private boolean resumeReported;
+    private ProgressBar bar;
+    /** Whether the store's best head has the post-state root of the trace step whose block it is. */
+    private boolean headStepRootMatches;
+
+    TraceImport(BlockImporter importer, PrintStream out, PrintStream err, boolean progress) {
+        this.importer = importer;
+        this.params = importer.params();
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+        this.reader = new TraceReader(params);
+    }
+
+    ImportTimings timings() {
+        return timings;
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    /** Steps found already imported in the store and checked there. */
+    int resumed() {
+        return resumed;
+    }
+
+    /** Imports the traces at {@code paths}; returns the exit code. */
+    int run(List<Path> paths) {
+        TraceFiles files;
+        try {
+            files = TraceFiles.of(paths);
+        } catch (TraceFormatException e) {
+            err.println("jam import: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        bar = progress ? new ProgressBar(err, files.steps().size()) : null;
+        try {
+            Genesis genesis = files.genesis() == null ? null : reader.genesis(files.genesis());
+            int headIndex = reportStore(files, genesis);
+            if (genesis != null) {
+                genesis(genesis, files.genesis(), headIndex >= 0);
+            }
+            int i = 0;
+            for (Path file : files.steps()) {
+                if (bar != null) {
+                    bar.show(i, file.getFileName().toString());
+                }
+                TraceStep step = reader.step(file);
+                if (i <= headIndex) {
+                    resumed(step, file, i == headIndex);
+                } else {
+                    step(step, file);
+                }
+                i++;
+            }
+            if (bar != null) {
+                bar.clear();
+            }
+        } catch (TraceFormatException e) {
+            if (bar != null) {
+                bar.clear();
+            }
+            err.println("jam import: " + e.getMessage());
+            summary();
+            return BAD_INPUT;
+        }
+        summary();
+        return failed == 0 ? OK : FAILED;
+    }
+
+    private void summary() {
+        out.println(timings.summary());
+        out.println(passed + " passed, " + failed + " failed");
+    }
+
+    /**
+     * What an earlier import left in the store, in one line printed before anything is imported:
+     * {@code store: empty}, or {@code store: best head 0x… (FILE), state root 0x…} naming the trace file
+     * whose block (or genesis header) is the best head. Returns the index of that step (the steps up to it
+     * are resumed, not imported), or -1.
+     */
+    private int reportStore(TraceFiles files, Genesis genesis) throws TraceFormatException {
+        Optional<Hash> best = importer.bestHead();
+        if (best.isEmpty()) {
+            out.println("store: empty");
+            return -1;
+        }
+        Optional<List<KeyValue>> state = importer.state(best.get());
+        if (state.isEmpty()) {
+            out.println("store: best head " + best.get().hex() + " has no stored state");
+            return -1;
+        }
+        Hash root = StateDiff.root(state.get());
+        headHash = best.get();
+        headRoot = root;
+        int index = -1;
+        String which = "no block of this trace";
+        if (genesis != null && genesis.header().hash(params).equals(headHash)) {
+            which = files.genesis().getFileName().toString();
+        } else {
+            List<Path> steps = files.steps();
+            for (int i = steps.size() - 1; i >= 0 && index < 0; i--) {
+                TraceStep s = reader.step(steps.get(i));
+                if (s.block().header().hash(params).equals(headHash)) {
+                    headStepRootMatches = s.postState().stateRoot().equals(root);
+                    index = i;
+                    which = steps.get(i).getFileName().toString();
+                }
+            }
+        }
+        out.println("store: best head " + headHash.hex() + " (" + which + "), state root " + root.hex());
+        return index;
+    }
+
+    /**
+     * Starts from the genesis state unless the store holds it already or a block of the trace is the best
+     * head (then the import resumes).
+     */
+    private void genesis(Genesis g, Path file, boolean resuming) {
+        Hash hash = g.header().hash(params);
+        headers.put(hash, g.header());
+        if (resuming || hash.equals(headHash)) {
+            return;
+        }
+        Optional<List<KeyValue>> stored = importer.state(hash);
+        if (stored.isPresent() && StateDiff.root(stored.get()).equals(g.state().stateRoot())) {
+            return;
+        }
+        if (headHash != null) {
+            out.println("store: the best head is no block of this trace; starting again from " + file.getFileName());
+        }
+        Hash root = importer.initialize(g.header(), g.state().keyvals(), List.of());
+        if (!root.equals(g.state().stateRoot())) {
+            fail(file, "state root " + root.hex() + " after initialisation differs from the genesis state root "
+                    + g.state().stateRoot().hex());
+        }
+        headHash = hash;
+        headRoot = root;
+    }
+
+    private void step(TraceStep step, Path file) {
+        Block block = step.block();
+        Hash hash = block.header().hash(params);
+        Hash parent = block.header().parent();
+        try {
+            reportResume(file);
+            if (!prepareParent(step, parent, file)) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            ImportOutcome outcome = importer.importBlock(block);
+            timings.add(System.nanoTime() - t0);
+            check(step, file, outcome);
+        } catch (RuntimeException e) {
+            fail(file, "the importer failed: " + e);
+        } finally {
+            headers.put(hash, block.header());
+        }
+    }
+
+    /**
+     * A step up to the best head of the store (an earlier, interrupted import): not imported again. Its
+     * stored state root must equal the post-state root; where the importer has pruned an older state, the
+     * step passes if the best head's root equals the post-state root of the head's step, as the chain
+     * reached that state through it. A block that must be rejected must not be in the store.
+     */
+    private void resumed(TraceStep step, Path file, boolean isHead) {
+        resumed++;
+        Block block = step.block();
+        Hash hash = block.header().hash(params);
+        headers.put(hash, block.header());
+        Optional<List<KeyValue>> state = step.mustReject() && !isHead ? Optional.empty() : importer.state(hash);
+        if (step.mustReject()) {
+            if (state.isPresent() || isHead) {
+                fail(file, "the store holds the block " + hash.hex() + ", which must be rejected");
+            } else {
+                passed++;
+            }
+            return;
+        }
+        if (state.isEmpty()) {
+            if (headStepRootMatches) {
+                passed++;
+            } else {
+                fail(file, "the state of block " + hash.hex() + " is pruned and the best head's state root differs from"
+                        + " the trace, so the step cannot be confirmed");
+            }
+            return;
+        }
+        Hash root = StateDiff.root(state.get());
+        if (!root.equals(step.postState().stateRoot())) {
+            fail(file, "stored state root " + root.hex() + " of block " + hash.hex() + " differs from the post_state root "
+                    + step.postState().stateRoot().hex());
+            diff(step.postState().keyvals(), state.get());
+        } else {
+            passed++;
+        }
+    }
+
+    private void reportResume(Path file) {
+        if (resumed > 0 && !resumeReported) {
+            if (bar != null) {
+                bar.clear();
+            }
+            out.println("resume: " + resumed + " steps already imported, continuing with " + file.getFileName());
+        }
+        resumeReported = true;
+    }
+
+    /**
+     * Makes the pre-state of the step the state of the block's parent: as it is when the parent is the
+     * head or stored with that root, else by initialising the importer from the pre-state under the
+     * parent's header. Returns false (after reporting) when that is impossible.
+     */
+    private boolean prepareParent(TraceStep step, Hash parent, Path file) {
+        Hash preRoot = step.preState().stateRoot();
+        if (parent.equals(headHash) && preRoot.equals(headRoot)) {
+            return true;
+        }
+        if (!parent.equals(headHash)) {
+            Optional<List<KeyValue>> ps = importer.state(parent);
+            if (ps.isPresent() && StateDiff.root(ps.get()).equals(preRoot)) {
+                headHash = parent;
+                headRoot = preRoot;
+                return true;
+            }
+        }
+        Header parentHeader = headers.get(parent);
+        if (parentHeader == null) {
+            fail(file, "cannot start from this step's pre_state: the header of its parent " + parent.hex()
+                    + " is unknown (import genesis.bin or the preceding steps with it)");
+            return false;
+        }
+        Hash root = importer.initialize(parentHeader, step.preState().keyvals(), ancestry(parent, parentHeader));
+        headHash = parent;
+        headRoot = root;
+        if (!root.equals(preRoot)) {
+            fail(file, "state root " + root.hex() + " after initialising from the pre_state differs from its root " + preRoot.hex());
+            return false;
+        }
+        return true;
+    }
+
+    /** Known headers before the parent, no older than the lookup-anchor age L (GP §11.4), oldest first. */
+    private List<AncestryItem> ancestry(Hash parent, Header parentHeader) {
+        List<AncestryItem> out = new ArrayList<>();
+        long oldest = parentHeader.slot() - params.maxLookupAnchorAge();
+        for (Map.Entry<Hash, Header> e : headers.entrySet()) {
+            if (!e.getKey().equals(parent) && e.getValue().slot() >= oldest && e.getValue().slot() < parentHeader.slot()) {
+                out.add(new AncestryItem(e.getValue().slot(), e.getKey()));
+            }
+        }
+        return out;
+    }
+
+    private void check(TraceStep step, Path file, ImportOutcome outcome) {
+        switch (outcome) {
+            case ImportOutcome.Imported(Hash h, Hash root) -> {
+                headHash = h;
+                headRoot = root;
+                if (step.mustReject()) {
+                    fail(file, "the block was imported (state root " + root.hex() + ") but must be rejected");
+                } else if (!root.equals(step.postState().stateRoot())) {
+                    fail(file, "state root " + root.hex() + " differs from the post_state root " + step.postState().stateRoot().hex());
+                    Optional<List<KeyValue>> actual = importer.state(h);
+                    if (actual.isPresent()) {
+                        diff(step.postState().keyvals(), actual.get());
+                    } else {
+                        out.println("  (the importer has no state for block " + h.hex() + ")");
+                    }
+                } else {
+                    passed++;
+                }
+            }
+            case ImportOutcome.Rejected(String reason) -> {
+                if (step.mustReject()) {
+                    passed++;
+                } else {
+                    fail(file, "the block was rejected: " + reason);
+                }
+            }
+        }
+    }
+
+    private void diff(List<KeyValue> expected, List<KeyValue> actual) {
+        for (String line : StateDiff.describe(expected, actual, DIFF_LINES)) {
+            out.println("  " + line);
+        }
+    }
+
+    private void fail(Path file, String why) {
+        failed++;
+        if (bar != null) {
+            bar.clear();
+        }
+        out.println("FAIL " + file + ": " + why);
+    }
+}
