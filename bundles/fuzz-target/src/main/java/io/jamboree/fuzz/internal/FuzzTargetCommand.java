@@ -1,0 +1,155 @@
+package io.jamboree.fuzz.internal;
+
+import io.jamboree.accumulate.Accumulation;
+import io.jamboree.core.ChainParams;
+import io.jamboree.fuzz.FuzzFeatures;
+import io.jamboree.fuzz.FuzzFraming;
+import io.jamboree.fuzz.FuzzMessage.PeerInfo;
+import io.jamboree.fuzz.Semver;
+import io.jamboree.pvm.PvmEngine;
+import io.jamboree.runtime.spi.JamCommand;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler]
+ * [--max-message BYTES]}: serves the conformance fuzzer (fuzz-proto v1) until the process is stopped.
+ * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
+ * Every {@code initialize} gets a fresh importer over a fresh in-memory node store (fuzzing needs no
+ * persistence), with accumulation on the chosen PVM engine (default: the node's active engine).
+ */
+@Component(service = JamCommand.class, property = JamCommand.NAME + "=" + FuzzTargetCommand.NAME_VALUE)
+public final class FuzzTargetCommand implements JamCommand {
+    static final String NAME_VALUE = "fuzz-target";
+    static final String APP_NAME = "jamboree";
+    static final Semver JAM_VERSION = new Semver(0, 7, 2);
+    static final int FEATURES = FuzzFeatures.ANCESTRY | FuzzFeatures.FORKS;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FuzzTargetCommand.class);
+
+    private final Map<String, PvmEngine> engines = new TreeMap<>();
+    private final Semver appVersion;
+    private final Accumulation accumulation;
+    private volatile FuzzTargetServer server;
+
+    @Activate
+    public FuzzTargetCommand(BundleContext ctx, @Reference Accumulation accumulation,
+            @Reference(service = PvmEngine.class, cardinality = ReferenceCardinality.MULTIPLE,
+                    policyOption = ReferencePolicyOption.GREEDY) List<PvmEngine> engines) {
+        for (PvmEngine e : engines) {
+            this.engines.put(e.name(), e);
+        }
+        this.accumulation = accumulation;
+        org.osgi.framework.Version v = ctx.getBundle().getVersion();
+        this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
+    }
+
+    @Override
+    public String name() {
+        return NAME_VALUE;
+    }
+
+    /** The target's handshake message. */
+    static PeerInfo peerInfo(Semver appVersion) {
+        return new PeerInfo(FuzzSession.FUZZ_VERSION, FEATURES, JAM_VERSION, appVersion, APP_NAME);
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Path socket = null;
+        ChainParams params = ChainParams.tiny();
+        String pvm = null;
+        int maxMessage = FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES;
+        List<String> rest = new ArrayList<>(args);
+        try {
+            for (int i = 0; i < rest.size(); i++) {
+                String a = rest.get(i);
+                switch (a) {
+                    case "--socket" -> socket = Path.of(value(rest, ++i, a));
+                    case "--chain" -> {
+                        String c = value(rest, ++i, a);
+                        params = ChainParams.byName(c).orElseThrow(() -> new IllegalArgumentException("unknown chain '" + c + "' (tiny or full)"));
+                    }
+                    case "--pvm" -> pvm = value(rest, ++i, a);
+                    case "--max-message" -> maxMessage = Integer.parseInt(value(rest, ++i, a));
+                    default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+                }
+            }
+            if (socket == null) {
+                throw new IllegalArgumentException("--socket PATH is required");
+            }
+            if (maxMessage < 1024) {
+                throw new IllegalArgumentException("--max-message must be at least 1024 bytes");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("jam fuzz-target: " + e.getMessage());
+            return 2;
+        }
+        // Default: the accumulation service, which runs on the node's active engine (Config Admin
+        // io.jamboree.pvm); --pvm NAME: accumulation on that engine, whatever is configured.
+        Accumulation acc = accumulation;
+        String engineName = "active";
+        if (pvm != null) {
+            PvmEngine engine = engines.get(pvm);
+            if (engine == null) {
+                err.println("jam fuzz-target: no PVM engine '" + pvm + "' (available: " + engines.keySet() + ")");
+                return 2;
+            }
+            acc = Accumulation.using(engine);
+            engineName = engine.name();
+        }
+        ImporterFactory importers = Importers.inMemory(acc);
+        Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
+        try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion), maxMessage)) {
+            server = s;
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("jam fuzz-target: listening on " + s.socket() + " (" + params.name() + ", PVM " + engineName + ")");
+            out.flush();
+            s.serve();
+            return 0;
+        } catch (IOException e) {
+            err.println("jam fuzz-target: " + e.getMessage());
+            return 1;
+        } finally {
+            server = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException shuttingDown) {
+                // already running or never added
+            }
+        }
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    @Deactivate
+    void stop() {
+        FuzzTargetServer s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.warn("closing the fuzz target socket: {}", e.toString());
+            }
+        }
+    }
+}

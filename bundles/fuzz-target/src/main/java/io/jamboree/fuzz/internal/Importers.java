@@ -1,0 +1,65 @@
+package io.jamboree.fuzz.internal;
+
+import io.jamboree.accumulate.Accumulation;
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.AncestryItem;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.BlockImporters;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.KeyValue;
+import io.jamboree.store.NodeStore;
+import io.jamboree.store.memory.MemoryNodeStore;
+import io.jamboree.types.Block;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fuzz target's importers: {@link BlockImporters#create} over a fresh {@link MemoryNodeStore} per
+ * {@code initialize} (fuzzing needs no persistence), closed with the session or the next initialize so
+ * that no state outlives it.
+ */
+final class Importers {
+    private Importers() {}
+
+    static ImporterFactory inMemory(Accumulation accumulation) {
+        return params -> {
+            MemoryNodeStore store = new MemoryNodeStore();
+            return new StoreOwningImporter(BlockImporters.create(params, store, accumulation), store);
+        };
+    }
+
+    /** An importer that owns its store and closes it. */
+    private record StoreOwningImporter(BlockImporter delegate, NodeStore store) implements BlockImporter, AutoCloseable {
+        @Override
+        public ChainParams params() {
+            return delegate.params();
+        }
+
+        @Override
+        public Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
+            return delegate.initialize(header, state, ancestry);
+        }
+
+        @Override
+        public ImportOutcome importBlock(Block block) {
+            return delegate.importBlock(block);
+        }
+
+        @Override
+        public Optional<List<KeyValue>> state(Hash headerHash) {
+            return delegate.state(headerHash);
+        }
+
+        @Override
+        public Optional<Hash> bestHead() {
+            return delegate.bestHead();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+}
