@@ -104,4 +104,37 @@ class G1Test {
         }
         assertTrue(outside > 5, "too few non-subgroup points tried");
     }
+
+    @Test
+    void batchAffineMsmMatchesJacobianBuckets() {
+        Random rng = new Random(17);
+        for (int n : new int[] {256, 700, 2100}) {
+            G1[] bases = new G1[n];
+            Fr[] ks = new Fr[n];
+            G1 p = G1.GENERATOR.mul(BigInteger.valueOf(99));
+            for (int i = 0; i < n; i++) {
+                bases[i] = p;
+                p = p.add(G1.GENERATOR.mul(BigInteger.valueOf(i + 3)));
+                ks[i] = Fr.fromBigInteger(new BigInteger(256, rng));
+            }
+            // collisions inside buckets: repeated points (doubling), opposite points (identity), zeros, infinity, small scalars
+            for (int i = 0; i < 40; i++) {
+                bases[i + 40] = bases[i];
+                ks[i + 40] = ks[i];
+                bases[i + 80] = bases[i].neg();
+                ks[i + 80] = ks[i];
+                ks[i + 120] = Fr.ZERO;
+                ks[i + 160] = Fr.of(i + 1);
+            }
+            bases[200] = G1.INFINITY;
+            G1 fast = Msm.g1(bases, ks);
+            int saved = Msm.batchAffineMin;
+            Msm.batchAffineMin = Integer.MAX_VALUE;
+            try {
+                assertEquals(Msm.g1(bases, ks), fast, "n = " + n);
+            } finally {
+                Msm.batchAffineMin = saved;
+            }
+        }
+    }
 }

@@ -133,4 +133,31 @@ class RingVrfTest {
         assertThrows(IllegalArgumentException.class,
                 () -> vrf.proveDeterministic(hex(v, "sk"), ring, (k + 1) % ring.size(), new byte[0], new byte[0]));
     }
+
+    @Test
+    void fullSizeRingWithOffendersProvesAndVerifies() throws Exception {
+        // GP's full configuration: 1023 validators (domain 2048); two offenders' keys zeroed (padding rows)
+        RingVrf full = RingVrf.load(TestVectors.root().resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"), 1023);
+        assertEquals(2048, full.domainSize());
+        List<byte[]> ring = new ArrayList<>();
+        byte[] sk = null;
+        int index = 700;
+        for (int i = 0; i < 1023; i++) {
+            byte[] seed = new byte[32];
+            seed[0] = (byte) i;
+            seed[1] = (byte) (i >> 8);
+            byte[] s = Bandersnatch.secretFromSeed(seed);
+            if (i == index) sk = s;
+            ring.add(i == 5 || i == 900 ? new byte[32] : Bandersnatch.publicKey(s));
+        }
+        byte[] com = full.commitment(ring);
+        byte[] input = "jam_ticket_seal-full".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] sig = full.prove(sk, ring, index, input, new byte[0]);
+        Optional<byte[]> out = full.verify(com, input, new byte[0], sig);
+        assertTrue(out.isPresent(), "full-size proof verifies");
+        assertArrayEquals(RingVrf.output(sig), out.get());
+        byte[] bad = sig.clone();
+        bad[300] ^= 4;
+        assertFalse(full.verify(com, input, new byte[0], bad).isPresent(), "tampered full-size proof");
+    }
 }

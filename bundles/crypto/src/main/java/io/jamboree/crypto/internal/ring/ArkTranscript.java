@@ -30,14 +30,6 @@ final class ArkTranscript {
         label(label);
     }
 
-    private ArkTranscript(ArkTranscript o) {
-        sponge = new SHAKEDigest(o.sponge);
-        pending = o.pending;
-    }
-
-    /** An independent copy of the current state. */
-    ArkTranscript fork() { return new ArkTranscript(this); }
-
     private void separate() {
         if (pending < 0) return;
         int n = (int) pending;

@@ -130,19 +130,4 @@ public final class RingProofVerifier {
         G1 rhs = p.piZeta().add(p.piZetaOmega().mul(r));
         return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
     }
-
-    /**
-     * Diagnostic: the ring selector polynomial at z (barycentric Lagrange form; 1 on the N - 257 key
-     * rows). For the true evaluation point it equals the proof's s(zeta), whatever the ring.
-     */
-    Fr selectorAt(Fr z) {
-        Fr zn1 = dom.powN(z).sub(Fr.ONE);
-        Fr acc = Fr.ZERO;
-        Fr w = Fr.ONE;
-        for (int i = 0; i < dom.keysetSize; i++) {
-            acc = acc.add(w.mul(z.sub(w).inverse()));
-            w = w.mul(dom.omega);
-        }
-        return acc.mul(zn1).mul(dom.nInv);
-    }
 }
