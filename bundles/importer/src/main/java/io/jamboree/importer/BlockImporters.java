@@ -13,8 +13,9 @@ import io.jamboree.store.NodeStore;
 public final class BlockImporters {
 
     /**
-     * States of blocks this many epochs behind the best head are pruned from the store (GP §19 leaves retention to
-     * the implementation; forks deeper than this cannot be extended).
+     * States of blocks more than this many epochs' worth of blocks (E per epoch) below the best head's height are
+     * pruned from the store (GP §19 leaves retention to the implementation; forks deeper than this cannot be
+     * extended).
      */
     public static final int RETAINED_EPOCHS = 4;
 

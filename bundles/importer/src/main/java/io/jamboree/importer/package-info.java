@@ -18,8 +18,8 @@
  *       block of greatest height (ancestors since the initial state), the newest import winning ties: the
  *       M1 importer neither audits nor finalizes, so this is GP §19's longest-chain rule.</li>
  *   <li><b>Pruning.</b> States of blocks more than {@link io.jamboree.importer.BlockImporters#RETAINED_EPOCHS}
- *       epochs of slots behind the best head are deleted (blocks and tree nodes stay); a block on top of a
- *       pruned state is rejected.</li>
+ *       epochs' worth of blocks below the best head's height are deleted (blocks and tree nodes stay); a block on
+ *       top of a pruned state is rejected. Height, not slot: a far-future slot must not prune live siblings.</li>
  *   <li><b>Ancestry.</b> The lookup anchor of every guarantee must be one of the last L headers (GP §11.4,
  *       eq. 11.35): L = 14,400 in full, 24 in tiny (the conformance fuzzer's scaling). The check is on when
  *       {@code initialize} is given ancestry or a genesis header (zero parent), off otherwise, as the fuzzer

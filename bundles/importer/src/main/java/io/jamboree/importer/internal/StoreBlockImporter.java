@@ -1,7 +1,6 @@
 package io.jamboree.importer.internal;
 
 import io.jamboree.accumulate.Accumulation;
-import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
@@ -37,9 +36,10 @@ import java.util.TreeMap;
  * state and its tree node in one write transaction; a rejected block writes nothing.
  *
  * <p>Memory: the tree nodes (about 100 bytes per block) and the decoded states of the last few imported blocks
- * are kept in memory. Posterior states of blocks more than {@code retainSlots} slots behind the best head are
+ * are kept in memory. Posterior states of blocks more than {@code retainBlocks} below the best head's height are
  * pruned from the store (their blocks and tree nodes stay), so a long chain uses bounded state storage; importing
- * on top of a pruned block is rejected as "parent state unknown".
+ * on top of a pruned block is rejected as "parent state unknown". Height, not slot, decides: a valid block with a
+ * far-future slot (as the fuzzer's mutations have) must not prune the states its siblings still need.
  *
  * <p>After a restart the tree, the best head and the ancestry are reloaded from the store.
  */
@@ -51,7 +51,7 @@ public final class StoreBlockImporter implements BlockImporter {
     private final NodeStore store;
     private final BlockTransition transition;
     private final int ancestryLength;
-    private final long retainSlots;
+    private final long retainBlocks;
     private final BlockTree tree = new BlockTree();
     private final Set<Hash> withState = new HashSet<>();
     private final List<AncestryItem> givenAncestry = new ArrayList<>();
@@ -64,12 +64,12 @@ public final class StoreBlockImporter implements BlockImporter {
     };
 
     public StoreBlockImporter(ChainParams params, NodeStore store, Accumulation accumulation, RingVrf ring,
-            long retainSlots) {
+            long retainBlocks) {
         this.params = Objects.requireNonNull(params);
         this.store = Objects.requireNonNull(store);
         this.transition = new BlockTransition(params, accumulation, ring);
         this.ancestryLength = ancestryLength(params);
-        this.retainSlots = retainSlots;
+        this.retainBlocks = retainBlocks;
         reload();
     }
 
@@ -177,7 +177,7 @@ public final class StoreBlockImporter implements BlockImporter {
                 w.put(Table.TREE, StoreLayout.BEST, hash.bytes());
                 for (Hash old : withState) {
                     BlockTree.Node n = tree.get(old);
-                    if (n != null && n.slot() + retainSlots < node.slot()) {
+                    if (n != null && n.height() + retainBlocks < node.height()) {
                         deleteState(w, old);
                         pruned.add(old);
                     }
@@ -338,10 +338,5 @@ public final class StoreBlockImporter implements BlockImporter {
             byte[] check = r.get(Table.META, StoreLayout.ANCESTRY_CHECK);
             ancestryCheck = check != null && check.length == 1 && check[0] == 1;
         }
-    }
-
-    /** Decodes the STATES descriptor: root and key count. */
-    static Hash rootOf(byte[] descriptor) {
-        return Hash.decode(new Decoder(descriptor));
     }
 }

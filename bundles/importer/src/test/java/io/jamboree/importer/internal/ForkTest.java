@@ -119,4 +119,28 @@ class ForkTest {
         assertTrue(r.reason().contains("entropy source"), r.reason());
         assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(author(imp, g.header().hash(P), 1)));
     }
+
+    @Test
+    void aLateSiblingDoesNotPruneTheStatesOfItsCousins() {
+        // retain only 2 blocks of states below the best head; pruning goes by height, not slot
+        BlockImporter imp = new StoreBlockImporter(P, new MemoryNodeStore(), TraceImportTest.accumulation(),
+                io.jamboree.stf.safrole.BandersnatchRing.shared(), 2);
+        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        imp.initialize(g.header(), g.state().keyvals(), List.of());
+        Hash b4 = null;
+        for (int i = 1; i <= 5; i++) {
+            ImportOutcome.Imported ok = assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(step(i).block()));
+            if (i == 4) {
+                b4 = ok.headerHash();
+            }
+        }
+        // a sibling of block 5 at the last slot of the epoch: same height, newer, so it becomes the best head
+        ImportOutcome.Imported late = assertInstanceOf(ImportOutcome.Imported.class,
+                imp.importBlock(author(imp, b4, 11)));
+        assertEquals(late.headerHash(), imp.bestHead().orElseThrow());
+        ImportOutcome.Imported b6 = assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(step(6).block()));
+        assertEquals(step(6).postState().stateRoot(), b6.stateRoot());
+        assertEquals(b6.headerHash(), imp.bestHead().orElseThrow(), "the longer chain is best again");
+        assertTrue(imp.state(g.header().hash(P)).isEmpty(), "genesis state pruned (height 0 < 6 - 2)");
+    }
 }
