@@ -64,8 +64,10 @@ public final class ImportCommand implements JamCommand {
         if (chain != null && !chain.equals(importer.params().name())) {
             err.println("jam import: the block importer runs the '" + importer.params().name() + "' chain, not '" + chain
                     + "' (configuration PID io.jamboree.importer, chain=)");
-            return 3;
+            return TraceImport.BROKEN;
         }
-        return new TraceImport(importer, out, err, System.console() != null).run(paths);
+        java.io.Console console = System.console();
+        boolean terminal = console != null && console.isTerminal(); // progress bar only on a terminal
+        return new TraceImport(importer, out, err, terminal).run(paths);
     }
 }

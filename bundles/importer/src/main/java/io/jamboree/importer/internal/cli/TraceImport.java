@@ -28,10 +28,11 @@ import java.util.Optional;
  * {@code out}; at the end come the import-time percentiles and {@code N passed, M failed}.
  */
 final class TraceImport {
-    /** Exit codes: all passed, some failed, bad input. */
+    /** Exit codes: all passed, some failed, bad input, the importer or store broke down. */
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    static final int BROKEN = 3;
 
     /** Differing keys listed per failing step. */
     private static final int DIFF_LINES = 16;
@@ -121,6 +122,13 @@ final class TraceImport {
             err.println("jam import: " + e.getMessage());
             summary();
             return BAD_INPUT;
+        } catch (RuntimeException e) {
+            if (bar != null) {
+                bar.clear();
+            }
+            err.println("jam import: the importer or its store failed: " + e);
+            summary();
+            return BROKEN;
         }
         summary();
         return failed == 0 ? OK : FAILED;
@@ -177,6 +185,10 @@ final class TraceImport {
     private void genesis(Genesis g, Path file, boolean resuming) {
         Hash hash = g.header().hash(params);
         headers.put(hash, g.header());
+        if (hash.equals(headHash) && !headRoot.equals(g.state().stateRoot())) {
+            fail(file, "the stored state root " + headRoot.hex() + " of the genesis differs from its state root "
+                    + g.state().stateRoot().hex());
+        }
         if (resuming || hash.equals(headHash)) {
             return;
         }
@@ -187,7 +199,13 @@ final class TraceImport {
         if (headHash != null) {
             out.println("store: the best head is no block of this trace; starting again from " + file.getFileName());
         }
-        Hash root = importer.initialize(g.header(), g.state().keyvals(), List.of());
+        Hash root;
+        try {
+            root = importer.initialize(g.header(), g.state().keyvals(), List.of());
+        } catch (RuntimeException e) {
+            fail(file, "the importer cannot start from this genesis: " + e);
+            return;
+        }
         if (!root.equals(g.state().stateRoot())) {
             fail(file, "state root " + root.hex() + " after initialisation differs from the genesis state root "
                     + g.state().stateRoot().hex());

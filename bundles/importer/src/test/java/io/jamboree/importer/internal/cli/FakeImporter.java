@@ -24,6 +24,8 @@ final class FakeImporter implements BlockImporter {
     private final Map<Hash, List<KeyValue>> states = new HashMap<>();
     private final Map<Hash, List<KeyValue>> answers = new HashMap<>();
     private Hash best;
+    /** Thrown by the next initialisation or import, if set. */
+    RuntimeException breakdown;
     int initializations;
     int imports;
     final List<List<AncestryItem>> ancestries = new ArrayList<>();
@@ -45,6 +47,9 @@ final class FakeImporter implements BlockImporter {
 
     @Override
     public Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
+        if (breakdown != null) {
+            throw breakdown;
+        }
         initializations++;
         ancestries.add(ancestry);
         states.clear();
@@ -56,6 +61,9 @@ final class FakeImporter implements BlockImporter {
 
     @Override
     public ImportOutcome importBlock(Block block) {
+        if (breakdown != null) {
+            throw breakdown;
+        }
         imports++;
         Hash h = block.header().hash(params);
         if (!states.containsKey(block.header().parent())) {

@@ -255,6 +255,16 @@ class TraceImportTest {
     }
 
     @Test
+    void anImporterThatThrowsFailsTheStepNotTheRun() throws Exception {
+        FakeImporter fake = faithfulFake();
+        fake.breakdown = new IllegalStateException("disk on fire");
+        assertEquals(1, run(fake, traces));
+        assertTrue(out().contains("genesis.bin: the importer cannot start from this genesis: java.lang.IllegalStateException: disk on fire"), out());
+        assertTrue(out().contains("00000001.bin: the importer failed: java.lang.IllegalStateException: disk on fire"), out());
+        assertTrue(out().strip().endsWith("0 passed, 6 failed"), out());
+    }
+
+    @Test
     void timingsUseNearestRankPercentiles() {
         ImportTimings t = new ImportTimings();
         for (int i = 1; i <= 200; i++) {
