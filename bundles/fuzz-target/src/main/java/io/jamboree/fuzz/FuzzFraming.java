@@ -14,6 +14,8 @@ public final class FuzzFraming {
     /** Default limit: 256 MiB, well above a full-chain state with many 4 MB service codes. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 256 << 20;
 
+    private static final int INITIAL_CHUNK = 1 << 20;
+
     private FuzzFraming() {}
 
     /**
@@ -37,11 +39,21 @@ public final class FuzzFraming {
         if (length > maxBytes) {
             throw new FuzzProtocolException("frame of " + length + " bytes exceeds the limit of " + maxBytes + " bytes");
         }
-        ByteBuffer body = ByteBuffer.allocate((int) length);
-        if (!fill(in, body)) {
-            throw new FuzzProtocolException("connection closed inside a frame: got " + body.position() + " of " + length + " bytes");
+        // Grow the buffer as bytes arrive: a prefix alone never makes the target allocate the whole limit.
+        int n = (int) length;
+        ByteBuffer body = ByteBuffer.allocate(Math.min(n, INITIAL_CHUNK));
+        while (true) {
+            if (!fill(in, body)) {
+                throw new FuzzProtocolException("connection closed inside a frame: got " + body.position() + " of " + n + " bytes");
+            }
+            if (body.capacity() == n) {
+                return body.array();
+            }
+            ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(n, 2L * body.capacity()));
+            body.flip();
+            bigger.put(body);
+            body = bigger;
         }
-        return body.array();
     }
 
     /** Writes one frame: the length prefix, then {@code message}. */

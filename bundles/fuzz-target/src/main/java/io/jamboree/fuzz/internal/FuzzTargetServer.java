@@ -79,15 +79,21 @@ public final class FuzzTargetServer implements AutoCloseable {
         if (!a.isOther()) {
             throw new IOException(p + " exists and is not a socket; refusing to replace it");
         }
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(p))) {
+        if (listening(p)) {
             throw new IOException("another process is serving " + p);
-        } catch (IOException refused) {
-            if (refused.getMessage() != null && refused.getMessage().startsWith("another process")) {
-                throw refused;
-            }
         }
         Files.delete(p);
         LOG.info("removed stale socket {}", p);
+    }
+
+    /** Whether some process accepts connections on the socket file {@code p}. */
+    private static boolean listening(Path p) {
+        try {
+            SocketChannel.open(UnixDomainSocketAddress.of(p)).close();
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /** The bound socket path. */

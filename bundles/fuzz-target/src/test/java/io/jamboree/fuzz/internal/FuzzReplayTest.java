@@ -44,6 +44,7 @@ class FuzzReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"no_forks", "forks"})
+    @SuppressWarnings("try") // the server is closed early on purpose, to end its thread before joining it
     void replay(String session) throws Exception {
         List<Recorded[]> exchanges = FuzzExamples.exchanges(session);
         List<String> mismatches = new ArrayList<>();
@@ -61,14 +62,16 @@ class FuzzReplayTest {
             });
             try (FuzzClient c = new FuzzClient(server.socket())) {
                 for (Recorded[] x : exchanges) {
+                    long t0 = System.nanoTime();
                     byte[] reply = c.exchange(x[0].bytes());
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (reply == null) {
                         mismatches.add("step " + x[0].step() + " " + x[0].kind() + ": target closed the session");
                         break;
                     }
                     String diff = difference(x[1], reply);
-                    log.add(String.format("%08d %-12s %-5s expected %s | got %s", x[0].step(), x[0].kind(),
-                            diff == null ? "ok" : "DIFF", describe(FuzzCodec.decode(x[1].bytes(), TINY)),
+                    log.add(String.format("%08d %-12s %-5s %5d ms expected %s | got %s", x[0].step(), x[0].kind(),
+                            diff == null ? "ok" : "DIFF", ms, describe(FuzzCodec.decode(x[1].bytes(), TINY)),
                             describe(FuzzCodec.decode(reply, TINY))));
                     if (diff == null) {
                         matched++;

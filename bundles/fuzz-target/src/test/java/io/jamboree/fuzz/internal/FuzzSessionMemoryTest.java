@@ -33,6 +33,7 @@ class FuzzSessionMemoryTest {
     Path tmp;
 
     @Test
+    @SuppressWarnings("try") // the server is closed early on purpose, to end its thread before joining it
     void importersAreReclaimableAfterTheirSessions() throws Exception {
         List<WeakReference<BlockImporter>> made = new CopyOnWriteArrayList<>();
         ImporterFactory real = Importers.inMemory(Accumulation.using(new InterpreterEngine()));
