@@ -25,7 +25,8 @@ import java.util.Arrays;
  * zeta*omega) are folded, with a transcript-derived random factor, into one 11-point MSM and one
  * product of two pairings.
  *
- * <p>An instance is bound to an SRS and a domain size; it is immutable and thread-safe.
+ * <p>An instance is bound to an SRS and a domain size; it is thread-safe (its only state is the
+ * last decoded ring commitment).
  */
 public final class RingProofVerifier {
     /** Bandersnatch TE coefficient a = -5. */
@@ -37,6 +38,19 @@ public final class RingProofVerifier {
     private final Fr seedX;
     private final Fr seedY;
     private final byte[] seed;
+    /** The last ring commitment decoded (a ring root serves a whole epoch of tickets). */
+    private volatile Commitment last;
+
+    private record Commitment(byte[] bytes, G1 px, G1 py, G1 s) { }
+
+    private Commitment commitment(byte[] bytes) {
+        Commitment c = last;
+        if (c != null && Arrays.equals(c.bytes(), bytes)) return c;
+        c = new Commitment(bytes.clone(), G1.fromCompressed(Arrays.copyOfRange(bytes, 0, 48)),
+                G1.fromCompressed(Arrays.copyOfRange(bytes, 48, 96)), G1.fromCompressed(Arrays.copyOfRange(bytes, 96, 144)));
+        last = c;
+        return c;
+    }
 
     /** A verifier for rings of up to {@code ringSize} keys over the SRS ({@code [1]G1} and the two G2 points are used). */
     public RingProofVerifier(Srs srs, int ringSize) {
@@ -66,9 +80,10 @@ public final class RingProofVerifier {
         G1 cPx, cPy, cS;
         try {
             p = RingProof.parse(proofBytes);
-            cPx = G1.fromCompressed(Arrays.copyOfRange(ringCommitment, 0, 48));
-            cPy = G1.fromCompressed(Arrays.copyOfRange(ringCommitment, 48, 96));
-            cS = G1.fromCompressed(Arrays.copyOfRange(ringCommitment, 96, 144));
+            Commitment c = commitment(ringCommitment);
+            cPx = c.px();
+            cPy = c.py();
+            cS = c.s();
         } catch (IllegalArgumentException e) {
             return false;
         }
