@@ -56,10 +56,13 @@ class DifferentialEngineTest {
         Assertions.assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    /** Random programs under Ψ_H with a handler that changes registers, gas and RAM (replayed to the recompiler). */
+    /**
+     * Random programs under Ψ_H with a handler that changes registers, gas and RAM (replayed to the recompiler);
+     * chunks are generated on their second entry, so runs mix stepped and generated code.
+     */
     @Test
     void randomProgramsWithHostCalls() {
-        DifferentialEngine engine = new DifferentialEngine(new InterpreterEngine(), new RecompilerEngine(64, 0));
+        DifferentialEngine engine = new DifferentialEngine(new InterpreterEngine(), new RecompilerEngine(64, 0, 2));
         int programs = Integer.getInteger("pvm.diff.programs", 10_000) / 4;
         int hostCalls = 0;
         for (int n = 0; n < programs; n++) {
