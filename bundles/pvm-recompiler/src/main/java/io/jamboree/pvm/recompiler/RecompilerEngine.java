@@ -21,7 +21,7 @@ public final class RecompilerEngine implements PvmEngine {
      * Default number of entries into a chunk of units (over all runs of the program) before its code is
      * generated; until then its instructions are stepped. See README (PVM engines) for the measurements.
      */
-    public static final int DEFAULT_HOT_ENTRIES = Integer.getInteger("jam.pvm.recompiler.hot", 16);
+    public static final int DEFAULT_HOT_ENTRIES = Integer.getInteger("jam.pvm.recompiler.hot", 64);
 
     private final ProgramCache cache;
     private final int compileThreshold;
