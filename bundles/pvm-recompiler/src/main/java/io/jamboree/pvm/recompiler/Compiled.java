@@ -2,7 +2,6 @@ package io.jamboree.pvm.recompiler;
 
 import io.jamboree.pvm.Memory;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -35,7 +34,8 @@ final class Compiled {
     private final int[] chunkOfUnit;
     private final int hotEntries;
     private final AtomicReferenceArray<Chunk> chunks;
-    private final AtomicIntegerArray entries;
+    /** Entries per chunk while it is cold; racy increments are fine (a heuristic), so no atomics on this path. */
+    private final int[] entries;
 
     Compiled(Decoded d, int[][] ranges, int[] chunkOfUnit, int hotEntries) {
         this.d = d;
@@ -43,7 +43,7 @@ final class Compiled {
         this.chunkOfUnit = chunkOfUnit;
         this.hotEntries = hotEntries;
         this.chunks = new AtomicReferenceArray<>(ranges.length);
-        this.entries = new AtomicIntegerArray(ranges.length);
+        this.entries = new int[ranges.length];
     }
 
     /** @return the number of chunks */
@@ -63,7 +63,7 @@ final class Compiled {
         int c = chunkOfUnit[d.unitOf[slot]];
         Chunk h = chunks.get(c);
         if (h == null) {
-            if (entries.incrementAndGet(c) < hotEntries) return COLD;
+            if (++entries[c] < hotEntries) return COLD;
             h = Codegen.chunk(d, ranges[c][0], ranges[c][1]);
             if (!chunks.compareAndSet(c, null, h)) h = chunks.get(c);
         }
