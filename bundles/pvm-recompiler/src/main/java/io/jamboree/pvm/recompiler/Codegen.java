@@ -31,7 +31,7 @@ final class Codegen {
      * above which a method is never JIT-compiled (-XX:+DontCompileHugeMethods, the default) and would run in
      * the JVM's bytecode interpreter for ever (measured: 8x slower than the PVM interpreter on traces/storage).
      */
-    private static final int CHUNK_BUDGET = 7_000;
+    private static final int CHUNK_BUDGET = Integer.getInteger("jam.pvm.recompiler.chunk", 7_000);
 
     private static final ClassDesc CD_MEMORY = ClassDesc.of(Memory.class.getName());
     private static final ClassDesc CD_CHUNK = ClassDesc.of(Chunk.class.getName());
