@@ -223,7 +223,7 @@ public final class Jam implements Callable<Integer> {
     enum Store { memory, lmdb }
 
     /** PVM engines a command can run guest code on (Config Admin PID io.jamboree.pvm). */
-    enum Pvm { interpreter, recompiler }
+    enum Pvm { interpreter, recompiler, differential }
 
     /** Config Admin PIDs the sub-command options set. */
     static final String STORE_PID = "io.jamboree.store";

@@ -197,6 +197,89 @@ public final class Memory {
         }
     }
 
+    // ---------------------------------------------------------------- whole-RAM comparison (tooling)
+
+    /** @return a deep copy: the same page access, contents and heap break, sharing no page with this RAM */
+    public Memory copy() {
+        Memory m = new Memory();
+        m.heapBreak = heapBreak;
+        for (int hi = 0; hi < 1024; hi++) {
+            byte[] acc = access[hi];
+            if (acc == null) continue;
+            m.access[hi] = acc.clone();
+            m.readDir[hi] = new byte[1024][];
+            m.writeDir[hi] = new byte[1024][];
+            for (int lo = 0; lo < 1024; lo++) m.copyPage(this, hi, lo);
+        }
+        return m;
+    }
+
+    /**
+     * Lists the pages whose access right or contents differ between this RAM and {@code other} (an untouched
+     * zero page equals a written page of zeros), lowest first, at most {@code limit} of them.
+     */
+    public int[] differingPages(Memory other, int limit) {
+        int[] out = new int[Math.max(0, Math.min(limit, 64))];
+        int n = 0;
+        for (int hi = 0; hi < 1024 && n < limit; hi++) {
+            if (access[hi] == null && other.access[hi] == null) continue;
+            for (int lo = 0; lo < 1024 && n < limit; lo++) {
+                if (!samePage(other, hi, lo)) {
+                    if (n == out.length) out = java.util.Arrays.copyOf(out, Math.min(limit, 2 * n + 1));
+                    out[n++] = hi << 10 | lo;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Makes this RAM equal to {@code source} (page access, contents, heap break), copying only the pages
+     * that differ. @return the number of pages copied
+     */
+    public int assign(Memory source) {
+        heapBreak = source.heapBreak;
+        int copied = 0;
+        for (int hi = 0; hi < 1024; hi++) {
+            if (access[hi] == null && source.access[hi] == null) continue;
+            for (int lo = 0; lo < 1024; lo++) {
+                if (samePage(source, hi, lo)) continue;
+                if (access[hi] == null) {
+                    access[hi] = new byte[1024];
+                    readDir[hi] = new byte[1024][];
+                    writeDir[hi] = new byte[1024][];
+                }
+                copyPage(source, hi, lo);
+                copied++;
+            }
+        }
+        return copied;
+    }
+
+    private boolean samePage(Memory o, int hi, int lo) {
+        byte a = access[hi] == null ? NONE : access[hi][lo];
+        byte b = o.access[hi] == null ? NONE : o.access[hi][lo];
+        if (a != b) return false;
+        if (a == NONE) return true;
+        byte[] x = readDir[hi][lo], y = o.readDir[hi][lo];
+        return x == y || java.util.Arrays.equals(x, y);
+    }
+
+    /** Copies page (hi, lo) of {@code src} (access and contents) into this RAM, whose directory hi exists. */
+    private void copyPage(Memory src, int hi, int lo) {
+        byte a = src.access[hi] == null ? NONE : src.access[hi][lo];
+        access[hi][lo] = a;
+        byte[] data = a == NONE ? null : src.readDir[hi][lo];
+        if (data == null || data == ZERO_PAGE) {
+            readDir[hi][lo] = a == NONE ? null : ZERO_PAGE;
+            writeDir[hi][lo] = null;
+        } else {
+            byte[] c = data.clone();
+            readDir[hi][lo] = c;
+            writeDir[hi][lo] = a == WRITE ? c : null;
+        }
+    }
+
     // ---------------------------------------------------------------- heap break (sbrk)
 
     /** @return the current heap break used by {@code sbrk} (GP A.5.9, opcode 101; h in the text) */

@@ -31,7 +31,7 @@ public final class ActivePvmEngine implements PvmEngine {
 
     @ObjectClassDefinition(name = "Jamboree PVM engine", description = "Which PVM engine executes guest code.")
     public @interface Config {
-        @AttributeDefinition(description = "Engine name: interpreter or recompiler (or a plugin's engine).")
+        @AttributeDefinition(description = "Engine name: interpreter, recompiler or differential (both in lockstep, compared; a test mode), or a plugin's engine.")
         String engine() default "interpreter";
     }
 

@@ -10,7 +10,6 @@ import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -27,10 +26,15 @@ final class Codegen {
     private Codegen() {
     }
 
-    /** Conservative bytecode budget per chunk method. */
-    private static final int CHUNK_BUDGET = 36_000;
+    /**
+     * Conservative bytecode budget per chunk method: below HotSpot's HugeMethodLimit (8000 bytecode octets),
+     * above which a method is never JIT-compiled (-XX:+DontCompileHugeMethods, the default) and would run in
+     * the JVM's bytecode interpreter for ever (measured: 8x slower than the PVM interpreter on traces/storage).
+     */
+    private static final int CHUNK_BUDGET = Integer.getInteger("jam.pvm.recompiler.chunk", 7_000);
 
     private static final ClassDesc CD_MEMORY = ClassDesc.of(Memory.class.getName());
+    private static final ClassDesc CD_CHUNK = ClassDesc.of(Chunk.class.getName());
     private static final ClassDesc CD_MAE = ClassDesc.of(MemoryAccessException.class.getName());
     private static final ClassDesc CD_ISA = ClassDesc.of(Isa.class.getName());
     private static final ClassDesc CD_LONG = ConstantDescs.CD_Long;
@@ -38,8 +42,6 @@ final class Codegen {
     private static final MethodTypeDesc RUN_TYPE = MethodTypeDesc.of(ConstantDescs.CD_int,
             ConstantDescs.CD_long.arrayType(), CD_MEMORY, ConstantDescs.CD_long.arrayType(),
             ConstantDescs.CD_int.arrayType(), ConstantDescs.CD_int);
-    private static final MethodType RUN_MT = MethodType.methodType(int.class, long[].class, Memory.class,
-            long[].class, int[].class, int.class);
     private static final MethodTypeDesc ALU = MethodTypeDesc.ofDescriptor("(IJJ)J");
     private static final MethodTypeDesc CMPU = MethodTypeDesc.ofDescriptor("(JJ)I");
     private static final MethodTypeDesc DJUMP = MethodTypeDesc.ofDescriptor("(J[I)I");
@@ -55,7 +57,11 @@ final class Codegen {
     // locals
     private static final int R = 0, M = 1, ST = 2, JT = 3, SLOT = 4, GAS = 5, CUR = 7, TGT = 8, EXC = 9;
 
-    static Compiled compile(Decoded d) {
+    /**
+     * Splits the units of {@code d} into chunks; no code is generated yet ({@link Compiled} generates a chunk
+     * once it has been entered often enough, see {@link #chunk}).
+     */
+    static Compiled compile(Decoded d, int hotEntries) {
         int units = d.unitStart.length;
         int[] chunkOf = new int[units];
         List<int[]> chunks = new ArrayList<>(); // [firstUnit, endUnit)
@@ -71,22 +77,31 @@ final class Codegen {
             chunkOf[u] = chunks.size();
         }
         chunks.add(new int[] {first, units});
-        MethodHandle[] handles = new MethodHandle[chunks.size()];
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (int c = 0; c < handles.length; c++) {
-            int[] range = chunks.get(c);
-            byte[] bytes = ClassFile.of().build(ClassDesc.of(Codegen.class.getPackageName() + ".Chunk"),
-                    cb -> cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
-                            .withMethodBody("run", RUN_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
-                                    cob -> new Unit(d, cob, range[0], range[1]).emit()));
-            try {
-                MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
-                handles[c] = hidden.findStatic(hidden.lookupClass(), "run", RUN_MT);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load generated PVM code", e);
-            }
+        return new Compiled(d, chunks.toArray(int[][]::new), chunkOf, hotEntries);
+    }
+
+    /** Generates and loads the hidden class of one chunk, units [from, to); @return an instance of it. */
+    static Chunk chunk(Decoded d, int from, int to) {
+        ClassDesc self = ClassDesc.of(Codegen.class.getPackageName() + ".Chunk$Code");
+        byte[] bytes = ClassFile.of().build(self,
+                cb -> cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                        .withInterfaceSymbols(CD_CHUNK)
+                        .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+                                cob -> cob.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
+                                        ConstantDescs.MTD_void).return_())
+                        .withMethodBody("enter", RUN_TYPE, ClassFile.ACC_PUBLIC,
+                                cob -> cob.aload(1).aload(2).aload(3).aload(4).iload(5)
+                                        .invokestatic(self, "run", RUN_TYPE).ireturn())
+                        .withMethodBody("run", RUN_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PUBLIC,
+                                cob -> new Unit(d, cob, from, to).emit()));
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return (Chunk) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot load generated PVM code", e);
         }
-        return new Compiled(d, handles, chunkOf);
     }
 
     /** Emits one chunk: units [from, to). */

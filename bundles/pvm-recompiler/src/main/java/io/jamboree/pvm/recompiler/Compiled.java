@@ -2,14 +2,18 @@ package io.jamboree.pvm.recompiler;
 
 import io.jamboree.pvm.Memory;
 
-import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The generated code of one program: one hidden class per chunk of consecutive units (keeping each method far
- * below the 64 KiB limit and each constant pool small), each with
+ * The generated code of one program: one hidden class per chunk of consecutive units (keeping each method below
+ * HotSpot's huge-method limit and each constant pool small), each with
  * {@code static int run(long[] ω, Memory μ, long[] st, int[] jumpSlots, int slot)}.
  * A chunk runs from the unit starting at {@code slot} until it must return: st[0] is gas, st[1] a slot and
  * st[2] the fault address or host-call index; the result is one of the codes below.
+ *
+ * <p>Chunks are generated lazily: a chunk's class is built on its {@code hotEntries}-th entry (counted over all
+ * instances of the program); until then the driver steps its instructions. Service code is large (100+ KiB) and
+ * mostly cold, so this saves generating, verifying and JIT-compiling code that never runs hot. Thread-safe.
  */
 final class Compiled {
     /** Halt / panic at slot st[1], gas charged through it. */
@@ -22,29 +26,47 @@ final class Compiled {
     static final int STEP = 4;
     /** Continue at unit slot st[1] (in another chunk). */
     static final int CONTINUE = 5;
+    /** Returned by {@link #run} when the unit's chunk is not generated (yet): step it. */
+    static final int COLD = -1;
 
-    private final MethodHandle[] chunks;
-    private final int[] chunkOfUnit;
     private final Decoded d;
+    private final int[][] ranges;
+    private final int[] chunkOfUnit;
+    private final int hotEntries;
+    private final AtomicReferenceArray<Chunk> chunks;
+    /** Entries per chunk while it is cold; racy increments are fine (a heuristic), so no atomics on this path. */
+    private final int[] entries;
 
-    Compiled(Decoded d, MethodHandle[] chunks, int[] chunkOfUnit) {
+    Compiled(Decoded d, int[][] ranges, int[] chunkOfUnit, int hotEntries) {
         this.d = d;
-        this.chunks = chunks;
+        this.ranges = ranges;
         this.chunkOfUnit = chunkOfUnit;
+        this.hotEntries = hotEntries;
+        this.chunks = new AtomicReferenceArray<>(ranges.length);
+        this.entries = new int[ranges.length];
     }
 
-    /** @return the number of generated classes */
+    /** @return the number of chunks */
     int chunkCount() {
-        return chunks.length;
+        return ranges.length;
     }
 
+    /** @return the number of chunks generated so far */
+    int generatedChunks() {
+        int n = 0;
+        for (int i = 0; i < ranges.length; i++) if (chunks.get(i) != null) n++;
+        return n;
+    }
+
+    /** Runs the chunk of the unit starting at {@code slot}, generating it if it became hot; or {@link #COLD}. */
     int run(long[] r, Memory m, long[] st, int[] jumpSlots, int slot) {
-        try {
-            return (int) chunks[chunkOfUnit[d.unitOf[slot]]].invokeExact(r, m, st, jumpSlots, slot);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        int c = chunkOfUnit[d.unitOf[slot]];
+        Chunk h = chunks.get(c);
+        if (h == null) {
+            if (++entries[c] < hotEntries) return COLD;
+            h = Codegen.chunk(d, ranges[c][0], ranges[c][1]);
+            if (!chunks.compareAndSet(c, null, h)) h = chunks.get(c);
         }
+        return h.enter(r, m, st, jumpSlots, slot);
     }
 }

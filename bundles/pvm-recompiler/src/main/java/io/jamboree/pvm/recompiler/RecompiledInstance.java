@@ -86,8 +86,15 @@ final class RecompiledInstance implements PvmInstance {
         for (;;) {
             if (code != null && d.unitEntry(s) && gas >= d.unitLen[d.unitOf[s]]) {
                 st[0] = gas;
-                compiledEntries++;
                 int rc = code.run(reg, memory, st, d.jumpSlots, s);
+                if (rc == Compiled.COLD) { // step the whole unit: only its last instruction can jump or exit early
+                    for (int k = d.unitLen[d.unitOf[s]]; k > 0; k--) {
+                        s = step(s);
+                        if (s < 0) return exit;
+                    }
+                    continue;
+                }
+                compiledEntries++;
                 gas = st[0];
                 s = (int) st[1];
                 switch (rc) {
