@@ -8,6 +8,7 @@ import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.merkle.StateKey;
+import io.jamboree.merkle.StateTrieCache;
 import io.jamboree.stf.safrole.RingVrf;
 import io.jamboree.store.Cursor;
 import io.jamboree.store.Entry;
@@ -56,6 +57,10 @@ public final class StoreBlockImporter implements BlockImporter {
     private final Set<Hash> withState = new HashSet<>();
     private final List<AncestryItem> givenAncestry = new ArrayList<>();
     private boolean ancestryCheck;
+    /** M_σ with the last state's leaves remembered: unchanged long values are not hashed again per block. */
+    private final StateTrieCache trie = new StateTrieCache();
+    /** The state keys stored under each state still in the store, when written by this instance (for pruning). */
+    private final Map<Hash, StateKey[]> storedKeys = new java.util.HashMap<>();
     private final Map<Hash, ChainState> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, ChainState> e) {
@@ -91,7 +96,7 @@ public final class StoreBlockImporter implements BlockImporter {
     public synchronized Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
         NavigableMap<StateKey, byte[]> kv = StateCodec.toMap(state);
         ChainState decoded = StateCodec.decode(kv, params); // validates before anything is forgotten
-        Hash root = StateCodec.root(kv);
+        Hash root = new Hash(trie.root(kv));
         Hash hash = header.hash(params);
         // The lookup-anchor check needs the headers before the first block: on when the caller gives them, or when
         // the initial header is a genesis (no parent), off otherwise (fuzz-proto "feature-ancestry" disabled).
@@ -117,6 +122,8 @@ public final class StoreBlockImporter implements BlockImporter {
             tree.clear();
             withState.clear();
             cache.clear();
+            storedKeys.clear();
+            storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
             givenAncestry.clear();
             givenAncestry.addAll(ancestry);
             ancestryCheck = check;
@@ -162,7 +169,7 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         ChainState post = ((BlockTransition.Result.Valid) r).post();
         NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params);
-        Hash root = StateCodec.root(kv);
+        Hash root = new Hash(trie.root(kv));
         BlockTree.Node node = new BlockTree.Node(hash, parent.hash(), h.slot(), parent.height() + 1, root);
         List<Hash> pruned = new ArrayList<>();
         try (WriteTxn w = store.write()) {
@@ -178,7 +185,7 @@ public final class StoreBlockImporter implements BlockImporter {
                 for (Hash old : withState) {
                     BlockTree.Node n = tree.get(old);
                     if (n != null && n.height() + retainBlocks < node.height()) {
-                        deleteState(w, old);
+                        deleteState(w, old, storedKeys.get(old));
                         pruned.add(old);
                     }
                 }
@@ -187,9 +194,11 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         tree.addAndChoose(node);
         withState.add(hash);
+        storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
         for (Hash old : pruned) {
             withState.remove(old);
             cache.remove(old);
+            storedKeys.remove(old);
         }
         cache.put(hash, post);
         return new ImportOutcome.Imported(hash, root);
@@ -272,7 +281,15 @@ public final class StoreBlockImporter implements BlockImporter {
         w.put(Table.STATES, block.bytes(), new Encoder(36).bytes(root.bytes()).u32(kv.size()).toByteArray());
     }
 
-    private static void deleteState(WriteTxn w, Hash block) {
+    /** Deletes a stored state: the given keys if known (no scan, which copies every value), else all found. */
+    private static void deleteState(WriteTxn w, Hash block, StateKey[] known) {
+        if (known != null) {
+            for (StateKey k : known) {
+                w.delete(Table.STATE_KV, StoreLayout.stateKvKey(block, k));
+            }
+            w.delete(Table.STATES, block.bytes());
+            return;
+        }
         List<byte[]> keys = new ArrayList<>();
         try (Cursor c = w.scan(Table.STATE_KV, block.bytes())) {
             for (Entry e = c.next(); e != null; e = c.next()) {
@@ -303,6 +320,8 @@ public final class StoreBlockImporter implements BlockImporter {
         withState.clear();
         givenAncestry.clear();
         cache.clear();
+        storedKeys.clear();
+        trie.clear();
         try (ReadTxn r = store.read()) {
             byte[] schema = r.get(Table.META, StoreLayout.SCHEMA);
             if (schema == null) {
