@@ -214,6 +214,18 @@ public class ImportBench {
             }
             System.out.println(summary(f, nanos) + String.format(Locale.ROOT,
                     "  | best round: mean %.2f wall, %.2f cpu ms/block", bestWall, bestCpu));
+            if (Boolean.getBoolean("jam.bench.slowest")) {
+                Integer[] order = new Integer[nanos.length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+                StringBuilder sb = new StringBuilder("  slowest steps (last round):");
+                for (int i = 0; i < Math.min(5, order.length); i++) {
+                    sb.append(String.format(Locale.ROOT, " %d: %.1f ms", order[i] + 1, nanos[order[i]] / 1e6));
+                }
+                System.out.println(sb);
+            }
         }
     }
 

@@ -51,6 +51,10 @@ public final class StoreBlockImporter implements BlockImporter {
     private final ChainParams params;
     private final NodeStore store;
     private final BlockTransition transition;
+    private final RingVrf ring;
+    /** The ring implementations already warmed up in this process (see {@link #warmUpRing}). */
+    private static final Set<RingVrf> WARM_RINGS =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
     private final int ancestryLength;
     private final long retainBlocks;
     private final BlockTree tree = new BlockTree();
@@ -73,6 +77,8 @@ public final class StoreBlockImporter implements BlockImporter {
         this.params = Objects.requireNonNull(params);
         this.store = Objects.requireNonNull(store);
         this.transition = new BlockTransition(params, accumulation, ring);
+        this.ring = ring;
+        warmUpRing();
         this.ancestryLength = ancestryLength(params);
         this.retainBlocks = retainBlocks;
         reload();
@@ -132,6 +138,32 @@ public final class StoreBlockImporter implements BlockImporter {
             cache.put(hash, decoded);
         }
         return root;
+    }
+
+    /**
+     * Computes, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
+     * offenders' keys are). The first ring root of a process prepares the SRS in the Lagrange basis for the ring's
+     * domain, which takes seconds; done when the importer is created, it no longer lands on the first epoch-change
+     * block (which waits for it if it is still running). The result is discarded; a failure here is ignored, the
+     * block's own computation reports it. Once per ring implementation and process.
+     */
+    private void warmUpRing() {
+        if (!WARM_RINGS.add(ring)) {
+            return;
+        }
+        List<byte[]> keys = new ArrayList<>(params.validatorsCount());
+        for (int i = 0; i < params.validatorsCount(); i++) {
+            keys.add(new byte[32]);
+        }
+        Thread t = new Thread(() -> {
+            try {
+                ring.ringRoot(keys);
+            } catch (RuntimeException | LinkageError e) {
+                // left to the first epoch-change block, which fails with the cause
+            }
+        }, "jam-ring-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
