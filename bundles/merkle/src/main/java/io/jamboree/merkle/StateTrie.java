@@ -123,7 +123,28 @@ public final class StateTrie {
         if (n == 0) {
             return emptyRoot();
         }
-        return new Merklizer(layout, path, leafKeys, values).node(0, n, 0);
+        return new Merklizer(layout, path, leafKeys, values, null).node(0, n, 0);
+    }
+
+    /**
+     * {@code M_σ} over strictly ascending GP keys (checked) whose leaf identities {@code leafHashes[i]} are already
+     * known where non-null; the missing ones are computed and stored into {@code leafHashes}.
+     */
+    static byte[] rootOfSorted(byte[][] sortedKeys, byte[][] values, byte[][] leafHashes) {
+        checkSizes(sortedKeys, values);
+        int n = sortedKeys.length;
+        for (int i = 0; i < n; i++) {
+            if (sortedKeys[i].length != StateKey.LENGTH) {
+                throw new IllegalArgumentException("key " + i + " has " + sortedKeys[i].length + " octets, not 31");
+            }
+            if (i > 0 && Arrays.compareUnsigned(sortedKeys[i - 1], sortedKeys[i]) >= 0) {
+                throw new IllegalArgumentException("keys not strictly ascending (or duplicate) at index " + i);
+            }
+        }
+        if (n == 0) {
+            return emptyRoot();
+        }
+        return new Merklizer(TrieLayout.GRAYPAPER, sortedKeys, sortedKeys, values, leafHashes).node(0, n, 0);
     }
 
     /** Bit {@code d} of {@code key} in {@code bits(·)} order (most significant first). */
@@ -156,21 +177,31 @@ public final class StateTrie {
         private final byte[][] path;
         private final byte[][] leafKeys;
         private final byte[][] values;
+        private final byte[][] leafHashes;
         private final Blake2b256 hasher = new Blake2b256();
         private final byte[] scratch = new byte[TrieNode.SIZE];
 
-        Merklizer(TrieLayout layout, byte[][] path, byte[][] leafKeys, byte[][] values) {
+        /** {@code leafHashes}: known leaf identities (null entries are computed and filled in), or null. */
+        Merklizer(TrieLayout layout, byte[][] path, byte[][] leafKeys, byte[][] values, byte[][] leafHashes) {
             this.layout = layout;
             this.path = path;
             this.leafKeys = leafKeys;
             this.values = values;
+            this.leafHashes = leafHashes;
         }
 
         /** Identity of the sub-trie of entries [lo, hi) (non-empty), which share their first {@code depth} bits. */
         byte[] node(int lo, int hi, int depth) {
             if (hi - lo == 1) {
+                if (leafHashes != null && leafHashes[lo] != null) {
+                    return leafHashes[lo];
+                }
                 TrieNode.encodeLeaf(layout, leafKeys[lo], values[lo], hasher, scratch, 0);
-                return hasher.update(scratch, 0, TrieNode.SIZE).digest();
+                byte[] h = hasher.update(scratch, 0, TrieNode.SIZE).digest();
+                if (leafHashes != null) {
+                    leafHashes[lo] = h;
+                }
+                return h;
             }
             int split = firstOne(lo, hi, depth);
             byte[] left = split == lo ? ZERO : node(lo, split, depth + 1);

@@ -407,6 +407,7 @@ public final class BlockTransition {
         int phase = (int) (h.slot() % params.epochLength());
         byte[] unsigned = h.unsignedBytes(params);
         byte[] seal = h.seal().bytes();
+        byte[] sealOutput; // Y(H_s), taken once the seal verified (twice needed with a ticket)
         switch (gammaS) {
             case TicketsOrKeys.Tickets t -> {
                 TicketBody ticket = t.tickets().get(phase);
@@ -414,7 +415,8 @@ public final class BlockTransition {
                 if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, unsigned, seal)) {
                     return "bad seal: not a ticket seal by author " + h.authorIndex() + " (GP 6.15)";
                 }
-                if (!ticket.id().equals(new Hash(BandersnatchVrf.vrfOutput(seal)))) {
+                sealOutput = BandersnatchVrf.vrfOutput(seal);
+                if (!ticket.id().equals(new Hash(sealOutput))) {
                     return "bad seal: VRF output does not match the slot's ticket identifier (GP 6.15)";
                 }
             }
@@ -427,9 +429,10 @@ public final class BlockTransition {
                 if (!BandersnatchVrf.ietfVerify(author.bytes(), concat(X_FALLBACK, eta3.bytes()), unsigned, seal)) {
                     return "bad seal: not a fallback seal by author " + h.authorIndex() + " (GP 6.16)";
                 }
+                sealOutput = BandersnatchVrf.vrfOutput(seal);
             }
         }
-        byte[] ctx = concat(X_ENTROPY, BandersnatchVrf.vrfOutput(seal));
+        byte[] ctx = concat(X_ENTROPY, sealOutput);
         if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
             return "bad entropy source H_v (GP 6.17)";
         }

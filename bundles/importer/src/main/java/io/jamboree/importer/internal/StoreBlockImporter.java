@@ -8,6 +8,7 @@ import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.merkle.StateKey;
+import io.jamboree.merkle.StateTrieCache;
 import io.jamboree.stf.safrole.RingVrf;
 import io.jamboree.store.Cursor;
 import io.jamboree.store.Entry;
@@ -50,12 +51,20 @@ public final class StoreBlockImporter implements BlockImporter {
     private final ChainParams params;
     private final NodeStore store;
     private final BlockTransition transition;
+    private final RingVrf ring;
+    /** The ring implementations already warmed up in this process (see {@link #warmUpRing}). */
+    private static final Set<RingVrf> WARM_RINGS =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
     private final int ancestryLength;
     private final long retainBlocks;
     private final BlockTree tree = new BlockTree();
     private final Set<Hash> withState = new HashSet<>();
     private final List<AncestryItem> givenAncestry = new ArrayList<>();
     private boolean ancestryCheck;
+    /** M_σ with the last state's leaves remembered: unchanged long values are not hashed again per block. */
+    private final StateTrieCache trie = new StateTrieCache();
+    /** The state keys stored under each state still in the store, when written by this instance (for pruning). */
+    private final Map<Hash, StateKey[]> storedKeys = new java.util.HashMap<>();
     private final Map<Hash, ChainState> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, ChainState> e) {
@@ -68,6 +77,8 @@ public final class StoreBlockImporter implements BlockImporter {
         this.params = Objects.requireNonNull(params);
         this.store = Objects.requireNonNull(store);
         this.transition = new BlockTransition(params, accumulation, ring);
+        this.ring = ring;
+        warmUpRing();
         this.ancestryLength = ancestryLength(params);
         this.retainBlocks = retainBlocks;
         reload();
@@ -91,7 +102,7 @@ public final class StoreBlockImporter implements BlockImporter {
     public synchronized Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
         NavigableMap<StateKey, byte[]> kv = StateCodec.toMap(state);
         ChainState decoded = StateCodec.decode(kv, params); // validates before anything is forgotten
-        Hash root = StateCodec.root(kv);
+        Hash root = new Hash(trie.root(kv));
         Hash hash = header.hash(params);
         // The lookup-anchor check needs the headers before the first block: on when the caller gives them, or when
         // the initial header is a genesis (no parent), off otherwise (fuzz-proto "feature-ancestry" disabled).
@@ -117,6 +128,8 @@ public final class StoreBlockImporter implements BlockImporter {
             tree.clear();
             withState.clear();
             cache.clear();
+            storedKeys.clear();
+            storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
             givenAncestry.clear();
             givenAncestry.addAll(ancestry);
             ancestryCheck = check;
@@ -125,6 +138,32 @@ public final class StoreBlockImporter implements BlockImporter {
             cache.put(hash, decoded);
         }
         return root;
+    }
+
+    /**
+     * Computes, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
+     * offenders' keys are). The first ring root of a process prepares the SRS in the Lagrange basis for the ring's
+     * domain, which takes seconds; done when the importer is created, it no longer lands on the first epoch-change
+     * block (which waits for it if it is still running). The result is discarded; a failure here is ignored, the
+     * block's own computation reports it. Once per ring implementation and process.
+     */
+    private void warmUpRing() {
+        if (!WARM_RINGS.add(ring)) {
+            return;
+        }
+        List<byte[]> keys = new ArrayList<>(params.validatorsCount());
+        for (int i = 0; i < params.validatorsCount(); i++) {
+            keys.add(new byte[32]);
+        }
+        Thread t = new Thread(() -> {
+            try {
+                ring.ringRoot(keys);
+            } catch (RuntimeException | LinkageError e) {
+                // left to the first epoch-change block, which fails with the cause
+            }
+        }, "jam-ring-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
@@ -162,7 +201,7 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         ChainState post = ((BlockTransition.Result.Valid) r).post();
         NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params);
-        Hash root = StateCodec.root(kv);
+        Hash root = new Hash(trie.root(kv));
         BlockTree.Node node = new BlockTree.Node(hash, parent.hash(), h.slot(), parent.height() + 1, root);
         List<Hash> pruned = new ArrayList<>();
         try (WriteTxn w = store.write()) {
@@ -178,7 +217,7 @@ public final class StoreBlockImporter implements BlockImporter {
                 for (Hash old : withState) {
                     BlockTree.Node n = tree.get(old);
                     if (n != null && n.height() + retainBlocks < node.height()) {
-                        deleteState(w, old);
+                        deleteState(w, old, storedKeys.get(old));
                         pruned.add(old);
                     }
                 }
@@ -187,9 +226,11 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         tree.addAndChoose(node);
         withState.add(hash);
+        storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
         for (Hash old : pruned) {
             withState.remove(old);
             cache.remove(old);
+            storedKeys.remove(old);
         }
         cache.put(hash, post);
         return new ImportOutcome.Imported(hash, root);
@@ -272,7 +313,15 @@ public final class StoreBlockImporter implements BlockImporter {
         w.put(Table.STATES, block.bytes(), new Encoder(36).bytes(root.bytes()).u32(kv.size()).toByteArray());
     }
 
-    private static void deleteState(WriteTxn w, Hash block) {
+    /** Deletes a stored state: the given keys if known (no scan, which copies every value), else all found. */
+    private static void deleteState(WriteTxn w, Hash block, StateKey[] known) {
+        if (known != null) {
+            for (StateKey k : known) {
+                w.delete(Table.STATE_KV, StoreLayout.stateKvKey(block, k));
+            }
+            w.delete(Table.STATES, block.bytes());
+            return;
+        }
         List<byte[]> keys = new ArrayList<>();
         try (Cursor c = w.scan(Table.STATE_KV, block.bytes())) {
             for (Entry e = c.next(); e != null; e = c.next()) {
@@ -303,6 +352,8 @@ public final class StoreBlockImporter implements BlockImporter {
         withState.clear();
         givenAncestry.clear();
         cache.clear();
+        storedKeys.clear();
+        trie.clear();
         try (ReadTxn r = store.read()) {
             byte[] schema = r.get(Table.META, StoreLayout.SCHEMA);
             if (schema == null) {
