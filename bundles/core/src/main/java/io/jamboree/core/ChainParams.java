@@ -132,6 +132,16 @@ public record ChainParams(
         };
     }
 
+    /**
+     * The number of recent headers an importer keeps as the ancestor set A for the lookup-anchor check (GP §11.4,
+     * eq. 11.35: L = 14,400 in full). The conformance fuzzer scales L for tiny like the preimage expunge period D
+     * (fuzz-proto README, "Ancestry": L · D / 19,200 = 24), and so do we; {@link #maxLookupAnchorAge} keeps the
+     * value the reports vectors use.
+     */
+    public int ancestryLength() {
+        return (int) ((long) maxLookupAnchorAge * preimageExpungePeriod / 19_200);
+    }
+
     /** Validators super-majority {@code ⌊2V/3⌋ + 1}, the number of judgments in a verdict (GP §10.2). */
     public int validatorsSuperMajority() {
         return validatorsCount * 2 / 3 + 1;

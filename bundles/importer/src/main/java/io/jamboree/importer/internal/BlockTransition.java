@@ -39,6 +39,7 @@ import io.jamboree.stf.safrole.RingVrf;
 import io.jamboree.stf.safrole.Safrole;
 import io.jamboree.stf.safrole.SafroleInput;
 import io.jamboree.stf.safrole.SafroleResult;
+import io.jamboree.stf.safrole.SealContexts;
 import io.jamboree.stf.statistics.ActivityStatistics;
 import io.jamboree.stf.statistics.StatisticsInput;
 import io.jamboree.stf.statistics.StatisticsState;
@@ -63,7 +64,6 @@ import io.jamboree.types.TicketBody;
 import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.WorkReport;
 import io.jamboree.core.hash.Blake2b256;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,9 +94,6 @@ import java.util.TreeMap;
  */
 public final class BlockTransition {
 
-    private static final byte[] X_ENTROPY = "jam_entropy".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_FALLBACK = "jam_fallback_seal".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_TICKET = "jam_ticket_seal".getBytes(StandardCharsets.US_ASCII);
 
     /** The outcome of Υ. */
     public sealed interface Result {
@@ -411,7 +408,7 @@ public final class BlockTransition {
         switch (gammaS) {
             case TicketsOrKeys.Tickets t -> {
                 TicketBody ticket = t.tickets().get(phase);
-                byte[] ctx = concat(X_TICKET, eta3.bytes(), new byte[] {(byte) ticket.attempt()});
+                byte[] ctx = SealContexts.ticket(eta3, ticket.attempt());
                 if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, unsigned, seal)) {
                     return "bad seal: not a ticket seal by author " + h.authorIndex() + " (GP 6.15)";
                 }
@@ -426,30 +423,16 @@ public final class BlockTransition {
                     return "bad seal: author " + h.authorIndex() + " is not the fallback key of slot phase " + phase
                             + " (GP 6.16)";
                 }
-                if (!BandersnatchVrf.ietfVerify(author.bytes(), concat(X_FALLBACK, eta3.bytes()), unsigned, seal)) {
+                if (!BandersnatchVrf.ietfVerify(author.bytes(), SealContexts.fallback(eta3), unsigned, seal)) {
                     return "bad seal: not a fallback seal by author " + h.authorIndex() + " (GP 6.16)";
                 }
                 sealOutput = BandersnatchVrf.vrfOutput(seal);
             }
         }
-        byte[] ctx = concat(X_ENTROPY, sealOutput);
+        byte[] ctx = SealContexts.entropy(sealOutput);
         if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
             return "bad entropy source H_v (GP 6.17)";
         }
         return null;
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] b : parts) {
-            n += b.length;
-        }
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] b : parts) {
-            System.arraycopy(b, 0, out, o, b.length);
-            o += b.length;
-        }
-        return out;
     }
 }

@@ -79,18 +79,9 @@ public final class StoreBlockImporter implements BlockImporter {
         this.transition = new BlockTransition(params, accumulation, ring);
         this.ring = ring;
         warmUpRing();
-        this.ancestryLength = ancestryLength(params);
+        this.ancestryLength = params.ancestryLength();
         this.retainBlocks = retainBlocks;
         reload();
-    }
-
-    /**
-     * L, the number of recent headers kept as the ancestor set A (GP §11.4, eq. 11.35; L = 14,400 in the full
-     * configuration). For tiny the conformance fuzzer (fuzz-proto README, "Ancestry") scales it like the preimage
-     * expunge period, 14,400 / 600 = 24, which is what we use; ChainParams keeps the reports vectors' value.
-     */
-    static int ancestryLength(ChainParams p) {
-        return "tiny".equals(p.name()) ? 24 : p.maxLookupAnchorAge();
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.ValidatorKey;
 import io.jamboree.types.ValidatorKeys;
 import io.jamboree.types.ValidatorMetadata;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,6 @@ import java.util.Optional;
  */
 public final class Safrole {
 
-    private static final byte[] X_TICKET = "jam_ticket_seal".getBytes(StandardCharsets.US_ASCII);
 
     /** The null key [0, 0, …] ∈ K that Φ substitutes for offenders (eq. 6.14). */
     public static final ValidatorKey NULL_KEY = new ValidatorKey(new BandersnatchPublic(new byte[32]),
@@ -125,10 +123,7 @@ public final class Safrole {
         // §6.7 tickets
         List<TicketBody> fresh = new ArrayList<>(xt.size());
         for (TicketEnvelope t : xt) {
-            byte[] context = new byte[X_TICKET.length + 33];
-            System.arraycopy(X_TICKET, 0, context, 0, X_TICKET.length);
-            System.arraycopy(eta1.get(2).bytes(), 0, context, X_TICKET.length, 32);
-            context[X_TICKET.length + 32] = (byte) t.attempt();
+            byte[] context = SealContexts.ticket(eta1.get(2), t.attempt());
             byte[] id = ring.verify(gammaZ.bytes(), gammaK.size(), context, t.signature().bytes());
             if (id == null) {
                 return new SafroleResult.Err(SafroleError.BAD_TICKET_PROOF);
