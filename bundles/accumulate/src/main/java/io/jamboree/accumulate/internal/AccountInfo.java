@@ -19,6 +19,12 @@ final class AccountInfo {
                 a.lastAccumulationSlot(), a.parentService());
     }
 
+    /** a with a_o = octets. */
+    static ServiceInfo withOctets(ServiceInfo a, long octets) {
+        return new ServiceInfo(a.version(), a.codeHash(), a.balance(), a.minItemGas(), a.minMemoGas(), octets,
+                a.depositOffset(), a.items(), a.creationSlot(), a.lastAccumulationSlot(), a.parentService());
+    }
+
     static ServiceInfo withCode(ServiceInfo a, Hash codeHash, long minItemGas, long minMemoGas) {
         return new ServiceInfo(a.version(), codeHash, a.balance(), minItemGas, minMemoGas, a.bytes(),
                 a.depositOffset(), a.items(), a.creationSlot(), a.lastAccumulationSlot(), a.parentService());

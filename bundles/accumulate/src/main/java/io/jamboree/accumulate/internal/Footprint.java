@@ -16,6 +16,15 @@ final class Footprint {
 
     private Footprint() {}
 
+    /**
+     * {@code octets + more} for an octet count a_o and an addition taken as unsigned 64-bit naturals; a sum of
+     * 2^63 or more saturates at 2^63 − 1 (whose threshold then saturates too).
+     */
+    static long addOctets(long octets, long more) {
+        long s = octets + more;
+        return octets < 0 || more < 0 || s < 0 ? Long.MAX_VALUE : s;
+    }
+
     /** a_t for the given items, octets and gratis offset. */
     static long threshold(ChainParams p, long items, long octets, long gratis) {
         long t;

@@ -449,6 +449,44 @@ class HostCallsTest {
         assertEquals(FULL, f.r7());
     }
 
+    /**
+     * Ω_S with a length z of 2^32 or more (GP 0.7.2 Appendix B.7, solicit; §9.3 eq. 9.8 {@code eq:deposits}): the
+     * new request adds 81 + z octets to a_o, so a_t exceeds the balance and the answer is FULL, not HUH, and nothing
+     * changes. The conformance fuzz report 1768066437_3920 (step 12) solicits with z = 2^64 − 5 and its service
+     * stores a value that depends on this answer. Only when the gratis offset covers even that footprint is the
+     * answer HUH: a request of a length outside N_L cannot be recorded (eq. 9.3, a_l ∈ (H, N_L) → …).
+     */
+    @Test
+    void solicitWithALengthBeyondNLIsFullWhenTheThresholdExceedsTheBalance() {
+        byte[] h = filled(32, 5);
+        for (long z : new long[] {-5L, 1L << 32, Long.MAX_VALUE, -1L}) {
+            Fixture f = new Fixture();
+            f.base.infos.put(SELF, Fixture.account(10_000, 2, 81 + 20));
+            f.start();
+            f.poke(RW, h);
+            f.regs(RW, z);
+            assertEquals(Outcome.CONTINUE, f.call(Solicit.INDEX));
+            assertEquals(FULL, f.r7(), "z = " + Long.toUnsignedString(z));
+            assertEquals(990, f.vm.gas);
+            assertEquals(2, f.self().items(), "a_i unchanged");
+            assertEquals(81 + 20, f.self().bytes(), "a_o unchanged");
+        }
+        // a gratis offset a_f = 2^64 − 1 covers any footprint: the largest length in N_L is recorded, 2^32 is not
+        Fixture f = new Fixture();
+        f.base.infos.put(SELF, new ServiceInfo(0, Hash.ZERO, 10_000, 10, 10, 0, -1L, 0, 0, 0, 0));
+        f.start();
+        f.poke(RW, h);
+        f.regs(RW, 0xFFFF_FFFFL);
+        f.call(Solicit.INDEX);
+        assertEquals(OK, f.r7());
+        assertArrayEquals(RequestStatus.encode(), f.inv.item(StateKey.request(SELF, h, 0xFFFF_FFFFL)));
+        assertEquals(81 + 0xFFFF_FFFFL, f.self().bytes());
+        f.regs(RW, 1L << 32);
+        f.call(Solicit.INDEX);
+        assertEquals(HUH, f.r7());
+        assertEquals(2, f.self().items(), "only the first request was recorded");
+    }
+
     @Test
     void forgetFollowsTheRequestStatus() {
         Fixture f = new Fixture();
