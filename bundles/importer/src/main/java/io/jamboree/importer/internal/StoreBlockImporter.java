@@ -311,56 +311,30 @@ public final class StoreBlockImporter implements BlockImporter {
     }
 
     /**
-     * The ancestor set for a child of {@code parent}: the last L headers of its chain, then the given ancestry
-     * (newest first). Built on first use only, as most blocks carry no guarantees. When the ancestry is incomplete
-     * (started from a state without the headers before it) and the chain back from {@code parent} is shorter than
-     * L, an anchor older than the oldest header held cannot be known and is let through (fuzz-proto "Ancestry":
-     * without the ancestry the check is skipped); anchors from there on are checked.
+     * The ancestor set for a child of {@code parent} ({@link AncestorSet}), built on first use only, as most blocks
+     * carry no guarantees. An anchor let through as unknowable is logged once per initial state, at debug.
      */
     private BlockTransition.Ancestry ancestry(BlockTree.Node parent) {
         return new BlockTransition.Ancestry() {
-            private Map<Hash, Long> slots;
-            /** The slot of the oldest header held when fewer than L are, else -1 (everything is known). */
-            private long unknownBefore = -1;
+            private AncestorSet set;
 
             @Override
             public boolean contains(long slot, Hash hash) {
-                if (slots == null) {
-                    slots = new java.util.HashMap<>();
-                    int n = 0;
-                    BlockTree.Node at = parent;
-                    BlockTree.Node oldest = parent;
-                    while (at != null && n < ancestryLength) {
-                        slots.put(at.hash(), at.slot());
-                        n++;
-                        oldest = at;
-                        at = tree.get(at.parent());
+                if (set == null) {
+                    List<BlockTree.Node> chain = new ArrayList<>();
+                    for (BlockTree.Node at = parent; at != null && chain.size() < ancestryLength;
+                            at = tree.get(at.parent())) {
+                        chain.add(at);
                     }
-                    // the fuzzer's ancestry includes the initial header itself (fuzz-v1.asn): count each header once
-                    for (int i = givenAncestry.size() - 1; i >= 0 && n < ancestryLength; i--) {
-                        AncestryItem a = givenAncestry.get(i);
-                        if (slots.putIfAbsent(a.headerHash(), a.slot()) == null) {
-                            n++;
-                        }
-                    }
-                    if (!ancestryComplete && n < ancestryLength) {
-                        unknownBefore = oldest.slot();
-                    }
+                    set = new AncestorSet(chain, givenAncestry, ancestryComplete, ancestryLength);
                 }
-                Long s = slots.get(hash);
-                if (s != null && s == slot) {
-                    return true;
+                if (!anchorSkipLogged && set.unknowable(slot, hash)) {
+                    anchorSkipLogged = true;
+                    LOG.debug("lookup anchor {} at slot {} is older than the oldest known header: the ancestry is"
+                            + " incomplete, so anchors that old are not checked (GP 11.35, fuzz-proto \"Ancestry\")",
+                            hash, slot);
                 }
-                if (slot < unknownBefore) {
-                    if (!anchorSkipLogged) {
-                        anchorSkipLogged = true;
-                        LOG.debug("lookup anchor {} at slot {} is older than the oldest known header (slot {}): the"
-                                + " ancestry is incomplete, so anchors that old are not checked (GP 11.35,"
-                                + " fuzz-proto \"Ancestry\")", hash, slot, unknownBefore);
-                    }
-                    return true;
-                }
-                return false;
+                return set.contains(slot, hash);
             }
         };
     }
