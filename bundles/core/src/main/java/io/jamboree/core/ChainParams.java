@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param recentHistorySize        H, recent blocks kept
  * @param authPoolMaxSize          O, max items in an authorizer pool
  * @param authQueueSize            Q, items in an authorizer queue
- * @param maxLookupAnchorAge       L, max age of a lookup anchor in slots
+ * @param maxLookupAnchorAge       L, max age of a lookup anchor in slots, and the number of recent headers kept as
+ *                                 the ancestor set (see {@link #ancestryLength()})
  * @param assuranceTimeoutPeriod   U, slots before unavailable reports may be replaced
  * @param preimageExpungePeriod    D, slots before an unreferenced preimage may be expunged
  * @param slotSeconds              P, slot period in seconds
@@ -95,8 +96,14 @@ public record ChainParams(
         int pvmPageSize,
         int pvmInitZoneSize) {
 
+    /** L of full (GP Appendix I.4.4): 14,400 slots, 24 hours of 6-second slots. */
+    private static final int FULL_LOOKUP_ANCHOR_AGE = 14_400;
+
+    /** L of tiny: full's L scaled as the preimage expunge period D is (19,200 → 32), as fuzz-proto prescribes. */
+    private static final int TINY_LOOKUP_ANCHOR_AGE = FULL_LOOKUP_ANCHOR_AGE * 32 / 19_200;
+
     private static final ChainParams FULL = new ChainParams("full",
-            1023, 341, 600, 500, 10, 2, 16, 8, 8, 80, 14_400, 5, 19_200, 6,
+            1023, 341, 600, 500, 10, 2, 16, 8, 8, 80, FULL_LOOKUP_ANCHOR_AGE, 5, 19_200, 6,
             16, 8, 128, 3072, 3072,
             10_000_000L, 50_000_000L, 5_000_000_000L, 3_500_000_000L,
             64_000, 13_791_360, 4_000_000, 684, 6, 4104, 48 * 1024, 128,
@@ -104,10 +111,12 @@ public record ChainParams(
 
     /*
      * Tiny: the vectors' chain spec (jam-test-vectors README "Tiny"): V=6, C=2, E=12, Y=10, N=3, K=3, R=4, D=32,
-     * W_P=1026 (so W_E=4 to keep W_G=4104), G_T=20,000,000, G_R=1,000,000,000. Everything else as in full.
+     * W_P=1026 (so W_E=4 to keep W_G=4104), G_T=20,000,000, G_R=1,000,000,000; and L=24, the conformance fuzzer's
+     * scaling of L for tiny (fuzz-proto README "Ancestry": L·D_tiny/D_full = 14,400·32/19,200 = 24; the tiny reports
+     * vectors have anchors at most 16 slots old, so they hold with it). Everything else as in full.
      */
     private static final ChainParams TINY = new ChainParams("tiny",
-            6, 2, 12, 10, 4, 3, 3, 8, 8, 80, 14_400, 5, 32, 6,
+            6, 2, 12, 10, 4, 3, 3, 8, 8, 80, TINY_LOOKUP_ANCHOR_AGE, 5, 32, 6,
             16, 8, 128, 3072, 3072,
             10_000_000L, 50_000_000L, 1_000_000_000L, 20_000_000L,
             64_000, 13_791_360, 4_000_000, 4, 1026, 4104, 48 * 1024, 128,
@@ -133,13 +142,14 @@ public record ChainParams(
     }
 
     /**
-     * The number of recent headers an importer keeps as the ancestor set A for the lookup-anchor check (GP §11.4,
-     * eq. 11.35: L = 14,400 in full). The conformance fuzzer scales L for tiny like the preimage expunge period D
-     * (fuzz-proto README, "Ancestry": L · D / 19,200 = 24), and so do we; {@link #maxLookupAnchorAge} keeps the
-     * value the reports vectors use.
+     * The number of recent headers an importer keeps as the ancestor set A for the lookup-anchor check: L itself
+     * (GP §11.4, eq. 11.35, "the lookup anchor must be within the last L imported headers"; L = 14,400 in full).
+     * One number per chain serves both this and the anchor-age check of the reports transition (eq. 11.34) and the
+     * constants of the fetch host call (GP B.5): for tiny the conformance fuzzer's L = 24 (fuzz-proto README,
+     * "Ancestry": "for the tiny spec, the maximum ancestry length A is set to 24").
      */
     public int ancestryLength() {
-        return (int) ((long) maxLookupAnchorAge * preimageExpungePeriod / 19_200);
+        return maxLookupAnchorAge;
     }
 
     /** Validators super-majority {@code ⌊2V/3⌋ + 1}, the number of judgments in a verdict (GP §10.2). */

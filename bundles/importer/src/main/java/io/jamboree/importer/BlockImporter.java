@@ -18,14 +18,48 @@ public interface BlockImporter {
 
     /**
      * Forgets everything and starts from {@code state}, stored exactly as given under the hash of
-     * {@code header} (like a genesis block: the header does not determine the state).
+     * {@code header} (like a genesis block: the header does not determine the state). The state need not be
+     * complete: a block that needs a missing or undecodable component is rejected when imported.
+     *
+     * <p>The ancestry is complete (every lookup anchor is checked, GP §11.4, eq. 11.35) when {@code ancestry} is
+     * given or {@code header} is a genesis header (zero parent); else anchors older than the initial header are not
+     * checked, as the importer cannot know them (fuzz-proto "Ancestry").
      *
      * @param ancestry known ancestors of the first block to import (may be empty), oldest first
      * @return the state root (GP Appendix D, M_σ) of {@code state}
+     * @throws IllegalArgumentException if {@code state} has a key twice (nothing is changed then)
+     * @throws ImportFailedException if the store fails (nothing is changed then)
      */
     Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry);
 
-    /** Imports one block on top of its parent (which must be known). */
+    /**
+     * Forgets everything and starts from {@code state}, stored exactly as given as the posterior state of the block
+     * with header hash {@code headerHash}, whose header is unknown: as when importing from the middle of a chain,
+     * where the first block's parent hash H_p and prior state are known but not the parent header. The block's slot
+     * is taken from the state's τ (C11; 0 if absent). The ancestry is complete only when {@code ancestry} is given
+     * (see {@link #initialize(Header, List, List)}).
+     *
+     * <p>This default refuses; the importers of this bundle implement it.
+     *
+     * @param headerHash the header hash the state belongs to (the next block's H_p)
+     * @param ancestry known ancestors of the first block to import (may be empty), oldest first
+     * @return the state root (GP Appendix D, M_σ) of {@code state}
+     * @throws IllegalArgumentException if {@code state} has a key twice (nothing is changed then)
+     * @throws ImportFailedException if the store fails (nothing is changed then)
+     * @throws UnsupportedOperationException if this importer cannot start without a header
+     */
+    default Hash initialize(Hash headerHash, List<KeyValue> state, List<AncestryItem> ancestry) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot start from a header hash alone");
+    }
+
+    /**
+     * Imports one block on top of its parent (which must be known).
+     *
+     * @return {@link ImportOutcome.Imported} for a valid block, {@link ImportOutcome.Rejected} with the reason for an
+     *     invalid one (also when the parent is unknown, pruned, or its state lacks what the block needs)
+     * @throws ImportFailedException if the importer breaks down (a bug or a store failure), with the cause; the
+     *     store is left as it was
+     */
     ImportOutcome importBlock(Block block);
 
     /** The posterior state of the block with header hash {@code headerHash}, sorted by key, if known. */

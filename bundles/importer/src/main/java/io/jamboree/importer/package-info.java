@@ -12,6 +12,17 @@
  *       epoch, winning-tickets and offenders markers compared to the header and the seal and entropy source
  *       verified (GP §6.4). Any failure is an {@link io.jamboree.importer.ImportOutcome.Rejected} with a reason;
  *       the store is then untouched.</li>
+ *   <li><b>Rejections and failures.</b> An invalid block is always a {@code Rejected} outcome, never an
+ *       exception. Any exception from {@code importBlock} is an internal failure (a bug, a failing store):
+ *       {@link io.jamboree.importer.ImportFailedException} with the cause, the store left as it was.
+ *       {@code initialize} throws {@code IllegalArgumentException} for a state with a key given twice and
+ *       {@code ImportFailedException} when the store fails, in both cases changing nothing.</li>
+ *   <li><b>Initial states.</b> {@code initialize} stores the state exactly as given, under the hash of the
+ *       given header or, when starting mid-chain without the parent header, under a given header hash (the
+ *       next block's H_p; the slot is taken from the state's τ). The state may be incomplete (a component
+ *       missing or undecodable, or no key-values at all): its root is computed from the key-values (GP App. D)
+ *       and a block on top of it is rejected ("the parent's state cannot be used ... state has no alpha").
+ *       Duplicate keys are refused, as T(σ) is a dictionary (GP D.1): which value is meant would be a guess.</li>
  *   <li><b>Storage.</b> One write transaction per import: the block, its posterior state (key/values), its
  *       tree node. After a restart the tree, best head and ancestry are reloaded from the store.</li>
  *   <li><b>Forks and best head.</b> Every valid block is kept, whatever its parent. The best head is the
@@ -21,11 +32,13 @@
  *       epochs' worth of blocks below the best head's height are deleted (blocks and tree nodes stay); a block on
  *       top of a pruned state is rejected. Height, not slot: a far-future slot must not prune live siblings.</li>
  *   <li><b>Ancestry.</b> The lookup anchor of every guarantee must be one of the last L headers (GP §11.4,
- *       eq. 11.35): L = 14,400 in full, 24 in tiny (the conformance fuzzer's scaling). The check is on when
- *       {@code initialize} is given ancestry or a genesis header (zero parent), off otherwise, as the fuzzer
- *       protocol asks when its ancestry feature is off.</li>
+ *       eq. 11.35): L = {@code ChainParams.maxLookupAnchorAge()} = {@code ancestryLength()}, 14,400 in full and 24
+ *       in tiny (the conformance fuzzer's scaling). The ancestry is complete when the importer started from a
+ *       genesis header (zero parent) or {@code initialize} was given ancestry: every anchor is checked. Otherwise
+ *       anchors older than the initial state's header cannot be known and are not checked (logged once at
+ *       debug), as fuzz-proto prescribes without its ancestry feature; anchors from the initial header on are.</li>
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.importer;

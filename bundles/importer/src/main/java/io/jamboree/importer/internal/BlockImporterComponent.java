@@ -67,6 +67,11 @@ public final class BlockImporterComponent implements BlockImporter {
     }
 
     @Override
+    public Hash initialize(Hash headerHash, List<KeyValue> state, List<AncestryItem> ancestry) {
+        return delegate().initialize(headerHash, state, ancestry);
+    }
+
+    @Override
     public ImportOutcome importBlock(Block block) {
         return delegate().importBlock(block);
     }

@@ -44,6 +44,18 @@ public final class StateCodec {
 
     private StateCodec() {}
 
+    /**
+     * A serialized state that cannot be used as a prior state: a component is missing or does not decode. Such a
+     * state may still be stored (as {@code initialize} was given it); a block on top of it is rejected.
+     */
+    public static final class UnusableStateException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableStateException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The state-component index 1..16 of {@code key}, or 0 for a service key. */
     static int componentOf(StateKey key) {
         byte[] k = key.bytes();
@@ -86,7 +98,7 @@ public final class StateCodec {
     /**
      * Decodes a serialized state.
      *
-     * @throws IllegalArgumentException naming the key when a component is missing or does not decode exactly
+     * @throws UnusableStateException naming the component when one is missing or does not decode exactly
      */
     public static ChainState decode(Map<StateKey, byte[]> kv, ChainParams p) {
         byte[][] comp = new byte[17][];
@@ -101,7 +113,7 @@ public final class StateCodec {
         }
         for (int c = 1; c <= 16; c++) {
             if (comp[c] == null) {
-                throw new IllegalArgumentException("state has no " + NAMES[c]);
+                throw new UnusableStateException("state has no " + NAMES[c], null);
             }
         }
         return new ChainState(
@@ -137,6 +149,33 @@ public final class StateCodec {
         return m;
     }
 
+    /**
+     * The key/values as a map; a key given twice is refused, as T(σ) is a dictionary (GP D.1) and "which value"
+     * would be a guess.
+     *
+     * @throws IllegalArgumentException naming the first key given twice
+     */
+    static NavigableMap<StateKey, byte[]> toMapUnique(List<KeyValue> kvs) {
+        NavigableMap<StateKey, byte[]> m = new TreeMap<>();
+        for (int i = 0; i < kvs.size(); i++) {
+            KeyValue kv = kvs.get(i);
+            if (m.put(kv.key(), kv.value()) != null) {
+                throw new IllegalArgumentException("the state has the key " + kv.key() + " (" + describe(kv.key())
+                        + ") more than once (again at entry " + i + ")");
+            }
+        }
+        return m;
+    }
+
+    /** τ (C11, E_4) of a serialized state, or 0 when it is absent or not 4 octets. */
+    static long tau(Map<StateKey, byte[]> kv) {
+        byte[] t = kv.get(StateKey.of(11));
+        if (t == null || t.length != 4) {
+            return 0;
+        }
+        return (t[0] & 0xFFL) | (t[1] & 0xFFL) << 8 | (t[2] & 0xFFL) << 16 | (t[3] & 0xFFL) << 24;
+    }
+
     private static <T> T read(byte[][] comp, int c, ChainParams p, Decoder.ElementReader<T> r) {
         Decoder d = new Decoder(comp[c]);
         try {
@@ -144,7 +183,7 @@ public final class StateCodec {
             d.expectEnd();
             return v;
         } catch (CodecException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("state component " + NAMES[c] + " does not decode: " + e.getMessage(), e);
+            throw new UnusableStateException("state component " + NAMES[c] + " does not decode: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.ImportFailedException;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.merkle.StateKey;
@@ -60,7 +61,10 @@ public final class StoreBlockImporter implements BlockImporter {
     private final BlockTree tree = new BlockTree();
     private final Set<Hash> withState = new HashSet<>();
     private final List<AncestryItem> givenAncestry = new ArrayList<>();
-    private boolean ancestryCheck;
+    /** Whether every ancestor is known: started from a genesis header or given the ancestry (see {@link #ancestry}). */
+    private boolean ancestryComplete;
+    private boolean anchorSkipLogged;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreBlockImporter.class);
     /** M_σ with the last state's leaves remembered: unchanged long values are not hashed again per block. */
     private final StateTrieCache trie = new StateTrieCache();
     /** The state keys stored under each state still in the store, when written by this instance (for pruning). */
@@ -91,41 +95,73 @@ public final class StoreBlockImporter implements BlockImporter {
 
     @Override
     public synchronized Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
-        NavigableMap<StateKey, byte[]> kv = StateCodec.toMap(state);
-        ChainState decoded = StateCodec.decode(kv, params); // validates before anything is forgotten
-        Hash root = new Hash(trie.root(kv));
         Hash hash = header.hash(params);
-        // The lookup-anchor check needs the headers before the first block: on when the caller gives them, or when
-        // the initial header is a genesis (no parent), off otherwise (fuzz-proto "feature-ancestry" disabled).
-        boolean check = !ancestry.isEmpty() || header.parent().equals(Hash.ZERO);
-        try (WriteTxn w = store.write()) {
-            for (Table t : List.of(Table.BLOCKS, Table.STATES, Table.STATE_KV, Table.TREE)) {
-                clear(w, t);
+        Encoder e = new Encoder(1024);
+        header.encode(e, params);
+        // ancestry is complete when the caller gives it or the initial header is a genesis (no parent)
+        return start(hash, header.parent(), header.slot(), e.toByteArray(), StateCodec.toMapUnique(state), ancestry,
+                !ancestry.isEmpty() || header.parent().equals(Hash.ZERO));
+    }
+
+    @Override
+    public synchronized Hash initialize(Hash headerHash, List<KeyValue> state, List<AncestryItem> ancestry) {
+        NavigableMap<StateKey, byte[]> kv = StateCodec.toMapUnique(state);
+        // the header is unknown: its slot is the state's τ (τ' = H_t, GP 6.1), its parent unknown (zero)
+        return start(headerHash, Hash.ZERO, StateCodec.tau(kv), null, kv, ancestry, !ancestry.isEmpty());
+    }
+
+    /**
+     * Forgets everything and stores the state {@code kv} as given under {@code hash} (with the encoded header, if known).
+     * The state is decoded here only to warm the cache: a state that does not decode is stored all the same, and
+     * blocks on top of it are rejected.
+     */
+    private Hash start(Hash hash, Hash parent, long slot, byte[] headerBytes, NavigableMap<StateKey, byte[]> kv,
+            List<AncestryItem> ancestry, boolean complete) {
+        ChainState decoded;
+        try {
+            decoded = StateCodec.decode(kv, params);
+        } catch (StateCodec.UnusableStateException ex) {
+            decoded = null;
+        }
+        Hash root;
+        BlockTree.Node node;
+        try {
+            root = new Hash(trie.root(kv));
+            node = new BlockTree.Node(hash, parent, slot, 0, root);
+            try (WriteTxn w = store.write()) {
+                for (Table t : List.of(Table.BLOCKS, Table.STATES, Table.STATE_KV, Table.TREE)) {
+                    clear(w, t);
+                }
+                if (headerBytes != null) {
+                    w.put(Table.BLOCKS, hash.bytes(), headerBytes);
+                }
+                writeState(w, hash, root, kv);
+                w.put(Table.TREE, StoreLayout.nodeKey(hash), node.encode());
+                w.put(Table.TREE, StoreLayout.BEST, hash.bytes());
+                w.put(Table.TREE, StoreLayout.INIT, hash.bytes());
+                for (AncestryItem a : ancestry) {
+                    w.put(Table.TREE, StoreLayout.ancestryKey(a.slot(), a.headerHash()), new byte[] {1});
+                }
+                w.put(Table.META, StoreLayout.SCHEMA, StoreLayout.SCHEMA_VERSION);
+                w.put(Table.META, StoreLayout.ANCESTRY_COMPLETE, new byte[] {(byte) (complete ? 1 : 0)});
+                w.commit();
             }
-            Encoder e = new Encoder(1024);
-            header.encode(e, params);
-            w.put(Table.BLOCKS, hash.bytes(), e.toByteArray());
-            writeState(w, hash, root, kv);
-            BlockTree.Node node = new BlockTree.Node(hash, header.parent(), header.slot(), 0, root);
-            w.put(Table.TREE, StoreLayout.nodeKey(hash), node.encode());
-            w.put(Table.TREE, StoreLayout.BEST, hash.bytes());
-            w.put(Table.TREE, StoreLayout.INIT, hash.bytes());
-            for (AncestryItem a : ancestry) {
-                w.put(Table.TREE, StoreLayout.ancestryKey(a.slot(), a.headerHash()), new byte[] {1});
-            }
-            w.put(Table.META, StoreLayout.SCHEMA, StoreLayout.SCHEMA_VERSION);
-            w.put(Table.META, StoreLayout.ANCESTRY_CHECK, new byte[] {(byte) (check ? 1 : 0)});
-            w.commit();
-            tree.clear();
-            withState.clear();
-            cache.clear();
-            storedKeys.clear();
-            storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
-            givenAncestry.clear();
-            givenAncestry.addAll(ancestry);
-            ancestryCheck = check;
-            tree.addAndChoose(node);
-            withState.add(hash);
+        } catch (RuntimeException ex) {
+            trie.clear(); // its remembered leaves may be of the state just refused
+            throw new ImportFailedException("the importer could not store the initial state", ex);
+        }
+        tree.clear();
+        withState.clear();
+        cache.clear();
+        storedKeys.clear();
+        storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
+        givenAncestry.clear();
+        givenAncestry.addAll(ancestry);
+        ancestryComplete = complete;
+        anchorSkipLogged = false;
+        tree.addAndChoose(node);
+        withState.add(hash);
+        if (decoded != null) {
             cache.put(hash, decoded);
         }
         return root;
@@ -159,6 +195,31 @@ public final class StoreBlockImporter implements BlockImporter {
 
     @Override
     public synchronized ImportOutcome importBlock(Block block) {
+        try {
+            return importChecked(block);
+        } catch (ImportFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a bug or a failing store: nothing was committed (the write transaction commits last, the in-memory
+            // tree follows the commit), so the store is as it was
+            throw new ImportFailedException("the importer failed on block " + safeHash(block), e);
+        }
+    }
+
+    private String safeHash(Block block) {
+        try {
+            return block.header().hash(params).toString();
+        } catch (RuntimeException e) {
+            return "(unhashable)";
+        }
+    }
+
+    /**
+     * Checks and imports {@code block}. Invalid blocks are {@link ImportOutcome.Rejected}: the header checks here,
+     * the parent state lacking what the block needs, and every {@link BlockTransition.Result.Invalid}. Any exception
+     * is an internal failure.
+     */
+    private ImportOutcome importChecked(Block block) {
         Header h = block.header();
         Hash hash = h.hash(params);
         BlockTree.Node known = tree.get(hash);
@@ -180,13 +241,14 @@ public final class StoreBlockImporter implements BlockImporter {
             return new ImportOutcome.Rejected("bad slot: " + h.slot() + " is not after the parent's slot "
                     + parent.slot() + " (GP 5.7)");
         }
-        ChainState pre = loadState(parent.hash());
-        BlockTransition.Result r;
+        ChainState pre;
         try {
-            r = transition.apply(pre, block, ancestryCheck ? ancestry(parent) : null);
-        } catch (RuntimeException e) {
-            return new ImportOutcome.Rejected("block could not be processed: " + e);
+            pre = loadState(parent.hash());
+        } catch (StateCodec.UnusableStateException e) {
+            return new ImportOutcome.Rejected("the parent's state cannot be used as the prior state: " + e.getMessage()
+                    + " (GP D.1)");
         }
+        BlockTransition.Result r = transition.apply(pre, block, ancestry(parent));
         if (r instanceof BlockTransition.Result.Invalid inv) {
             return new ImportOutcome.Rejected(inv.reason());
         }
@@ -249,34 +311,30 @@ public final class StoreBlockImporter implements BlockImporter {
     }
 
     /**
-     * The ancestor set for a child of {@code parent}: the last L headers of its chain, then the given ancestry
-     * (newest first). Built on first use only, as most blocks carry no guarantees.
+     * The ancestor set for a child of {@code parent} ({@link AncestorSet}), built on first use only, as most blocks
+     * carry no guarantees. An anchor let through as unknowable is logged once per initial state, at debug.
      */
     private BlockTransition.Ancestry ancestry(BlockTree.Node parent) {
         return new BlockTransition.Ancestry() {
-            private Map<Hash, Long> slots;
+            private AncestorSet set;
 
             @Override
             public boolean contains(long slot, Hash hash) {
-                if (slots == null) {
-                    slots = new java.util.HashMap<>();
-                    int n = 0;
-                    BlockTree.Node at = parent;
-                    while (at != null && n < ancestryLength) {
-                        slots.put(at.hash(), at.slot());
-                        n++;
-                        at = tree.get(at.parent());
+                if (set == null) {
+                    List<BlockTree.Node> chain = new ArrayList<>();
+                    for (BlockTree.Node at = parent; at != null && chain.size() < ancestryLength;
+                            at = tree.get(at.parent())) {
+                        chain.add(at);
                     }
-                    // the fuzzer's ancestry includes the initial header itself (fuzz-v1.asn): count each header once
-                    for (int i = givenAncestry.size() - 1; i >= 0 && n < ancestryLength; i--) {
-                        AncestryItem a = givenAncestry.get(i);
-                        if (slots.putIfAbsent(a.headerHash(), a.slot()) == null) {
-                            n++;
-                        }
-                    }
+                    set = new AncestorSet(chain, givenAncestry, ancestryComplete, ancestryLength);
                 }
-                Long s = slots.get(hash);
-                return s != null && s == slot;
+                if (!anchorSkipLogged && set.unknowable(slot, hash)) {
+                    anchorSkipLogged = true;
+                    LOG.debug("lookup anchor {} at slot {} is older than the oldest known header: the ancestry is"
+                            + " incomplete, so anchors that old are not checked (GP 11.35, fuzz-proto \"Ancestry\")",
+                            hash, slot);
+                }
+                return set.contains(slot, hash);
             }
         };
     }
@@ -377,8 +435,8 @@ public final class StoreBlockImporter implements BlockImporter {
             if (best != null) {
                 tree.setBest(tree.get(new Hash(best)));
             }
-            byte[] check = r.get(Table.META, StoreLayout.ANCESTRY_CHECK);
-            ancestryCheck = check != null && check.length == 1 && check[0] == 1;
+            byte[] complete = r.get(Table.META, StoreLayout.ANCESTRY_COMPLETE);
+            ancestryComplete = complete != null && complete.length == 1 && complete[0] == 1;
         }
     }
 }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code TREE}: {@code 'n'} ⌢ header hash → tree node; {@code 'a'} ⌢ E_4 big-endian(slot) ⌢ hash → given ancestry;
  *       {@code "best"} → best-head hash; {@code "init"} → initial header hash;</li>
  *   <li>{@code META}: {@code "importer.schema"} → layout version, {@code "importer.ancestry"} → 1 when the
- *       lookup-anchor check is on.</li>
+ *       ancestry is complete (every lookup anchor is checked), 0 when anchors older than the initial header are
+ *       let through.</li>
  * </ul>
  */
 final class StoreLayout {
@@ -22,7 +23,7 @@ final class StoreLayout {
     static final byte[] BEST = ascii("best");
     static final byte[] INIT = ascii("init");
     static final byte[] SCHEMA = ascii("importer.schema");
-    static final byte[] ANCESTRY_CHECK = ascii("importer.ancestry");
+    static final byte[] ANCESTRY_COMPLETE = ascii("importer.ancestry");
     static final byte[] SCHEMA_VERSION = {1};
 
     private StoreLayout() {}

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The lookup-anchor ancestry check (GP §11.4, eq. 11.35; fuzz-proto "feature-ancestry"): preimages trace step 4
  * guarantees a report whose lookup anchor is the genesis block (slot 0). Started from step 4's prior state, the
- * block imports when the ancestry given includes genesis or when no ancestry is given (check off), and is
- * rejected when the ancestry given leaves genesis out.
+ * block imports when the ancestry given includes genesis or when no ancestry is given (the ancestry is then
+ * incomplete and an anchor older than the initial header cannot be known, so it is not checked), and is rejected
+ * when the ancestry given (complete) leaves genesis out.
  */
 class AncestryTest {
     private static final ChainParams P = ChainParams.tiny();

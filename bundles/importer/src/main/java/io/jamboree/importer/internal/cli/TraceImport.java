@@ -22,8 +22,10 @@ import java.util.Optional;
  *
  * <p>For each step: a block already in the store (an earlier, interrupted import) is not imported
  * again but its stored state root is checked; otherwise the importer is initialised from the step's
- * pre-state unless the block's parent is known with that state, the block is imported, and the
- * resulting root is compared with the post-state root. A step whose post-state equals its pre-state
+ * pre-state unless the block's parent is known with that state (under the parent's header if known,
+ * else under the parent hash H_p alone: any step can start an import, e.g. a conformance fuzz-report
+ * trace that begins mid-chain), the block is imported, and the resulting root is compared with the
+ * post-state root. An exception of the importer (not a rejection) fails the step with its cause. A step whose post-state equals its pre-state
  * must be rejected. Failures print one {@code FAIL} line (and the differing state keys) on
  * {@code out}; at the end come the import-time percentiles and {@code N passed, M failed}.
  */
@@ -293,7 +295,9 @@ final class TraceImport {
     /**
      * Makes the pre-state of the step the state of the block's parent: as it is when the parent is the
      * head or stored with that root, else by initialising the importer from the pre-state under the
-     * parent's header. Returns false (after reporting) when that is impossible.
+     * parent's header, or, when that header is unknown (a trace that starts mid-chain, without genesis),
+     * under the parent hash H_p alone (the block's H_r is then checked against the pre-state's root by the
+     * import). Returns false (after reporting) when that is impossible.
      */
     private boolean prepareParent(TraceStep step, Hash parent, Path file) {
         Hash preRoot = step.preState().stateRoot();
@@ -309,12 +313,9 @@ final class TraceImport {
             }
         }
         Header parentHeader = headers.get(parent);
-        if (parentHeader == null) {
-            fail(file, "cannot start from this step's pre_state: the header of its parent " + parent.hex()
-                    + " is unknown (import genesis.bin or the preceding steps with it)");
-            return false;
-        }
-        Hash root = importer.initialize(parentHeader, step.preState().keyvals(), ancestry(parent, parentHeader));
+        Hash root = parentHeader != null
+                ? importer.initialize(parentHeader, step.preState().keyvals(), ancestry(parent, parentHeader))
+                : importer.initialize(parent, step.preState().keyvals(), List.of());
         headHash = parent;
         headRoot = root;
         if (!root.equals(preRoot)) {

@@ -1,6 +1,9 @@
 package io.jamboree.importer.internal.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.codec.CodecException;
@@ -48,13 +51,15 @@ final class TraceReader {
 
     TraceStep step(Path file) throws TraceFormatException {
         if (isJson(file)) {
-            JsonNode n = json(file);
+            byte[] bytes = bytes(file);
+            TrackedJson nodes = new TrackedJson();
+            JsonNode n = json(file, bytes, nodes);
             try {
                 return new TraceStep(rawState(JsonSupport.field(n, "pre_state")),
                         BlockJson.block(JsonSupport.field(n, "block"), params),
                         rawState(JsonSupport.field(n, "post_state")));
             } catch (JsonMappingException | IllegalArgumentException e) {
-                throw new TraceFormatException(file, "not a TraceStep: " + e.getMessage(), e);
+                throw new TraceFormatException(file, "not a TraceStep: " + where(bytes, nodes) + e.getMessage(), e);
             }
         }
         byte[] bytes = bytes(file);
@@ -73,12 +78,14 @@ final class TraceReader {
 
     Genesis genesis(Path file) throws TraceFormatException {
         if (isJson(file)) {
-            JsonNode n = json(file);
+            byte[] bytes = bytes(file);
+            TrackedJson nodes = new TrackedJson();
+            JsonNode n = json(file, bytes, nodes);
             try {
                 return new Genesis(BlockJson.header(JsonSupport.field(n, "header"), params),
                         rawState(JsonSupport.field(n, "state")));
             } catch (JsonMappingException | IllegalArgumentException e) {
-                throw new TraceFormatException(file, "not a Genesis: " + e.getMessage(), e);
+                throw new TraceFormatException(file, "not a Genesis: " + where(bytes, nodes) + e.getMessage(), e);
             }
         }
         byte[] bytes = bytes(file);
@@ -108,16 +115,63 @@ final class TraceReader {
         }
     }
 
-    private JsonNode json(Path file) throws TraceFormatException {
-        byte[] bytes = bytes(file);
+    /** Parses {@code bytes} into a tree of {@code nodes}; a syntax error names its JSON path, line and column. */
+    private JsonNode json(Path file, byte[] bytes, TrackedJson nodes) throws TraceFormatException {
         try {
-            return mapper.readTree(bytes);
+            JsonNode n = mapper.reader().with(nodes).readTree(bytes);
+            if (n == null || n.isMissingNode()) {
+                throw new TraceFormatException(file, "invalid JSON: the file is empty", null);
+            }
+            TrackedJson.assignPaths(n, "");
+            return n;
         } catch (JsonProcessingException e) {
-            long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
-            throw new TraceFormatException(file, "invalid JSON at offset " + offset + ": " + e.getOriginalMessage(), e);
+            StringBuilder where = new StringBuilder("invalid JSON");
+            if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+                String path = path(p.getParsingContext());
+                if (!path.isEmpty()) {
+                    where.append(" at ").append(path);
+                }
+            }
+            JsonLocation loc = e.getLocation();
+            if (loc != null && loc.getLineNr() > 0) {
+                where.append(" (line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr()).append(')');
+            }
+            throw new TraceFormatException(file, where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new TraceFormatException(file, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The parser's position as a path {@code a.b[3].c}. */
+    private static String path(JsonStreamContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        java.util.ArrayDeque<JsonStreamContext> chain = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
+        }
+        for (JsonStreamContext c : chain) {
+            if (c.inArray()) {
+                sb.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.getCurrentName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code "at PATH (line L, column C): "} for the member read last, as far as it can be found. */
+    private String where(byte[] bytes, TrackedJson nodes) {
+        String path = nodes.lastPath();
+        if (path.isEmpty()) {
+            return "";
+        }
+        String location = null;
+        try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+            location = TrackedJson.location(p, path);
+        } catch (IOException e) {
+            // the tree parsed, so this does not happen; the path alone is reported
+        }
+        return "at " + path + (location == null ? "" : " (" + location + ")") + ": ";
     }
 
     /** {@code RawState ::= SEQUENCE { state-root, keyvals SEQUENCE OF { key (31 octets), value } }}. */

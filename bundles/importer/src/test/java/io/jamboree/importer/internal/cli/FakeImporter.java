@@ -60,6 +60,19 @@ final class FakeImporter implements BlockImporter {
     }
 
     @Override
+    public Hash initialize(Hash headerHash, List<KeyValue> state, List<AncestryItem> ancestry) {
+        if (breakdown != null) {
+            throw breakdown;
+        }
+        initializations++;
+        ancestries.add(ancestry);
+        states.clear();
+        states.put(headerHash, List.copyOf(state));
+        best = headerHash;
+        return StateDiff.root(state);
+    }
+
+    @Override
     public ImportOutcome importBlock(Block block) {
         if (breakdown != null) {
             throw breakdown;
