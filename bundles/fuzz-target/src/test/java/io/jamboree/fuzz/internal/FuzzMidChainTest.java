@@ -122,7 +122,7 @@ class FuzzMidChainTest {
                 + " of step " + first.number());
     }
 
-    /** M_σ (GP D.2) of a state as the target returned it. */
+    /** M_σ (GP Appendix D) of a state as the target returned it. */
     private static Hash root(List<KeyValue> kvs) {
         Map<StateKey, byte[]> m = new TreeMap<>();
         for (KeyValue kv : kvs) {
