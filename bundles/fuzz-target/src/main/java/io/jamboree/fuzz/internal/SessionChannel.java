@@ -24,9 +24,9 @@ import java.time.Duration;
  *       <em>frame timeout</em> applies.
  * </ul>
  *
- * When a deadline passes, the read or write throws {@link FrameTimeoutException}. {@link #close()} may be
+ * When a deadline passes, the read or write throws {@link FrameTimeoutException}. {@link #abort()} may be
  * called from another thread; it wakes a waiting read or write, which then throws
- * {@link ClosedChannelException}. Otherwise used by one thread.
+ * {@link ClosedChannelException}. Otherwise used by the session's thread only.
  */
 final class SessionChannel implements ByteChannel {
     private final SocketChannel ch;
@@ -42,6 +42,8 @@ final class SessionChannel implements ByteChannel {
     private boolean idle;
     /** The limit of the current idle phase (idle or, for the handshake, frame timeout), for the message. */
     private long idleLimitNanos;
+    /** True while waiting for the session's first request. */
+    private boolean handshake;
     /** Bytes read since the current request's first byte, for the timeout message. */
     private long requestBytes;
 
@@ -72,6 +74,7 @@ final class SessionChannel implements ByteChannel {
     void awaitRequest(boolean first) {
         idle = true;
         requestBytes = 0;
+        handshake = first;
         idleLimitNanos = first ? frameNanos : idleNanos;
         if (idleLimitNanos == 0) {
             unbounded = true;
@@ -153,7 +156,7 @@ final class SessionChannel implements ByteChannel {
         }
         if (idle) {
             return new FrameTimeoutException("no request within " + seconds(idleLimitNanos)
-                    + (idleLimitNanos == frameNanos && idleLimitNanos != idleNanos ? " (frame timeout, handshake)" : " (idle timeout)"));
+                    + (handshake ? " of connecting (frame timeout, awaiting the handshake)" : " (idle timeout)"));
         }
         return new FrameTimeoutException("request incomplete after the frame timeout of " + seconds(frameNanos) + ": "
                 + requestBytes + " bytes received");
