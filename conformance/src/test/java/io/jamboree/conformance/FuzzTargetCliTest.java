@@ -40,7 +40,8 @@ public class FuzzTargetCliTest {
     public static void start() throws Exception {
         dir = Files.createTempDirectory("jamfz");
         socket = dir.resolve("target.sock");
-        target = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "fuzz-target", "--socket", socket.toString())
+        target = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "fuzz-target", "--socket", socket.toString(),
+                "--frame-timeout", "60")
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();

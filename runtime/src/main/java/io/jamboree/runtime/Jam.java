@@ -331,11 +331,32 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
         Pvm pvm;
 
+        @Option(names = "--frame-timeout", paramLabel = "SECONDS", description = "Time a request may take from its first byte to its last, "
+                + "a reply to be taken and the handshake to arrive; a session that misses it ends (default: 30).")
+        String frameTimeout;
+
+        @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Time to wait for the next request after the handshake; "
+                + "0: no limit (default: 0).")
+        String idleTimeout;
+
+        @Option(names = "--max-message", paramLabel = "BYTES", description = "Largest request accepted (default: 268435456).")
+        String maxMessage;
+
         @Override
         public Integer call() {
             List<String> args = new ArrayList<>(List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
             if (pvm != null) {
                 args.addAll(List.of("--pvm", pvm.name()));
+            }
+            // checked by the fuzz-target command itself
+            if (frameTimeout != null) {
+                args.addAll(List.of("--frame-timeout", frameTimeout));
+            }
+            if (idleTimeout != null) {
+                args.addAll(List.of("--idle-timeout", idleTimeout));
+            }
+            if (maxMessage != null) {
+                args.addAll(List.of("--max-message", maxMessage));
             }
             return jam.runBundleCommand("fuzz-target", "fuzz-target", args, withPvm(LaunchConfig.NONE, pvm));
         }

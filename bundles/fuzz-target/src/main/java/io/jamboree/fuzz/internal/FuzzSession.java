@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * One fuzzer session's request/response logic (fuzz-proto v1 "General Rules"), independent of the
  * transport: {@code peer-info} first, then {@code initialize}, {@code import-block} and
  * {@code get-state} in any order after an initialize. Anything else is a {@link FuzzProtocolException}
- * and ends the session; only a rejected block is answered with {@code error}. Not thread-safe: one
- * session is served by one thread.
+ * and ends the session; only a rejected block is answered with {@code error}. An exception thrown by the
+ * importer (while initializing, importing or reading a state) is not a rejection but an out-of-protocol
+ * failure: it becomes an {@link InternalFailure}, which ends the session without a reply. Not thread-safe:
+ * one session is served by one thread.
  */
 final class FuzzSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FuzzSession.class);
@@ -102,8 +104,18 @@ final class FuzzSession implements AutoCloseable {
             LOG.warn("initialize carries {} ancestry items although the session has no ancestry feature",
                     in.ancestry().size());
         }
-        BlockImporter fresh = importers.create(params);
-        Hash root = fresh.initialize(in.header(), in.state(), in.ancestry());
+        // The state is handed over as given (fuzz-proto: "accepted and stored exactly as provided"); this
+        // target decodes none of its components, so a partial state is the importer's to accept.
+        BlockImporter fresh = null;
+        Hash root;
+        try {
+            fresh = importers.create(params);
+            root = fresh.initialize(in.header(), in.state(), in.ancestry());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            close(fresh);
+            throw new InternalFailure("initialize (" + in.state().size() + " key/values, " + in.ancestry().size()
+                    + " ancestors, header slot " + in.header().slot() + ")", e);
+        }
         importer = fresh;
         initializes++;
         initializeNanos += System.nanoTime() - t0;
@@ -115,7 +127,14 @@ final class FuzzSession implements AutoCloseable {
     private FuzzMessage importBlock(ImportBlock ib) {
         BlockImporter imp = requireInitialized("import-block");
         long t0 = System.nanoTime();
-        ImportOutcome outcome = imp.importBlock(ib.block());
+        ImportOutcome outcome;
+        try {
+            outcome = imp.importBlock(ib.block());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // not a rejection (the importer answers an invalid block with Rejected): fuzz-proto forbids `error`
+            throw new InternalFailure("import-block (slot " + ib.block().header().slot() + ", parent "
+                    + ib.block().header().parent() + ")", e);
+        }
         long dt = System.nanoTime() - t0;
         importNanos += dt;
         maxImportNanos = Math.max(maxImportNanos, dt);
@@ -137,7 +156,12 @@ final class FuzzSession implements AutoCloseable {
     private State state(GetState gs) {
         BlockImporter imp = requireInitialized("get-state");
         stateQueries++;
-        Optional<List<KeyValue>> kvs = imp.state(gs.headerHash());
+        Optional<List<KeyValue>> kvs;
+        try {
+            kvs = imp.state(gs.headerHash());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            throw new InternalFailure("get-state (" + gs.headerHash() + ")", e);
+        }
         if (kvs.isEmpty()) {
             // fuzz-proto v1 defines no error reply for get-state: an unknown block ends the session.
             throw new FuzzProtocolException("get-state for unknown block " + gs.headerHash());
@@ -155,11 +179,15 @@ final class FuzzSession implements AutoCloseable {
     private void dropImporter() {
         BlockImporter old = importer;
         importer = null;
+        close(old);
+    }
+
+    private static void close(BlockImporter old) {
         if (old instanceof AutoCloseable c) {
             try {
                 c.close();
             } catch (Exception e) {
-                LOG.warn("closing the previous importer failed: {}", e.toString());
+                LOG.warn("closing an importer failed: {}", e.toString());
             }
         }
     }

@@ -11,6 +11,7 @@ import io.jamboree.runtime.spi.JamCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler]
- * [--max-message BYTES]}: serves the conformance fuzzer (fuzz-proto v1) until the process is stopped.
+ * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler|differential]
+ * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS]}: serves the conformance fuzzer
+ * (fuzz-proto v1) until the process is stopped. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
+ * 30 s per frame, no idle limit).
  * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
  * Every {@code initialize} gets a fresh importer over a fresh in-memory node store (fuzzing needs no
  * persistence), with accumulation on the chosen PVM engine (default: the node's active engine).
@@ -74,6 +77,8 @@ public final class FuzzTargetCommand implements JamCommand {
         ChainParams params = ChainParams.tiny();
         String pvm = null;
         int maxMessage = FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES;
+        Duration frameTimeout = FuzzTargetServer.Limits.DEFAULT_FRAME_TIMEOUT;
+        Duration idleTimeout = FuzzTargetServer.Limits.DEFAULT_IDLE_TIMEOUT;
         List<String> rest = new ArrayList<>(args);
         try {
             for (int i = 0; i < rest.size(); i++) {
@@ -86,6 +91,8 @@ public final class FuzzTargetCommand implements JamCommand {
                     }
                     case "--pvm" -> pvm = value(rest, ++i, a);
                     case "--max-message" -> maxMessage = Integer.parseInt(value(rest, ++i, a));
+                    case "--frame-timeout" -> frameTimeout = seconds(value(rest, ++i, a), a);
+                    case "--idle-timeout" -> idleTimeout = seconds(value(rest, ++i, a), a);
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
@@ -94,6 +101,9 @@ public final class FuzzTargetCommand implements JamCommand {
             }
             if (maxMessage < 1024) {
                 throw new IllegalArgumentException("--max-message must be at least 1024 bytes");
+            }
+            if (frameTimeout.isZero()) {
+                throw new IllegalArgumentException("--frame-timeout must be above 0");
             }
         } catch (IllegalArgumentException e) {
             err.println("jam fuzz-target: " + e.getMessage());
@@ -114,7 +124,8 @@ public final class FuzzTargetCommand implements JamCommand {
         }
         ImporterFactory importers = Importers.inMemory(acc);
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
-        try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion), maxMessage)) {
+        try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion),
+                new FuzzTargetServer.Limits(maxMessage, frameTimeout, idleTimeout))) {
             server = s;
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("jam fuzz-target: listening on " + s.socket() + " (" + params.name() + ", PVM " + engineName + ")");
@@ -132,6 +143,20 @@ public final class FuzzTargetCommand implements JamCommand {
                 // already running or never added
             }
         }
+    }
+
+    /** A non-negative number of seconds (fractions allowed, millisecond resolution). */
+    private static Duration seconds(String v, String option) {
+        double s;
+        try {
+            s = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number of seconds, got '" + v + "'");
+        }
+        if (!(s >= 0) || s > 1e9) {
+            throw new IllegalArgumentException(option + " must be between 0 and 1e9 seconds, got '" + v + "'");
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Transport tests only: stores the initial state and answers its root (App. D merklization, real),
- * rejects every block and records what it was given. It does not implement Υ.
+ * rejects every block and records what it was given; it can be told to throw instead (an internal failure).
+ * It does not implement Υ.
  */
 final class FakeImporter implements BlockImporter, AutoCloseable {
     final List<Block> blocks = new ArrayList<>();
@@ -24,6 +25,10 @@ final class FakeImporter implements BlockImporter, AutoCloseable {
     private Hash initialHeader;
     private List<KeyValue> initialState;
     boolean closed;
+    /** When set, {@link #initialize} throws it (an internal failure of the importer, not a rejection). */
+    volatile RuntimeException initializeFailure;
+    /** When set, {@link #importBlock} throws it (an internal failure of the importer, not a rejection). */
+    volatile RuntimeException importFailure;
 
     FakeImporter(ChainParams params) {
         this.params = params;
@@ -36,6 +41,9 @@ final class FakeImporter implements BlockImporter, AutoCloseable {
 
     @Override
     public Hash initialize(Header header, List<KeyValue> state, List<AncestryItem> ancestry) {
+        if (initializeFailure != null) {
+            throw initializeFailure;
+        }
         initialHeader = header.hash(params);
         initialState = state.stream().sorted(Comparator.comparing(KeyValue::key)).toList();
         byte[][] keys = new byte[initialState.size()][];
@@ -50,6 +58,9 @@ final class FakeImporter implements BlockImporter, AutoCloseable {
     @Override
     public ImportOutcome importBlock(Block block) {
         blocks.add(block);
+        if (importFailure != null) {
+            throw importFailure;
+        }
         return new ImportOutcome.Rejected("fake importer rejects every block");
     }
 

@@ -26,6 +26,11 @@ final class FuzzClient implements AutoCloseable {
         return FuzzFraming.read(ch, FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES);
     }
 
+    /** Reads one framed reply, or null if the target closed the connection. */
+    byte[] readFrame() throws IOException {
+        return FuzzFraming.read(ch, FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
     FuzzMessage exchange(FuzzMessage request, ChainParams p) throws IOException {
         byte[] reply = exchange(FuzzCodec.encode(request, p));
         return reply == null ? null : FuzzCodec.decode(reply, p);

@@ -57,11 +57,15 @@ class FuzzTransportTest {
     private final List<FakeImporter> made = Collections.synchronizedList(new ArrayList<>());
     private FuzzTargetServer server;
     private Thread serving;
+    /** Given to the next importer made: its initialize throws it. */
+    private volatile RuntimeException nextInitializeFailure;
 
     @BeforeEach
     void start() throws IOException {
         server = FuzzTargetServer.bind(tmp.resolve("t.sock"), TINY, p -> {
             FakeImporter f = new FakeImporter(p);
+            f.initializeFailure = nextInitializeFailure;
+            nextInitializeFailure = null;
             made.add(f);
             return f;
         }, OURS, 1 << 24);
@@ -192,6 +196,49 @@ class FuzzTransportTest {
         try (FuzzClient c = new FuzzClient(server.socket())) {
             assertEquals(OURS, c.exchange(FUZZER, TINY));
             assertInstanceOf(StateRoot.class, c.exchange(recordedInitialize(), TINY));
+        }
+    }
+
+    @Test
+    void internalErrorOfImportEndsTheSessionWithoutReplyAndTheNextIsServed() throws IOException {
+        byte[] block = FuzzExamples.messages("no_forks").stream()
+                .filter(r -> r.kind().equals("import_block")).findFirst().orElseThrow().bytes();
+        try (FuzzClient c = new FuzzClient(server.socket())) {
+            c.exchange(FUZZER, TINY);
+            c.exchange(recordedInitialize(), TINY);
+            // a rejection is answered with `error` and the session goes on
+            assertInstanceOf(ErrorMessage.class, FuzzCodec.decode(c.exchange(block), TINY));
+            // an exception is not a rejection: fuzz-proto forbids `error` for it, the target closes the connection
+            made.get(0).importFailure = new IllegalStateException("simulated internal failure");
+            assertNull(c.exchange(block), "no reply to an internal failure; connection closed");
+        }
+        awaitSessions(1);
+        assertTrue(made.get(0).closed, "importer of the failed session dropped");
+        assertEquals(2, made.get(0).blocks.size());
+        try (FuzzClient c = new FuzzClient(server.socket())) {
+            assertEquals(OURS, c.exchange(FUZZER, TINY));
+            assertInstanceOf(StateRoot.class, c.exchange(recordedInitialize(), TINY));
+            assertInstanceOf(ErrorMessage.class, FuzzCodec.decode(c.exchange(block), TINY));
+        }
+        assertEquals(2, server.sessions());
+    }
+
+    @Test
+    void internalErrorOfInitializeEndsTheSessionWithoutReplyAndTheNextIsServed() throws IOException {
+        nextInitializeFailure = new IllegalArgumentException("simulated internal failure");
+        try (FuzzClient c = new FuzzClient(server.socket())) {
+            c.exchange(FUZZER, TINY);
+            assertNull(c.exchange(recordedInitialize(), TINY), "no reply to an internal failure; connection closed");
+        }
+        awaitSessions(1);
+        assertTrue(made.get(0).closed, "importer whose initialize failed is closed");
+        try (FuzzClient c = new FuzzClient(server.socket())) {
+            assertEquals(OURS, c.exchange(FUZZER, TINY));
+            Initialize init = recordedInitialize();
+            StateRoot root = (StateRoot) c.exchange(init, TINY);
+            byte[] expected = FuzzExamples.messages("no_forks").stream()
+                    .filter(r -> r.kind().equals("state_root")).findFirst().orElseThrow().bytes();
+            assertArrayEquals(expected, FuzzCodec.encode(root, TINY), "recorded initial state root");
         }
     }
 
