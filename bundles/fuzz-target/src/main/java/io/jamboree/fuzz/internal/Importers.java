@@ -43,6 +43,11 @@ final class Importers {
         }
 
         @Override
+        public Hash initialize(Hash headerHash, List<KeyValue> state, List<AncestryItem> ancestry) {
+            return delegate.initialize(headerHash, state, ancestry);
+        }
+
+        @Override
         public ImportOutcome importBlock(Block block) {
             return delegate.importBlock(block);
         }
