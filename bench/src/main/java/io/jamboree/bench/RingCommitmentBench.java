@@ -2,6 +2,7 @@ package io.jamboree.bench;
 
 import io.jamboree.bls.Srs;
 import io.jamboree.bls.ring.RingCommitment;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.Bandersnatch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public class RingCommitmentBench {
 
     @Setup
     public void setup() throws IOException {
-        Path home = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path home = VectorsFolder.path();
         commitment = new RingCommitment(Srs.load(
                 home.resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"), 2048));
         ring = new ArrayList<>(keys);

@@ -1,5 +1,6 @@
 package io.jamboree.bench;
 
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.Bandersnatch;
 import io.jamboree.crypto.RingVrf;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public class RingVrfBench {
 
     @Setup
     public void setup() throws IOException {
-        Path home = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path home = VectorsFolder.path();
         vrf = RingVrf.load(home.resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"), keys);
         ring = new ArrayList<>(keys);
         index = keys / 2;
