@@ -2,6 +2,7 @@ package io.jamboree.bench;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
@@ -44,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * trace (every valid block gives its post-state root, every invalid block is rejected), so a wrong importer cannot
  * post a score.
  *
- * <p>Vectors: {@code -Djam.vectors=DIR} (default {@code ~/.cache/jam-vectors}). Besides JMH
+ * <p>Vectors: found by {@link VectorsFolder} ({@code -Djam.vectors=DIR}, else {@code $JAM_VECTORS}, else {@code ~/.cache/jam-vectors}). Besides JMH
  * ({@code java -jar bench/target/benchmarks.jar ImportBench -p folder=storage}), {@link #main} times single
  * imports per block, with percentiles, for profiling runs: {@code java -cp bench/target/benchmarks.jar
  * io.jamboree.bench.ImportBench [rounds] [folder...]}.
@@ -130,7 +131,7 @@ public class ImportBench {
     }
 
     static Path folder(String name) {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path root = Files.isDirectory(base.resolve("jam-test-vectors-0.7.2")) ? base.resolve("jam-test-vectors-0.7.2") : base;
         Path dir = root.resolve("traces").resolve(name);
         if (!Files.isDirectory(dir)) {

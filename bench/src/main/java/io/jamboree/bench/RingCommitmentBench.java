@@ -1,10 +1,8 @@
 package io.jamboree.bench;
 
-import io.jamboree.bls.Srs;
 import io.jamboree.bls.ring.RingCommitment;
 import io.jamboree.crypto.Bandersnatch;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.jamboree.stf.safrole.RingSrs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The ring commitment gamma_z (GP §6.5, computed at every epoch change) for {@code keys} distinct
  * validator keys (6 = tiny, 1023 = full; target &lt; 250 ms for 1023). Domain setup (the Lagrange-basis
- * SRS) happens once in {@link #setup()}. Needs the Zcash SRS from the unpacked vectors
- * ({@code -Djam.vectors=DIR}, default ~/.cache/jam-vectors).
+ * SRS) happens once in {@link #setup()}. The Zcash SRS is the one the node
+ * carries ({@link RingSrs}: bundled in jam-stf, or {@code -Djam.srs=FILE}); no vectors needed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,10 +38,8 @@ public class RingCommitmentBench {
     List<byte[]> ring;
 
     @Setup
-    public void setup() throws IOException {
-        Path home = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
-        commitment = new RingCommitment(Srs.load(
-                home.resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"), 2048));
+    public void setup() {
+        commitment = new RingCommitment(RingSrs.load(2048));
         ring = new ArrayList<>(keys);
         for (int i = 0; i < keys; i++) {
             byte[] seed = new byte[32];

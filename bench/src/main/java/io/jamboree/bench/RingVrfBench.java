@@ -2,9 +2,8 @@ package io.jamboree.bench;
 
 import io.jamboree.crypto.Bandersnatch;
 import io.jamboree.crypto.RingVrf;
-import java.io.IOException;
+import io.jamboree.stf.safrole.RingSrs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The Bandersnatch ring VRF (GP §3.8.2; Safrole tickets, §6.7) for a ring of {@code keys} validator keys
  * (6 = tiny, domain 512; 1023 = full, domain 2048): {@link #verify()} one ticket signature (target &lt; 25 ms)
  * and {@link #prove()} one (zero-knowledge, target &lt; 2 s for 1023 keys). The ring commitment and the
- * prover's tables are built in {@link #setup()}. Needs the Zcash SRS from the unpacked vectors
- * ({@code -Djam.vectors=DIR}, default ~/.cache/jam-vectors).
+ * prover's tables are built in {@link #setup()}. The Zcash SRS is the one the node
+ * carries ({@link RingSrs}: bundled in jam-stf, or {@code -Djam.srs=FILE}); no vectors needed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,9 +45,8 @@ public class RingVrfBench {
     byte[] signature;
 
     @Setup
-    public void setup() throws IOException {
-        Path home = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
-        vrf = RingVrf.load(home.resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"), keys);
+    public void setup() {
+        vrf = RingVrf.of(RingSrs.load(Integer.MAX_VALUE), keys); // the prover needs all 3N+1 powers
         ring = new ArrayList<>(keys);
         index = keys / 2;
         for (int i = 0; i < keys; i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.DifferentialEngine;
 import io.jamboree.pvm.recompiler.RecompilerEngine;
@@ -29,7 +30,7 @@ class AccumulateVectorsDifferentialTest {
             new DifferentialEngine(new InterpreterEngine(), new RecompilerEngine());
 
     static Stream<Arguments> vectors() throws IOException {
-        Path base = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path root = Files.isDirectory(base.resolve("jam-test-vectors-0.7.2")) ? base.resolve("jam-test-vectors-0.7.2")
                 : base;
         List<Arguments> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.jamboree.accumulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.RecompilerEngine;
@@ -23,7 +24,7 @@ class AccumulateVectorsTest {
     private static final PvmEngine RECOMPILER = new RecompilerEngine();
 
     static Stream<Arguments> vectors() throws IOException {
-        Path base = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path root = Files.isDirectory(base.resolve("jam-test-vectors-0.7.2")) ? base.resolve("jam-test-vectors-0.7.2")
                 : base;
         List<Arguments> out = new ArrayList<>();

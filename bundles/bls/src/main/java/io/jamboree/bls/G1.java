@@ -186,9 +186,17 @@ public final class G1 {
     /** Decodes a 48-byte compressed point with on-curve and subgroup checks. */
     public static G1 fromCompressed(byte[] in) {
         if (in.length != 48) throw new IllegalArgumentException("G1 compressed needs 48 bytes");
-        int flags = in[0] & 0xe0;
+        return fromCompressed(in, 0, true);
+    }
+
+    /**
+     * Decodes 48 compressed bytes at {@code off}; the subgroup check may be skipped for trusted input
+     * (e.g. an SRS file whose hash was verified). The point is on the curve by construction.
+     */
+    public static G1 fromCompressed(byte[] in, int off, boolean checkSubgroup) {
+        int flags = in[off] & 0xe0;
         if ((flags & 0x80) == 0) throw new IllegalArgumentException("compression flag not set");
-        byte[] b = in.clone();
+        byte[] b = Arrays.copyOfRange(in, off, off + 48);
         b[0] &= 0x1f;
         if ((flags & 0x40) != 0) {
             if ((flags & 0x20) != 0 || !allZero(b)) throw new IllegalArgumentException("bad infinity encoding");
@@ -201,7 +209,7 @@ public final class G1 {
         if (!Fq.sqrt(rhs, y)) throw new IllegalArgumentException("not on curve");
         if (Fq.isLexLargest(y) != ((flags & 0x20) != 0)) Fq.neg(y, y);
         G1 p = new G1(x, y, false);
-        if (!p.isInSubgroup()) throw new IllegalArgumentException("not in subgroup");
+        if (checkSubgroup && !p.isInSubgroup()) throw new IllegalArgumentException("not in subgroup");
         return p;
     }
 

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * A KZG structured reference string: powers of tau in G1 and the G2 points [1]G2, [tau]G2.
  * Loads the Zcash-encoded SRS file (crypto-notes "Ring commitment, as reproduced": an 8-byte LE
  * count, that many 96-byte uncompressed G1 points, an 8-byte LE count, then 192-byte uncompressed
- * G2 points).
+ * G2 points), or the same layout with the points in the Zcash compressed encoding (48-byte G1,
+ * 96-byte G2), half the size.
  */
 public final class Srs {
     private final G1[] g1;
@@ -36,6 +37,53 @@ public final class Srs {
         byte[][] g2 = new byte[(int) n2][];
         for (int i = 0; i < n2; i++) g2[i] = Arrays.copyOfRange(b, pos + 192 * i, pos + 192 * (i + 1));
         return new Srs(g1, g2);
+    }
+
+    /**
+     * Parses SRS bytes in the compressed layout (an 8-byte LE count, that many 48-byte compressed G1
+     * points, an 8-byte LE count, then 96-byte compressed G2 points), keeping the first {@code maxG1}
+     * G1 points. Only the kept points are decompressed; no G1 subgroup checks (trusted input: check its
+     * hash first). The G2 points are checked fully.
+     */
+    public static Srs parseCompressed(byte[] b, int maxG1) {
+        int pos = 0;
+        if (b.length < 8) throw new IllegalArgumentException("SRS too short");
+        long n1 = readLong(b, pos); pos += 8;
+        if (n1 < 1 || n1 > (b.length - 8) / G1.COMPRESSED_BYTES) throw new IllegalArgumentException("bad G1 count " + n1);
+        int keep = (int) Math.min(n1, maxG1);
+        G1[] g1 = new G1[keep];
+        for (int i = 0; i < keep; i++) g1[i] = G1.fromCompressed(b, pos + G1.COMPRESSED_BYTES * i, false);
+        pos += (int) (G1.COMPRESSED_BYTES * n1);
+        if (pos + 8 > b.length) throw new IllegalArgumentException("SRS has no G2 count");
+        long n2 = readLong(b, pos); pos += 8;
+        if (n2 < 2 || pos + G2.COMPRESSED_BYTES * n2 != b.length) throw new IllegalArgumentException("bad G2 count " + n2);
+        byte[][] g2 = new byte[(int) n2][];
+        for (int i = 0; i < n2; i++) {
+            g2[i] = G2.fromCompressed(Arrays.copyOfRange(b, pos + G2.COMPRESSED_BYTES * i, pos + G2.COMPRESSED_BYTES * (i + 1)))
+                    .toUncompressed();
+        }
+        return new Srs(g1, g2);
+    }
+
+    /** This SRS (the G1 points held, every G2 point) in the compressed layout read by {@link #parseCompressed}. */
+    public byte[] toCompressed() {
+        byte[] out = new byte[8 + G1.COMPRESSED_BYTES * g1.length + 8 + G2.COMPRESSED_BYTES * g2Raw.length];
+        int pos = writeLong(out, 0, g1.length);
+        for (G1 p : g1) {
+            System.arraycopy(p.toCompressed(), 0, out, pos, G1.COMPRESSED_BYTES);
+            pos += G1.COMPRESSED_BYTES;
+        }
+        pos = writeLong(out, pos, g2Raw.length);
+        for (byte[] raw : g2Raw) {
+            System.arraycopy(G2.fromUncompressed(raw).toCompressed(), 0, out, pos, G2.COMPRESSED_BYTES);
+            pos += G2.COMPRESSED_BYTES;
+        }
+        return out;
+    }
+
+    private static int writeLong(byte[] b, int off, long v) {
+        for (int i = 0; i < 8; i++) b[off + i] = (byte) (v >>> (8 * i));
+        return off + 8;
     }
 
     private static long readLong(byte[] b, int off) {

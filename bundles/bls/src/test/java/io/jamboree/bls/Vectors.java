@@ -1,5 +1,6 @@
 package io.jamboree.bls;
 
+import io.jamboree.core.vectors.VectorsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,7 +9,7 @@ public final class Vectors {
     private Vectors() { }
 
     public static Path root() {
-        Path p = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path p = VectorsFolder.path();
         if (!Files.isDirectory(p)) throw new AssertionError("vector folder missing: " + p);
         return p;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,7 @@ class CodecVectorsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static Path vectorsRoot() {
-        String base = System.getProperty("jam.vectors", "/root/.cache/jam-vectors");
-        return Path.of(base, "jam-test-vectors-0.7.2");
+        return VectorsFolder.path().resolve("jam-test-vectors-0.7.2");
     }
 
     static List<Path> jsonFiles(String config) throws IOException {

@@ -2,6 +2,7 @@ package io.jamboree.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class TestVectors {
     private TestVectors() {}
 
     static Path root() {
-        Path p = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path p = VectorsFolder.path();
         assertTrue(Files.isDirectory(p), "vector folder missing: " + p);
         return p;
     }

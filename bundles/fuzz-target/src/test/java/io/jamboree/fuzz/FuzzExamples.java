@@ -1,5 +1,6 @@
 package io.jamboree.fuzz;
 
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The recorded fuzz-proto sessions of the vectors (fuzz-proto/examples/0.7.2/{no_forks,forks}) under
- * {@code -Djam.vectors} (default {@code ~/.cache/jam-vectors}); a missing folder fails the test.
+ * the {@link VectorsFolder} folder; a missing folder fails the test.
  */
 public final class FuzzExamples {
     /** The recorded sessions. */
@@ -34,7 +35,7 @@ public final class FuzzExamples {
     }
 
     public static Path dir(String session) {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path d = base.resolve("fuzz-proto-0.7.2/fuzz-proto/examples/0.7.2").resolve(session);
         if (!Files.isDirectory(d)) {
             throw new IllegalStateException("fuzz-proto example folder missing: " + d);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ public final class VectorFiles {
     private VectorFiles() {}
 
     public static Path root() {
-        Path p = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"), "jam-test-vectors-0.7.2");
-        assertTrue(Files.isDirectory(p), "JAM test vectors not found at " + p + " (set -Djam.vectors)");
+        Path p = VectorsFolder.path().resolve("jam-test-vectors-0.7.2");
+        assertTrue(Files.isDirectory(p), "JAM test vectors not found at " + p + " (" + VectorsFolder.RULE + ")");
         return p;
     }
 

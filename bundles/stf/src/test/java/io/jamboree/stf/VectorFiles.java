@@ -1,5 +1,6 @@
 package io.jamboree.stf;
 
+import io.jamboree.core.vectors.VectorsFolder;
 import org.junit.jupiter.params.provider.Arguments;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Locates the STF vectors under {@code -Djam.vectors}; a missing folder fails the test. */
+/** Locates the STF vectors in the {@link VectorsFolder} folder; a missing folder fails the test. */
 public final class VectorFiles {
 
     private VectorFiles() {}
 
     public static Path root() {
-        Path base = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path p = base.resolve("jam-test-vectors-0.7.2");
         return Files.isDirectory(p) ? p : base;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporters;
@@ -34,7 +35,7 @@ class FuzzExamplesTest {
     private static final ChainParams P = ChainParams.tiny();
 
     static Path folder(String name) {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path dir = base.resolve("fuzz-proto-0.7.2/fuzz-proto/examples/0.7.2").resolve(name);
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("fuzzer examples missing: " + dir);

@@ -1,5 +1,6 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Locates the block-import traces (jam-test-vectors-0.7.2/traces) under {@code -Djam.vectors}; missing ones fail. */
+/** Locates the block-import traces (jam-test-vectors-0.7.2/traces) in the {@link VectorsFolder} folder; missing ones fail. */
 final class Traces {
     static final List<String> FOLDERS =
             List.of("fallback", "safrole", "storage", "preimages", "storage_light", "preimages_light");
@@ -15,7 +16,7 @@ final class Traces {
     private Traces() {}
 
     static Path folder(String name) {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path root = Files.isDirectory(base.resolve("jam-test-vectors-0.7.2")) ? base.resolve("jam-test-vectors-0.7.2") : base;
         Path dir = root.resolve("traces").resolve(name);
         if (!Files.isDirectory(dir)) {

@@ -2,6 +2,7 @@ package io.jamboree.pvm.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.pvm.ExitReason;
 import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PageAccess;
@@ -38,7 +39,7 @@ class PvmVectorTest {
     private static final Map<String, String> KNOWN_FAILURES = loadKnownFailures();
 
     static Path folder() {
-        return Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"), "pvm-test-vectors-0.4", "pvm", "programs");
+        return VectorsFolder.path().resolve("pvm-test-vectors-0.4/pvm/programs");
     }
 
     static Stream<Path> vectors() throws IOException {

@@ -2,6 +2,7 @@ package io.jamboree.pvm.recompiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.pvm.ExitReason;
 import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PageAccess;
@@ -31,8 +32,7 @@ class RecompilerVectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path folder() {
-        return Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"), "pvm-test-vectors-0.4", "pvm",
-                "programs");
+        return VectorsFolder.path().resolve("pvm-test-vectors-0.4/pvm/programs");
     }
 
     static Set<String> knownFailures() throws IOException {

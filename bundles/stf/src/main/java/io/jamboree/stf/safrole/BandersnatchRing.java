@@ -3,9 +3,6 @@ package io.jamboree.stf.safrole;
 import io.jamboree.bls.Srs;
 import io.jamboree.bls.ring.RingCommitment;
 import io.jamboree.crypto.RingVrf;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * jam-crypto's {@link RingVrf} (ring VRF verification with output Y, §6.7 eq. 6.29-6.30). One crypto
  * ring VRF per ring size (it fixes the PLONK domain), all sharing the SRS and the commitment caches.
  *
- * <p>The KZG SRS (Zcash powers of tau, 2^11 points) is loaded lazily from the system property {@code jam.srs},
- * else from the vectors folder ({@code jam.vectors}).
+ * <p>The KZG SRS (Zcash powers of tau, its first 2^11 G1 points) is the one the node carries ({@link RingSrs}:
+ * the bundled resource, or the file named by {@code -Djam.srs}); it is loaded once, on first use.
  */
 public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
@@ -32,12 +29,12 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
         this.srsFile = srsFile;
     }
 
-    /** The process-wide instance (SRS located via {@code jam.srs} / {@code jam.vectors}). */
+    /** The process-wide instance (SRS from {@link RingSrs#load(int)}). */
     public static BandersnatchRing shared() {
         return SHARED;
     }
 
-    /** An instance reading the SRS from the given Zcash-encoded file. */
+    /** An instance reading the SRS from the given Zcash-layout file (compressed or uncompressed points). */
     public static BandersnatchRing withSrs(Path srsFile) {
         return new BandersnatchRing(srsFile);
     }
@@ -48,36 +45,13 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             synchronized (this) {
                 c = commitment;
                 if (c == null) {
-                    Path file = srsFile != null ? srsFile : locateSrs();
-                    try {
-                        srs = Srs.load(file, SRS_POINTS);
-                        c = new RingCommitment(srs);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read SRS " + file, e);
-                    }
+                    srs = srsFile != null ? RingSrs.fromFile(srsFile, SRS_POINTS) : RingSrs.load(SRS_POINTS);
+                    c = new RingCommitment(srs);
                     commitment = c;
                 }
             }
         }
         return c;
-    }
-
-    private static Path locateSrs() {
-        String explicit = System.getProperty("jam.srs");
-        if (explicit != null) {
-            return Path.of(explicit);
-        }
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
-        Path[] candidates = {
-            base.resolve("bandersnatch-vrf-0.1/assets/srs/zcash-srs-2-11-uncompressed.bin"),
-            base.resolve("jam-test-vectors-0.7.2/stf/safrole/zcash-srs-2-11-uncompressed.bin"),
-        };
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no SRS found: set -Djam.srs or -Djam.vectors");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jamboree.stf.reports;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,13 +13,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Locates STF test vectors under {@code -Djam.vectors} (default /root/.cache/jam-vectors); a missing folder fails. */
+/** Locates STF test vectors in the {@link VectorsFolder} folder; a missing folder fails. */
 public final class VectorFiles {
 
     private VectorFiles() {}
 
     public static Path root() {
-        return Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"), "jam-test-vectors-0.7.2", "stf");
+        return VectorsFolder.path().resolve("jam-test-vectors-0.7.2/stf");
     }
 
     /** Arguments (name, path, params) for every {@code .bin} in tiny and full of {@code subsystem}. */

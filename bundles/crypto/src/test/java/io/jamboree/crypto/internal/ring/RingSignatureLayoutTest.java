@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.crypto.RingVrf;
 import java.nio.file.Files;
@@ -26,8 +27,7 @@ class RingSignatureLayoutTest {
 
     @Test
     void outputAndPedersenPartOfEveryRingVector() throws Exception {
-        Path file = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"),
-                "bandersnatch-vrf-0.1/assets/vectors/bandersnatch_sha-512_ell2_ring.json");
+        Path file = VectorsFolder.path().resolve("bandersnatch-vrf-0.1/assets/vectors/bandersnatch_sha-512_ell2_ring.json");
         assertTrue(Files.isRegularFile(file), "vector file missing: " + file);
         JsonNode vectors = new ObjectMapper().readTree(file.toFile());
         assertEquals(7, vectors.size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.KeyValue;
 import io.jamboree.types.Hash;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ class TraceImportTest {
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     static Path fallback() {
-        Path base = Path.of(System.getProperty("jam.vectors", "/root/.cache/jam-vectors"));
+        Path base = VectorsFolder.path();
         Path p = base.resolve("jam-test-vectors-0.7.2");
         Path dir = (Files.isDirectory(p) ? p : base).resolve("traces/fallback");
         if (!Files.isDirectory(dir)) {
