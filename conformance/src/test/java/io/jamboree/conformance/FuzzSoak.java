@@ -70,6 +70,7 @@ public final class FuzzSoak {
         Process target = new ProcessBuilder(jam.toString(), "fuzz-target", "--socket", socket.toString())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         long pid = target.pid(); // bin/jam execs the JVM: the same process
+        boolean pass;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(socket)) {
@@ -132,14 +133,16 @@ public final class FuzzSoak {
                     done, replays, session.getFileName(), requests.size(), seconds, done / seconds, mismatches);
             System.out.printf("RSS: start %d MiB, end %d MiB, max sampled %d MiB, peak (VmHWM) %d MiB; limit %d MiB%n",
                     startRss >> 10, endRss >> 10, Math.max(maxSample, endRss) >> 10, hwm >> 10, limitMiB);
-            boolean pass = mismatches == 0 && (hwm >> 10) < limitMiB;
+            pass = mismatches == 0 && (hwm >> 10) < limitMiB;
             System.out.println(pass ? "PASS" : "FAIL");
-            System.exit(pass ? 0 : 1);
         } finally {
-            target.destroy();
-            target.waitFor(30, TimeUnit.SECONDS);
+            target.destroy(); // SIGTERM: the target removes its socket and stops
+            if (!target.waitFor(30, TimeUnit.SECONDS)) {
+                target.destroyForcibly();
+            }
             System.out.println("target log: " + dir.resolve("err.txt"));
         }
+        System.exit(pass ? 0 : 1);
     }
 
     /** A {@code /proc/PID/status} field in KiB. */
