@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -81,7 +80,7 @@ public final class Jam implements Callable<Integer> {
         return runBundleCommand(feature, name, args, LaunchConfig.NONE);
     }
 
-    /** Seconds to wait for the configuration of a command's options to take effect. */
+    /** Seconds to wait for the components configured by a command's options to come up (Declarative Services activates them asynchronously). */
     static final int CONFIG_TIMEOUT_SECONDS = 30;
 
     /**
@@ -159,7 +158,7 @@ public final class Jam implements Callable<Integer> {
             Feature shell = Feature.load(jam.features(), "shell");
             List<String> all = new ArrayList<>(base.bundles());
             shell.bundles().stream().filter(b -> !all.contains(b)).forEach(all::add);
-            try (Node node = Node.start(home, new Feature(feature + "+shell", all), Map.of())) {
+            try (Node node = Node.start(home, new Feature(feature + "+shell", all), LaunchConfig.NONE)) {
                 List<String> inactive = node.inactiveBundles();
                 System.out.printf("Jamboree %s: %d bundles of feature '%s' started in %.2f s%s%n",
                         Version.jamboree(), node.bundleCount(), feature, node.bootMillis() / 1000.0,

@@ -13,9 +13,11 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running OSGi framework (Apache Felix) with the bundles of one {@link Feature} installed and
- * started. The node's home folder holds {@code bundles/}, {@code features/} and {@code conf/}.
+ * started. The node's home folder holds {@code bundles/}, {@code features/} and {@code conf/}. The
+ * launcher shares {@code org.osgi.service.cm} with the bundles (system packages) to configure them
+ * through Config Admin before they start.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -31,60 +35,59 @@ public final class Node implements AutoCloseable {
     /** Packages the launcher shares with bundles through the system bundle. */
     public static final String SYSTEM_PACKAGES_EXTRA = systemPackagesExtra();
 
+    /** Seconds to wait for Config Admin to register its service after it started. */
+    static final long CONFIG_ADMIN_TIMEOUT_SECONDS = 30;
+
     private final Framework framework;
     private final long bootMillis;
     private final int bundleCount;
-    private Path configDir;
-    private Path confDir;
-    private LaunchConfig launch = LaunchConfig.NONE;
+    private final LaunchConfig launch;
 
-    private Node(Framework framework, long bootMillis, int bundleCount) {
+    private Node(Framework framework, long bootMillis, int bundleCount, LaunchConfig launch) {
         this.framework = framework;
         this.bootMillis = bootMillis;
         this.bundleCount = bundleCount;
+        this.launch = launch;
     }
 
-    /**
-     * Starts the feature with the framework properties and Config Admin configurations of {@code launch}
-     * (written for Felix File Install beside {@code conf/config}, so they apply before the bundles start).
-     */
+    /** {@link #start(Path, Feature, LaunchConfig, ServiceListener)} without an observer. */
     public static Node start(Path home, Feature feature, LaunchConfig launch) throws IOException {
-        Path confDir = home.resolve("conf").resolve("config");
-        Path dir = launch.writeConfigurations(confDir);
-        Map<String, String> props = new HashMap<>(launch.frameworkProperties());
-        if (dir != null) {
-            props.put("felix.fileinstall.dir", confDir + "," + dir);
-        }
-        try {
-            Node node = start(home, feature, props);
-            node.configDir = dir;
-            node.confDir = confDir;
-            node.launch = launch;
-            return node;
-        } catch (IOException | RuntimeException e) {
-            LaunchConfig.deleteTree(dir);
-            throw e;
-        }
+        return start(home, feature, launch, null);
     }
 
     /**
-     * Starts Felix, installs the feature's bundles from {@code home/bundles} and starts them all.
+     * Starts Felix with the feature's bundles from {@code home/bundles}, configured before they start.
      *
-     * @param extraProperties framework properties that override the defaults (and {@code conf/node.properties})
-     * @throws IOException if a bundle file is missing or a bundle fails to resolve or start
+     * <p>Order, with nothing left to timing: the framework starts with every bundle installed; Config Admin
+     * starts first and the launcher puts every configuration into it through its service
+     * ({@link LaunchConfig#merge}: {@code conf/config/*.cfg} with the options of {@code launch} merged over
+     * them); only then do the other bundles start, in the feature's order, so Declarative Services and the
+     * components find their configuration at their first activation. Felix File Install, watching
+     * {@code conf/config}, applies later edits of the files while the node runs, except for the files of PIDs
+     * that options set (those stay as the options set them for this run).
+     *
+     * @param launch framework properties (over the defaults and {@code conf/node.properties}), configurations and readiness
+     * @param observer if not null, added as a service listener on the system bundle before any bundle starts
+     * @throws IOException if a bundle file is missing, a bundle fails to resolve or start, or a configuration
+     *         cannot be put in place
      */
-    public static Node start(Path home, Feature feature, Map<String, String> extraProperties) throws IOException {
+    public static Node start(Path home, Feature feature, LaunchConfig launch, ServiceListener observer) throws IOException {
         Map<String, String> config = new HashMap<>();
         Path data = Path.of(System.getProperty("jamboree.data", home.resolve("data").toString()));
+        Path confDir = home.resolve("conf").resolve("config");
         config.put(Constants.FRAMEWORK_STORAGE, Files.createTempDirectory("jamboree-felix-").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         config.put("felix.log.level", "1");
         config.put("jamboree.home", home.toString());
         config.put("jamboree.data", data.toString());
-        config.put("felix.fileinstall.dir", home.resolve("conf").resolve("config").toString());
+        config.put("felix.fileinstall.dir", confDir.toString());
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.noInitialDelay", "true");
+        String filter = launch.fileInstallFilter();
+        if (filter != null) {
+            config.put("felix.fileinstall.filter", filter);
+        }
         Path nodeProps = home.resolve("conf").resolve("node.properties");
         if (Files.isRegularFile(nodeProps)) {
             Properties p = new Properties();
@@ -93,32 +96,57 @@ public final class Node implements AutoCloseable {
             }
             p.forEach((k, v) -> config.put(k.toString(), v.toString()));
         }
-        config.putAll(extraProperties);
+        config.putAll(launch.frameworkProperties());
+        List<PidConfiguration> configurations = launch.merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
 
         Framework fw = new Felix(new HashMap<>(config));
         try {
             fw.init();
+            BundleContext system = fw.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
+            Bundle configAdmin = null;
             Path bundleDir = home.resolve("bundles");
             for (String artifact : feature.bundles()) {
                 Path jar = bundleDir.resolve(artifact + ".jar");
                 if (!Files.isRegularFile(jar)) {
                     throw new IOException("feature '" + feature.name() + "' needs " + jar + ", which does not exist");
                 }
-                installed.add(fw.getBundleContext().installBundle(jar.toUri().toString()));
+                Bundle b = system.installBundle(jar.toUri().toString());
+                installed.add(b);
+                if (ConfigAdminLoader.CONFIG_ADMIN_BUNDLE.equals(b.getSymbolicName())) {
+                    configAdmin = b;
+                }
+            }
+            if (observer != null) {
+                system.addServiceListener(observer);
             }
             fw.start();
+            if (configAdmin != null) {
+                ConfigAdminLoader.load(system, configAdmin, configurations, CONFIG_ADMIN_TIMEOUT_SECONDS);
+            } else if (!configurations.isEmpty()) {
+                throw new IOException("feature '" + feature.name() + "' has no Config Admin (" + ConfigAdminLoader.CONFIG_ADMIN_BUNDLE
+                        + ") for the configurations " + configurations.stream().map(PidConfiguration::label).toList());
+            }
             for (Bundle b : installed) {
-                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                if (b != configAdmin && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     b.start();
                 }
             }
             long boot = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.debug("started {} bundles of feature {}", installed.size(), feature.name());
-            return new Node(fw, boot, installed.size());
+            return new Node(fw, boot, installed.size(), launch);
         } catch (BundleException e) {
             stopQuietly(fw);
-            throw new IOException("feature '" + feature.name() + "' failed to start: " + e.getMessage(), e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new IOException("feature '" + feature.name() + "' failed to start: " + e.getMessage()
+                    + (root == e ? "" : " (" + root + ")"), e);
+        } catch (InterruptedException e) {
+            stopQuietly(fw);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting feature '" + feature.name() + "'", e);
         } catch (IOException | RuntimeException e) {
             stopQuietly(fw);
             throw e;
@@ -197,35 +225,20 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Waits until every readiness filter of the launch configuration matches a service. Configurations that
-     * have not taken effect after a few seconds are written again (with {@link LaunchConfig#ATTEMPT} raised):
-     * under load, File Install or Declarative Services occasionally miss a configuration that exists
-     * before Config Admin and SCR have found each other.
+     * Waits until every readiness filter of the launch configuration matches a service. The configurations are
+     * in Config Admin before the components start, so this waits only for Declarative Services to activate the
+     * components (which it does on its own threads); a filter that never matches is a real error.
      *
      * @return the description of the first readiness condition still unmet at the timeout, or null if all are met
      */
-    public String awaitReady(long timeout, TimeUnit unit) throws InterruptedException, IOException {
+    public String awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        int attempt = 0;
-        while (true) {
-            String unmet = null;
-            for (Map.Entry<String, String> r : launch.readiness().entrySet()) {
-                long left = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(4));
-                if (!awaitMatch(r.getKey(), Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                    unmet = r.getValue() + " (no service matches " + r.getKey() + ")";
-                    break;
-                }
+        for (Map.Entry<String, String> r : launch.readiness().entrySet()) {
+            if (!awaitMatch(r.getKey(), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return r.getValue() + " (no service matches " + r.getKey() + ")";
             }
-            if (unmet == null || System.nanoTime() >= deadline) {
-                return unmet;
-            }
-            if (configDir == null) {
-                continue;
-            }
-            attempt++;
-            LOG.info("configuration not applied yet ({}): writing it again", unmet);
-            launch.writeConfigurations(confDir, configDir, attempt);
         }
+        return null;
     }
 
     /** Blocks until the framework stops (e.g. after {@code stop 0} in the shell). */
@@ -236,7 +249,6 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(framework);
-        LaunchConfig.deleteTree(configDir);
     }
 
     private static void stopQuietly(Framework fw) {
@@ -266,6 +278,7 @@ public final class Node implements AutoCloseable {
     private static String systemPackagesExtra() {
         String slf4j = Version.property("slf4j.version");
         return "io.jamboree.runtime.spi;version=1.0.0,"
+                + "org.osgi.service.cm;version=" + Version.property("osgi.cm.version") + ","
                 + "org.slf4j;version=" + slf4j + ",org.slf4j.event;version=" + slf4j
                 + ",org.slf4j.spi;version=" + slf4j + ",org.slf4j.helpers;version=" + slf4j;
     }

@@ -3,14 +3,18 @@ package io.jamboree.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,39 +25,84 @@ class LaunchConfigTest {
     @Test
     void optionsAreMergedOverTheNodesOwnConfiguration() throws IOException {
         Files.writeString(conf.resolve("io.jamboree.store.cfg"), "kind=lmdb\nmapSizeGiB=8\n");
-        LaunchConfig launch = LaunchConfig.NONE.with("io.jamboree.store", "kind", "memory").with("io.jamboree.pvm", "engine", "recompiler")
-                .awaiting("(kind=memory)", "memory store");
-        Path dir = launch.writeConfigurations(conf);
-        try {
-            Properties store = load(dir.resolve("io.jamboree.store.cfg"));
-            assertEquals("memory", store.getProperty("kind"));
-            assertEquals("8", store.getProperty("mapSizeGiB"), "the node's other settings stay");
-            assertEquals("recompiler", load(dir.resolve("io.jamboree.pvm.cfg")).getProperty("engine"));
-            assertNull(store.getProperty(LaunchConfig.ATTEMPT));
+        Files.writeString(conf.resolve("io.jamboree.importer.cfg"), "chain=full\n");
+        Files.writeString(conf.resolve("README.txt"), "not a configuration\n");
+        LaunchConfig launch = LaunchConfig.NONE.with("io.jamboree.store", "kind", "memory").with("io.jamboree.pvm", "engine", "recompiler");
 
-            launch.writeConfigurations(conf, dir, 2);
-            assertEquals("2", load(dir.resolve("io.jamboree.store.cfg")).getProperty(LaunchConfig.ATTEMPT));
-            try (Stream<Path> s = Files.list(dir)) {
-                assertEquals(List.of("io.jamboree.pvm.cfg", "io.jamboree.store.cfg"),
-                        s.map(p -> p.getFileName().toString()).sorted().toList(), "only .cfg files in the watched folder");
-            }
-        } finally {
-            LaunchConfig.deleteTree(dir);
+        List<PidConfiguration> all = launch.merge(conf, k -> null);
+
+        assertEquals(List.of("io.jamboree.importer", "io.jamboree.store", "io.jamboree.pvm"),
+                all.stream().map(PidConfiguration::pid).toList(), "files in name order, then the PIDs only options set");
+        PidConfiguration importer = all.get(0);
+        assertEquals(Map.of("chain", "full"), importer.properties());
+        assertEquals(Optional.of(conf.resolve("io.jamboree.importer.cfg")), importer.file(), "no option: File Install owns it");
+        PidConfiguration store = all.get(1);
+        assertEquals(Map.of("kind", "memory", "mapSizeGiB", "8"), store.properties(), "the option wins, the node's other settings stay");
+        assertEquals(Optional.empty(), store.file(), "an option sets it: not File Install's for this run");
+        PidConfiguration pvm = all.get(2);
+        assertEquals(Map.of("engine", "recompiler"), pvm.properties());
+        assertEquals(Optional.empty(), pvm.file());
+        assertFalse(store.factory());
+    }
+
+    @Test
+    void factoryFilesAndVariables() throws IOException {
+        Files.writeString(conf.resolve("io.example.feed-east.cfg"), "url=${jamboree.home}/feeds/${who}\nkeep=${unknown}\n");
+        List<PidConfiguration> all = LaunchConfig.NONE.merge(conf, k -> switch (k) {
+            case "jamboree.home" -> "/opt/jam";
+            case "who" -> "east";
+            default -> null;
+        });
+        assertEquals(1, all.size());
+        PidConfiguration feed = all.get(0);
+        assertTrue(feed.factory());
+        assertEquals("io.example.feed", feed.pid());
+        assertEquals(Optional.of("east"), feed.name());
+        assertEquals("io.example.feed~east", feed.label());
+        assertEquals(Map.of("url", "/opt/jam/feeds/east", "keep", "${unknown}"), feed.properties());
+    }
+
+    @Test
+    void missingConfFolderLeavesTheOptions() throws IOException {
+        List<PidConfiguration> all = LaunchConfig.NONE.with("io.jamboree.pvm", "engine", "interpreter").merge(conf.resolve("absent"), k -> null);
+        assertEquals(List.of(new PidConfiguration("io.jamboree.pvm", Optional.empty(), Map.of("engine", "interpreter"), Optional.empty())), all);
+        assertEquals(List.of(), LaunchConfig.NONE.merge(conf.resolve("absent"), k -> null));
+    }
+
+    @Test
+    void unreadableFileIsNamed() throws IOException {
+        Files.writeString(conf.resolve("io.jamboree.pvm.cfg"), "engine=\\u00zz\n");
+        IOException e = assertThrows(IOException.class, () -> LaunchConfig.NONE.merge(conf, k -> null));
+        assertTrue(e.getMessage().contains("io.jamboree.pvm.cfg"), e.getMessage());
+    }
+
+    @Test
+    void fileInstallFilterSkipsOnlyTheFilesOfOptionPids() {
+        assertNull(LaunchConfig.NONE.fileInstallFilter());
+        String filter = LaunchConfig.NONE.with("io.jamboree.store", "kind", "memory").with("io.jamboree.pvm", "engine", "recompiler")
+                .fileInstallFilter();
+        assertFalse(filter.contains("\\"), "Felix's property substitution would eat a backslash: " + filter);
+        Pattern p = Pattern.compile(filter); // File Install's polling scanner matches the file name
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("regex:" + filter); // its NIO2 watcher, a path
+        for (String skipped : List.of("io.jamboree.store.cfg", "io.jamboree.pvm.cfg")) {
+            assertFalse(p.matcher(skipped).matches(), skipped);
+            assertFalse(m.matches(Path.of("/opt/jam/conf/config", skipped)), skipped);
         }
-        assertFalse(Files.exists(dir));
-        assertNull(LaunchConfig.NONE.writeConfigurations(conf));
+        for (String kept : List.of("io.jamboree.importer.cfg", "io.jamboree.storeX.cfg", "io.jamboree.store.cfg.bak", "xio.jamboree.pvm.cfg",
+                "io.jamboree.store-a.cfg")) {
+            assertTrue(p.matcher(kept).matches(), kept);
+            assertTrue(m.matches(Path.of("/opt/jam/conf/config", kept)), kept);
+        }
+        assertTrue(m.matches(Path.of("/opt/jam/conf/config")), "the watched folder itself");
+    }
+
+    @Test
+    void fileInstallKeyIsTheFileUri() {
+        assertEquals("file:/opt/jam/conf/config/a.cfg", PidConfiguration.fileInstallKey(Path.of("/opt/jam/conf/config/a.cfg")));
     }
 
     @Test
     void ldapValuesAreEscaped() {
         assertEquals("/tmp/a\\(1\\)\\*\\\\x", LaunchConfig.ldapValue("/tmp/a(1)*\\x"));
-    }
-
-    private static Properties load(Path p) throws IOException {
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(p)) {
-            props.load(in);
-        }
-        return props;
     }
 }
