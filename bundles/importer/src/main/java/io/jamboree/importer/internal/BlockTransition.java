@@ -1,5 +1,8 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.state.ChainState;
+import io.jamboree.importer.state.StateCodec;
+import io.jamboree.importer.state.ServiceAccounts;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.accumulate.AccumulationOutcome;
 import io.jamboree.accumulate.AccumulationState;

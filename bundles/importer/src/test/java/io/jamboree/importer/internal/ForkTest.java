@@ -1,5 +1,8 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.state.ChainState;
+import io.jamboree.importer.state.StateCodec;
+import io.jamboree.importer.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

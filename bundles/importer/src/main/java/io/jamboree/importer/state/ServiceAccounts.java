@@ -1,4 +1,4 @@
-package io.jamboree.importer.internal;
+package io.jamboree.importer.state;
 
 import io.jamboree.accumulate.ServiceState;
 import io.jamboree.codec.Decoder;
@@ -14,11 +14,11 @@ import java.util.function.BiConsumer;
  * The service accounts δ (GP §9) of a {@link ChainState}, read through their serialized items (GP D.1):
  * account info under C(255, s), storage/preimage/request items under C(s, ·).
  */
-final class ServiceAccounts implements ServiceState {
+public final class ServiceAccounts implements ServiceState {
     private final NavigableMap<StateKey, byte[]> items;
     private final ChainParams params;
 
-    ServiceAccounts(NavigableMap<StateKey, byte[]> items, ChainParams params) {
+    public ServiceAccounts(NavigableMap<StateKey, byte[]> items, ChainParams params) {
         this.items = items;
         this.params = params;
     }
@@ -56,7 +56,7 @@ final class ServiceAccounts implements ServiceState {
     }
 
     /** Whether {@code k} has the shape of C(255, s) (GP D.1): chapter 255, then E_4(s) interleaved with zeros. */
-    static boolean isAccountKey(byte[] k) {
+    public static boolean isAccountKey(byte[] k) {
         if ((k[0] & 0xFF) != 255 || k[2] != 0 || k[4] != 0 || k[6] != 0) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.jamboree.importer.internal;
+package io.jamboree.importer.state;
 
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.AccumulatedQueue;

@@ -1,4 +1,4 @@
-package io.jamboree.importer.internal;
+package io.jamboree.importer.state;
 
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
@@ -35,7 +35,7 @@ import java.util.TreeMap;
 public final class StateCodec {
 
     /** Component indices of GP D.1 in chapter order, for messages. */
-    static final String[] NAMES = {
+    public static final String[] NAMES = {
         "", "alpha (C1 auth pools)", "phi (C2 auth queues)", "beta (C3 recent blocks)", "gamma (C4 safrole)",
         "psi (C5 disputes)", "eta (C6 entropy)", "iota (C7 staging keys)", "kappa (C8 active keys)",
         "lambda (C9 previous keys)", "rho (C10 pending reports)", "tau (C11 timeslot)", "chi (C12 privileges)",
@@ -57,7 +57,7 @@ public final class StateCodec {
     }
 
     /** The state-component index 1..16 of {@code key}, or 0 for a service key. */
-    static int componentOf(StateKey key) {
+    public static int componentOf(StateKey key) {
         byte[] k = key.bytes();
         int c = k[0] & 0xFF;
         if (c < 1 || c > 16) {
@@ -141,7 +141,7 @@ public final class StateCodec {
         return decode(toMap(kvs), p);
     }
 
-    static NavigableMap<StateKey, byte[]> toMap(List<KeyValue> kvs) {
+    public static NavigableMap<StateKey, byte[]> toMap(List<KeyValue> kvs) {
         NavigableMap<StateKey, byte[]> m = new TreeMap<>();
         for (KeyValue kv : kvs) {
             m.put(kv.key(), kv.value());
@@ -155,7 +155,7 @@ public final class StateCodec {
      *
      * @throws IllegalArgumentException naming the first key given twice
      */
-    static NavigableMap<StateKey, byte[]> toMapUnique(List<KeyValue> kvs) {
+    public static NavigableMap<StateKey, byte[]> toMapUnique(List<KeyValue> kvs) {
         NavigableMap<StateKey, byte[]> m = new TreeMap<>();
         for (int i = 0; i < kvs.size(); i++) {
             KeyValue kv = kvs.get(i);
@@ -168,7 +168,7 @@ public final class StateCodec {
     }
 
     /** τ (C11, E_4) of a serialized state, or 0 when it is absent or not 4 octets. */
-    static long tau(Map<StateKey, byte[]> kv) {
+    public static long tau(Map<StateKey, byte[]> kv) {
         byte[] t = kv.get(StateKey.of(11));
         if (t == null || t.length != 4) {
             return 0;
@@ -214,7 +214,7 @@ public final class StateCodec {
         return toList(encode(s, p));
     }
 
-    static List<KeyValue> toList(Map<StateKey, byte[]> m) {
+    public static List<KeyValue> toList(Map<StateKey, byte[]> m) {
         List<KeyValue> out = new ArrayList<>(m.size());
         for (Map.Entry<StateKey, byte[]> e : m.entrySet()) {
             out.add(new KeyValue(e.getKey(), e.getValue()));
