@@ -23,9 +23,8 @@ import org.junit.rules.TemporaryFolder;
  * test data to run (the ring-VRF SRS is bundled): {@code jam test-vectors} over every STF folder and {@code jam
  * import} over the six public traces must pass everything, the expected counts taken from the folders themselves.
  *
- * <p>The JVM takes {@code user.home} from the password database, not from {@code $HOME}, so the empty folder is
- * also given as {@code user.home} through {@code JAVA_TOOL_OPTIONS}: else the run would still see the account's own
- * {@code ~/.cache/jam-vectors}.
+ * <p>Only {@code HOME} is changed, as a user would: the vectors rule ({@code VectorsFolder}) reads {@code $HOME}
+ * before the JVM's {@code user.home}, which comes from the password database.
  */
 public class EmptyHomeCliTest {
     private static final Path DIST = Path.of(System.getProperty("jamboree.dist", "../distribution/target/jamboree"));
@@ -49,7 +48,6 @@ public class EmptyHomeCliTest {
         env.remove("JAM_JAVA_OPTS");
         env.remove("JAM_VECTORS");
         env.put("HOME", home.toString());
-        env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         Process p = pb.start();
         p.getOutputStream().close();
         if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * The one rule for finding the unpacked test vectors (not a Graypaper concept: the node itself never
  * needs them): the system property {@code jam.vectors}, else the environment variable
- * {@code JAM_VECTORS}, else {@code .cache/jam-vectors} in the running user's home ({@code user.home}).
+ * {@code JAM_VECTORS}, else {@code .cache/jam-vectors} in the running user's home: {@code $HOME} as the shell's
+ * {@code ~} (the JVM's {@code user.home} comes from the password database and may differ), else {@code user.home}.
  * {@code ../shared/vectors/unpack} writes to the same place.
  */
 public final class VectorsFolder {
@@ -26,7 +27,11 @@ public final class VectorsFolder {
             p = System.getenv(ENV);
         }
         if (p == null || p.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".cache", "jam-vectors");
+            String home = System.getenv("HOME");
+            if (home == null || home.isBlank()) {
+                home = System.getProperty("user.home");
+            }
+            return Path.of(home, ".cache", "jam-vectors");
         }
         return Path.of(p);
     }

@@ -36,7 +36,7 @@ final class TraceSteps {
     }
 
     static Path folder(String name) {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = io.jamboree.core.vectors.VectorsFolder.path();
         Path dir = base.resolve("jam-test-vectors-0.7.2").resolve("traces").resolve(name);
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("trace folder missing: " + dir);

@@ -46,7 +46,7 @@ class FuzzReportTraceTest {
     private static final String TRACE = "1768066437_3920";
 
     private static Path folder() {
-        Path base = Path.of(System.getProperty("jam.vectors", System.getProperty("user.home") + "/.cache/jam-vectors"));
+        Path base = io.jamboree.core.vectors.VectorsFolder.path();
         Path dir = base.resolve("fuzz-reports-0.7.2-sample").resolve("traces").resolve(TRACE);
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("fuzz-report trace folder missing: " + dir);
