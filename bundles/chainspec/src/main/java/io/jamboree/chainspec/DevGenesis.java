@@ -68,6 +68,9 @@ public final class DevGenesis {
     /** H_I of the genesis header (jam-docs genesis config: "use 0xffff as a wildcard"). */
     public static final int AUTHOR_INDEX = 0xffff;
 
+    /** The id of a dev spec is this and the parameters' name. */
+    public static final String ID_PREFIX = "jamboree-dev-";
+
     /** η of the dev genesis: four zero hashes (jam-docs: η_1 and η_2 match the header's zero entropies). */
     public static final EntropyBuffer ZERO_ENTROPY = new EntropyBuffer(List.of(Hash.ZERO, Hash.ZERO, Hash.ZERO, Hash.ZERO));
 
@@ -88,7 +91,7 @@ public final class DevGenesis {
         List<ValidatorKey> keys = validators(p, n, progress);
         Header header = header(p, keys);
         ChainState state = state(p, keys, header.hash(p), ringRoot(keys), ZERO_ENTROPY);
-        return new ChainSpec("jamboree-dev-" + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
+        return new ChainSpec(ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
     }
 
     /** V validator keys: dev validators 0..n-1, then null keys. */
