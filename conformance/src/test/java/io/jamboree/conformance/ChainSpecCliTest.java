@@ -68,6 +68,11 @@ public class ChainSpecCliTest {
         assertEquals(TINY_GENESIS_HASH, Hex.encode(Blake2b256.hash(header)));
         assertTrue(r.err, r.err.contains("genesis header hash " + TINY_GENESIS_HASH));
         assertTrue(r.out, r.out.startsWith("{\n  \"id\": \"jamboree-dev-tiny\""));
+        // genesis-config.md's "All Specs" value for tiny: the same header with author index 0
+        r = jam("gen-spec", "--chain", "tiny", "--genesis-author-index", "0");
+        assertEquals(r.err, 0, r.code);
+        assertEquals("0xe864d485113737c28c2fef3b2aed39cb2f289a369b15c54e9c44720bcfdc0ca0",
+                Hex.encode(Blake2b256.hash(Hex.decode(field(r.out, "genesis_header")))));
     }
 
     /** A spec of the traces' genesis, then their blocks imported on it by the real importer. */

@@ -400,6 +400,10 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--genesis", paramLabel = "FILE", description = "A trace genesis.bin to take the genesis from.")
         Path genesis;
 
+        @Option(names = "--genesis-author-index", paramLabel = "I", description = "H_I of the dev genesis header (default: 65535, "
+                + "genesis-config.md's header and traces; 0 gives the doc's listed spec hashes, tiny 0xe864d485...).")
+        Integer authorIndex;
+
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
         Path output;
 
@@ -414,6 +418,9 @@ public final class Jam implements Callable<Integer> {
             }
             for (String b : bootnodes) {
                 args.addAll(List.of("--bootnode", b));
+            }
+            if (authorIndex != null) {
+                args.addAll(List.of("--genesis-author-index", authorIndex.toString()));
             }
             if (genesis != null) {
                 if (!Files.isRegularFile(genesis)) {

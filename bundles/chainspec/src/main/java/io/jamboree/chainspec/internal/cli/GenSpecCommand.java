@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code jam gen-spec}: writes a JIP-4 chain spec. Arguments:
- * {@code --chain tiny|full [--validators N] [--id ID] [--bootnode NAME@IP:PORT]... [--genesis genesis.bin] [-o FILE]}.
+ * {@code --chain tiny|full [--validators N] [--id ID] [--bootnode NAME@IP:PORT]... [--genesis-author-index I]
+ * [--genesis genesis.bin] [-o FILE]}.
  * Without {@code --genesis} the spec holds the dev genesis ({@link DevGenesis}) of the first N dev validators
  * (default V); with it, the header and state of a trace genesis file. Output goes to FILE, else standard output;
  * progress and the genesis hash to standard error.
@@ -51,6 +52,7 @@ public final class GenSpecCommand implements JamCommand {
         Path output = null;
         Path genesis = null;
         List<String> bootnodes = new ArrayList<>();
+        int authorIndex = DevGenesis.AUTHOR_INDEX;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (i + 1 >= args.size()) {
@@ -69,6 +71,17 @@ public final class GenSpecCommand implements JamCommand {
                     }
                 }
                 case "--id" -> id = v;
+                case "--genesis-author-index" -> {
+                    try {
+                        authorIndex = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        authorIndex = -1;
+                    }
+                    if (authorIndex < 0 || authorIndex > 0xffff) {
+                        err.println("jam gen-spec: --genesis-author-index is 0..65535, got '" + v + "'");
+                        return BAD_INPUT;
+                    }
+                }
                 case "--bootnode" -> bootnodes.add(v);
                 case "-o", "--output" -> output = Path.of(v);
                 case "--genesis" -> genesis = Path.of(v);
@@ -110,7 +123,7 @@ public final class GenSpecCommand implements JamCommand {
                 if (chatty) {
                     err.println("jam gen-spec: computing the ring root over " + keys.size() + " keys");
                 }
-                Header header = DevGenesis.header(p, keys);
+                Header header = DevGenesis.header(p, keys, authorIndex);
                 ChainState state = DevGenesis.state(p, keys, header.hash(p), DevGenesis.ringRoot(keys),
                         DevGenesis.ZERO_ENTROPY);
                 spec = new ChainSpec(DevGenesis.ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
