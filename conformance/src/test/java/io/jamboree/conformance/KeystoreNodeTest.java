@@ -87,4 +87,15 @@ public class KeystoreNodeTest {
             assertEquals("no keystore with a readable key file", false, node.awaitMatch(filter, 5, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    public void aMissingKeysFolderNamedOnPurposeKeepsTheServiceAway() throws Exception {
+        Path missing = home.resolve("no-such-keys");
+        String filter = "(&(objectClass=" + KEYSTORE + ")(keysDir=" + LaunchConfig.ldapValue(missing.toString()) + "))";
+        LaunchConfig launch = LaunchConfig.NONE.with("io.jamboree.keystore", "keysDir", missing.toString());
+        try (Node node = Node.start(home, Feature.load(home.resolve("features"), "keystore"), launch)) {
+            assertEquals(java.util.List.of(), node.inactiveBundles());
+            assertEquals("no keystore over a missing folder", false, node.awaitMatch(filter, 5, TimeUnit.SECONDS));
+        }
+    }
 }
