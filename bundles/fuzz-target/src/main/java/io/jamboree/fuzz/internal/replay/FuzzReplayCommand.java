@@ -42,10 +42,6 @@ public final class FuzzReplayCommand implements JamCommand {
         this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
     }
 
-    FuzzReplayCommand(Semver appVersion) {
-        this.appVersion = appVersion;
-    }
-
     @Override
     public String name() {
         return NAME_VALUE;
