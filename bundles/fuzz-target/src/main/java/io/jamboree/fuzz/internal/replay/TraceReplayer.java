@@ -262,7 +262,7 @@ final class TraceReplayer {
             Header h = s.block().header();
             Hash hash = h.hash(p);
             if (!synced && !resync(c, s, h, hash)) {
-                return !failedNow;
+                return !stepFailed;
             }
             long t0 = System.nanoTime();
             FuzzMessage reply = c.exchange(new ImportBlock(s.block()));
@@ -301,21 +301,16 @@ final class TraceReplayer {
             }
         }
 
-        /** Set by {@link #resync} when re-initializing failed the step. */
-        private boolean failedNow;
-
         /**
          * Brings the target to the step's pre-state: initialize under the parent's header if the folder has it;
          * else, for a step that is no rejection, initialize with its own header and post-state (the step is
-         * not replayed). False when the step is done (not replayed or failed; see {@link #failedNow}).
+         * not replayed). False when the step is done: not replayed, or failed ({@link #stepFailed}).
          */
         private boolean resync(TargetConnection c, ReplayTrace.Step s, Header h, Hash hash) throws TargetException {
-            failedNow = false;
             Header parent = headers.get(h.parent());
             if (parent != null) {
                 Hash root = initialize(c, parent, s.pre().keyValues());
                 if (!root.equals(s.pre().root())) {
-                    failedNow = true;
                     headers.put(hash, h);
                     fail(s, "-", "initialize with its pre_state answered state root " + root.hex() + ", expected "
                             + s.pre().root().hex());
@@ -335,7 +330,6 @@ final class TraceReplayer {
             Hash root = initialize(c, h, s.post().keyValues());
             headers.put(hash, h);
             if (!root.equals(s.post().root())) {
-                failedNow = true;
                 notReplayed--;
                 fail(s, "-", "initialize with its post_state answered state root " + root.hex() + ", expected "
                         + s.post().root().hex());
