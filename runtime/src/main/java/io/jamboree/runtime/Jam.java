@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -374,6 +374,69 @@ public final class Jam implements Callable<Integer> {
                 args.addAll(List.of("--max-message", maxMessage));
             }
             return jam.runBundleCommand("fuzz-target", "fuzz-target", args, withPvm(LaunchConfig.NONE, pvm));
+        }
+    }
+
+    @Command(name = "fuzz-replay", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Play block-import traces through a fuzz target (fuzz-proto v1) and check every",
+            "state root. Any target on a Unix socket: 'jam fuzz-target' or another client's.",
+            "Per folder: initialize with genesis.bin, then one import-block per step. A step",
+            "passes when the reply is its post_state root, or 'error' where the trace rejects",
+            "the block (post_state = pre_state). On a wrong root the first differing state",
+            "keys are printed (get-state); the next step starts afresh from its pre_state.",
+            "A folder without genesis.bin starts after its first step.",
+            "Prints per folder 'N passed, M failed' and import-block times (mean, p50, max).",
+            "Exit code: 0 all passed; 1 a step failed, or the target closed the connection,",
+            "sent a malformed reply or missed the timeout; 2 bad arguments or trace; 3 no",
+            "target on the socket."})
+    static final class FuzzReplayCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--socket", required = true, paramLabel = "PATH", description = "The target's Unix domain socket.")
+        Path socket;
+
+        @Option(names = "--chain", description = "Protocol parameters of traces and target: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Chain chain = Chain.tiny;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Limit on each request's round trip (default: 60).")
+        String timeout;
+
+        @Option(names = "--stop-on-fail", description = "Stop at the first failing step.")
+        boolean stopOnFail;
+
+        @Option(names = "--diff", paramLabel = "N", description = "Differing state keys shown per failing step; 0: no get-state (default: 10).")
+        String diff;
+
+        @Option(names = {"-v", "--verbose"}, description = "One line per passing step: time and state root.")
+        boolean verbose;
+
+        @Parameters(arity = "1..*", paramLabel = "TRACE_DIR", description = "Trace folders: genesis.bin (optional) and NNNNNNNN.bin steps.")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
+            if (timeout != null) {
+                args.addAll(List.of("--timeout", timeout));
+            }
+            if (diff != null) {
+                args.addAll(List.of("--diff", diff));
+            }
+            if (stopOnFail) {
+                args.add("--stop-on-fail");
+            }
+            if (verbose) {
+                args.add("--verbose");
+            }
+            for (Path d : dirs) {
+                if (!Files.isDirectory(d)) {
+                    System.err.println("jam fuzz-replay: no such folder: " + d);
+                    return 2;
+                }
+                args.add(d.toAbsolutePath().normalize().toString());
+            }
+            return jam.runBundleCommand("fuzz-target", "fuzz-replay", args);
         }
     }
 

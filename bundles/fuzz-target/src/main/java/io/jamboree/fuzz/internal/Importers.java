@@ -18,12 +18,12 @@ import java.util.Optional;
 /**
  * The fuzz target's importers: {@link BlockImporters#create} over a fresh {@link MemoryNodeStore} per
  * {@code initialize} (fuzzing needs no persistence), closed with the session or the next initialize so
- * that no state outlives it.
+ * that no state outlives it. Public for the replay client's tests (this package is not exported).
  */
-final class Importers {
+public final class Importers {
     private Importers() {}
 
-    static ImporterFactory inMemory(Accumulation accumulation) {
+    public static ImporterFactory inMemory(Accumulation accumulation) {
         return params -> {
             MemoryNodeStore store = new MemoryNodeStore();
             return new StoreOwningImporter(BlockImporters.create(params, store, accumulation), store);

@@ -1,0 +1,161 @@
+package io.jamboree.fuzz.internal.replay;
+
+import io.jamboree.codec.CodecException;
+import io.jamboree.codec.Decoder;
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.KeyValue;
+import io.jamboree.merkle.StateKey;
+import io.jamboree.types.Block;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One block-import trace folder in the public traces format ({@code jam-test-vectors traces/schema.asn}, also
+ * written by {@code jam export --trace}): an optional {@code genesis.bin} ({@code Genesis ::= { header, state }})
+ * and the steps {@code NNNNNNNN.bin} ({@code TraceStep ::= { pre-state, block, post-state }}, a state being
+ * {@code RawState ::= { state-root, keyvals }}), binary JAM codec (GP Appendix C). A step whose post-state root
+ * equals its pre-state root holds a block that must be rejected (GP §4.1: an invalid block leaves σ unchanged).
+ * Steps are decoded one at a time, when replayed, so a long trace is never held in memory at once.
+ */
+final class ReplayTrace {
+    private final Path folder;
+    private final Path genesis;
+    private final List<Path> steps;
+    private final ChainParams params;
+
+    /** {@code RawState}: a state root and the serialized state (GP Appendix D.1). */
+    record RawState(Hash root, List<KeyValue> keyValues) {}
+
+    /** {@code Genesis}: the header the initial state belongs to, and that state. */
+    record Genesis(Header header, RawState state) {}
+
+    /**
+     * One {@code TraceStep}.
+     *
+     * @param file the step's file name, e.g. {@code 00000001.bin}
+     */
+    record Step(String file, RawState pre, Block block, RawState post) {
+        /** Whether the trace expects the block to be rejected: its post-state is its pre-state. */
+        boolean mustReject() {
+            return pre.root().equals(post.root());
+        }
+    }
+
+    private ReplayTrace(Path folder, Path genesis, List<Path> steps, ChainParams params) {
+        this.folder = folder;
+        this.genesis = genesis;
+        this.steps = List.copyOf(steps);
+        this.params = params;
+    }
+
+    /**
+     * The trace in {@code folder}: its {@code genesis.bin}, if any, and its step files {@code *.bin} in name
+     * order. A missing folder or one without any {@code .bin} trace file is a {@link TraceFileException}.
+     */
+    static ReplayTrace open(Path folder, ChainParams params) throws TraceFileException {
+        if (!Files.isDirectory(folder)) {
+            throw new TraceFileException(folder, Files.exists(folder) ? "not a folder (give a trace folder)" : "no such folder");
+        }
+        Path genesis = null;
+        List<Path> steps = new ArrayList<>();
+        boolean json = false;
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (n.equals("genesis.bin")) {
+                    genesis = f;
+                } else if (n.endsWith(".bin")) {
+                    steps.add(f);
+                } else if (n.endsWith(".json")) {
+                    json = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new TraceFileException(folder, "cannot list: " + e.getMessage());
+        }
+        if (steps.isEmpty()) {
+            throw new TraceFileException(folder, json
+                    ? "no .bin step files (only .json; fuzz-replay sends the binary TraceStep files)"
+                    : "no trace step files (NNNNNNNN.bin)");
+        }
+        return new ReplayTrace(folder, genesis, steps, params);
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** The folder's name, for reports. */
+    String name() {
+        Path n = folder.getFileName();
+        return n == null ? folder.toString() : n.toString();
+    }
+
+    boolean hasGenesis() {
+        return genesis != null;
+    }
+
+    int stepCount() {
+        return steps.size();
+    }
+
+    Genesis genesis() throws TraceFileException {
+        if (genesis == null) {
+            throw new IllegalStateException("no genesis.bin in " + folder);
+        }
+        byte[] bytes = read(genesis);
+        Decoder d = new Decoder(bytes);
+        try {
+            Header h = Header.decode(d, params);
+            RawState s = rawState(d);
+            d.expectEnd();
+            return new Genesis(h, s);
+        } catch (CodecException | IllegalArgumentException e) {
+            throw new TraceFileException(genesis, "not a Genesis (" + params.name() + " chain): " + e.getMessage()
+                    + " (at byte " + d.position() + " of " + bytes.length + ")");
+        }
+    }
+
+    /** Step {@code i} (0-based), decoded from its file. */
+    Step step(int i) throws TraceFileException {
+        Path f = steps.get(i);
+        byte[] bytes = read(f);
+        Decoder d = new Decoder(bytes);
+        try {
+            RawState pre = rawState(d);
+            Block block = Block.decode(d, params);
+            RawState post = rawState(d);
+            d.expectEnd();
+            return new Step(f.getFileName().toString(), pre, block, post);
+        } catch (CodecException | IllegalArgumentException e) {
+            throw new TraceFileException(f, "not a TraceStep (" + params.name() + " chain): " + e.getMessage()
+                    + " (at byte " + d.position() + " of " + bytes.length + ")");
+        }
+    }
+
+    private static byte[] read(Path f) throws TraceFileException {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new TraceFileException(f, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static RawState rawState(Decoder d) {
+        Hash root = Hash.decode(d);
+        int n = d.length(StateKey.LENGTH + 1, "keyvals");
+        List<KeyValue> kvs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StateKey key = StateKey.ofBytes(d.bytes(StateKey.LENGTH, "state key"));
+            kvs.add(new KeyValue(key, d.blob("state value")));
+        }
+        return new RawState(root, kvs);
+    }
+}
