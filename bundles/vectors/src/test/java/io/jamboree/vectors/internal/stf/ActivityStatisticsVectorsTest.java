@@ -1,12 +1,11 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.statistics.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.statistics.ActivityStatistics;
 import io.jamboree.types.CoreActivityRecord;
 import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.ServiceStatisticsEntry;

@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.assurances.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +10,9 @@ import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
 import io.jamboree.json.WorkJson;
+import io.jamboree.stf.assurances.AssurancesError;
+import io.jamboree.stf.assurances.AssurancesInput;
+import io.jamboree.stf.assurances.AssurancesState;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,10 +1,9 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.authorizations.*;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.authorizations.AuthorizationState;
 import io.jamboree.types.AuthPools;
 import io.jamboree.types.Hash;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.authorizations.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.authorizations.AuthorizationInput;
+import io.jamboree.stf.authorizations.AuthorizationState;
+import io.jamboree.stf.authorizations.CoreAuthorizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.disputes.*;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.Ed25519;
+import io.jamboree.stf.disputes.DisputesState;
 import io.jamboree.types.DisputesRecords;
 import io.jamboree.types.Ed25519Public;
 import java.util.List;

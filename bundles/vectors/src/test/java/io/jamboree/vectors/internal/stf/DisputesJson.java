@@ -1,13 +1,13 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.disputes.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.disputes.DisputesError;
+import io.jamboree.stf.disputes.DisputesState;
 import io.jamboree.types.Ed25519Public;
 import java.io.IOException;
 import java.nio.file.Path;

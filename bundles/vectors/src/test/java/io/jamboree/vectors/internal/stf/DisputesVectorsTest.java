@@ -1,17 +1,16 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.disputes.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.Ed25519;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.jamboree.stf.disputes.Disputes;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every disputes vector (GP §10), tiny (bin and json) and full (bin). */
 class DisputesVectorsTest {

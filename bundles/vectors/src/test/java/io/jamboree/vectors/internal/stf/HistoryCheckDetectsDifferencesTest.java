@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.history.*;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;

@@ -1,11 +1,10 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.history.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.history.HistoryInput;
 import io.jamboree.types.ReportedWorkPackage;
 import java.io.IOException;
 import java.nio.file.Path;

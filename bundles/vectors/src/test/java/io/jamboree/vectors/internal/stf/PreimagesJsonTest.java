@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.preimages.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +9,10 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.preimages.PreimageAccount;
+import io.jamboree.stf.preimages.PreimagesError;
+import io.jamboree.stf.preimages.PreimagesInput;
+import io.jamboree.stf.preimages.PreimagesState;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;

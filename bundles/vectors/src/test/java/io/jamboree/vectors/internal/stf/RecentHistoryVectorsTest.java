@@ -1,16 +1,14 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.history.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every recent-history vector (GP §7), tiny (bin and json) and full (bin). */
 class RecentHistoryVectorsTest {

@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.reports.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +9,9 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.reports.ReportsError;
+import io.jamboree.stf.reports.ReportsInput;
+import io.jamboree.stf.reports.ReportsState;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.ReportedWorkPackage;
 import java.nio.file.Path;

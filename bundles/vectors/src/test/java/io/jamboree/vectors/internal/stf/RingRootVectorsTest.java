@@ -1,20 +1,19 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.safrole.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.types.ValidatorKey;
 import io.jamboree.types.ValidatorKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /**
  * The ring root γ_z (GP §6.5, eq. 6.13: the commitment to the Bandersnatch keys of γ_k) recomputed from the key

@@ -1,11 +1,12 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.safrole.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.safrole.SafroleError;
+import io.jamboree.stf.safrole.SafroleState;
 import io.jamboree.types.BandersnatchRingCommitment;
 import java.util.List;
 import java.util.Optional;

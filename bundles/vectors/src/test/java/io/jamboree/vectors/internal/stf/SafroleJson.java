@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.safrole.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.core.ChainParams;
@@ -9,6 +7,9 @@ import io.jamboree.core.Hex;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.safrole.SafroleError;
+import io.jamboree.stf.safrole.SafroleInput;
+import io.jamboree.stf.safrole.SafroleState;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.EpochMark;
 import io.jamboree.types.TicketBody;

@@ -1,17 +1,17 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.safrole.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.safrole.RingVrf;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Safrole logic (GP §6) on every vector with the ring root O replaced by an oracle taken from the vector

@@ -1,16 +1,15 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.safrole.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import io.jamboree.stf.safrole.BandersnatchRing;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every Safrole vector (GP §6), tiny (bin and json) and full (bin). */
 class SafroleVectorsTest {

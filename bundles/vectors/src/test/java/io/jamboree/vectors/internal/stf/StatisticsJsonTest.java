@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.statistics.*;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +9,8 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonSupport;
 import io.jamboree.json.StateJson;
+import io.jamboree.stf.statistics.StatisticsInput;
+import io.jamboree.stf.statistics.StatisticsState;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;

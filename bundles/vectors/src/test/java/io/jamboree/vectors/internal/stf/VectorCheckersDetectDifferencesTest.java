@@ -1,7 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.stf.reports.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
