@@ -56,7 +56,7 @@ public final class StfFamily implements VectorFamily {
             "preimages", checker(PreimagesVectors.INSTANCE),
             "statistics", checker(StatisticsVectors.INSTANCE));
 
-    private static <T> Checker checker(StfSubsystem<T> s) {
+    private static Checker checker(StfSubsystem<?, ?> s) {
         return (bin, p) -> StfCheck.check(s, bin, p);
     }
 

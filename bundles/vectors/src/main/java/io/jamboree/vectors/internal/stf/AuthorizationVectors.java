@@ -15,27 +15,28 @@ import java.util.List;
 
 /**
  * The authorizations vectors ({@code authorizations.asn}; the output is NULL) against {@link AuthorizerPool}
- * (GP §8); the state fields are each core's pool α[c] and queue φ[c].
+ * (GP §8); the state fields are each core's pool α[c], then each core's queue φ[c].
  */
-public final class AuthorizationVectors implements StfSubsystem<AuthorizationVectors.TestCase> {
+public final class AuthorizationVectors implements StfSubsystem<AuthorizationInput, AuthorizationState> {
 
     /** The one instance. */
     public static final AuthorizationVectors INSTANCE = new AuthorizationVectors();
 
     private AuthorizationVectors() {}
 
-    /** A decoded test case. */
-    public record TestCase(AuthorizationInput input, AuthorizationState preState, AuthorizationState postState) {}
+    @Override
+    public AuthorizationInput decodeInput(Decoder d, ChainParams p) {
+        return new AuthorizationInput(d.u32(), d.varSeq(34, "auths", x -> new CoreAuthorizer(x.u16(), Hash.decode(x))));
+    }
 
     @Override
-    public TestCase decode(byte[] bin, ChainParams p) {
-        Decoder r = new Decoder(bin);
-        long slot = r.u32();
-        List<CoreAuthorizer> auths = r.varSeq(34, "auths", x -> new CoreAuthorizer(x.u16(), Hash.decode(x)));
-        AuthorizationState pre = new AuthorizationState(AuthPools.decode(r, p), AuthQueues.decode(r, p));
-        AuthorizationState post = new AuthorizationState(AuthPools.decode(r, p), AuthQueues.decode(r, p));
-        r.expectEnd();
-        return new TestCase(new AuthorizationInput(slot, auths), pre, post);
+    public AuthorizationState decodeState(Decoder d, ChainParams p) {
+        return new AuthorizationState(AuthPools.decode(d, p), AuthQueues.decode(d, p));
+    }
+
+    @Override
+    public boolean skipOutput(Decoder d, ChainParams p) {
+        return false;
     }
 
     @Override
@@ -51,47 +52,21 @@ public final class AuthorizationVectors implements StfSubsystem<AuthorizationVec
     }
 
     @Override
-    public byte[] expectedOutput(TestCase tc) {
-        return null;
-    }
-
-    @Override
-    public byte[][] preFields(TestCase tc, ChainParams p) {
-        return fields(tc.preState());
-    }
-
-    @Override
-    public byte[][] postFields(TestCase tc, ChainParams p) {
-        return fields(tc.postState());
-    }
-
-    @Override
-    public Outcome apply(TestCase tc, ChainParams p) {
-        return new Outcome(null, "ok", fields(AuthorizerPool.transition(tc.preState(), tc.input(), p)));
-    }
-
-    /** Each core's pool (length-prefixed), then each core's queue (fixed length). */
-    static byte[][] fields(AuthorizationState s) {
+    public byte[][] fields(AuthorizationState s, ChainParams p) {
         List<List<Hash>> pools = s.pools().pools();
         List<List<Hash>> queues = s.queues().queues();
         byte[][] out = new byte[pools.size() + queues.size()][];
         for (int c = 0; c < pools.size(); c++) {
-            out[c] = encode(pools.get(c), true);
+            out[c] = new Encoder().varSeq(pools.get(c), (x, h) -> h.encode(x)).toByteArray();
         }
         for (int c = 0; c < queues.size(); c++) {
-            out[pools.size() + c] = encode(queues.get(c), false);
+            out[pools.size() + c] = new Encoder().fixedSeq(queues.get(c), (x, h) -> h.encode(x)).toByteArray();
         }
         return out;
     }
 
-    private static byte[] encode(List<Hash> hashes, boolean prefixed) {
-        Encoder w = new Encoder(9 + 32 * hashes.size());
-        if (prefixed) {
-            w.natural(hashes.size());
-        }
-        for (Hash h : hashes) {
-            h.encode(w);
-        }
-        return w.toByteArray();
+    @Override
+    public Outcome<AuthorizationState> apply(AuthorizationInput in, AuthorizationState pre, ChainParams p) {
+        return new Outcome<>(null, "ok", AuthorizerPool.transition(pre, in, p));
     }
 }

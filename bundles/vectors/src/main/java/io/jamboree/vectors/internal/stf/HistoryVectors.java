@@ -8,8 +8,11 @@ import io.jamboree.stf.history.RecentHistory;
 import io.jamboree.types.RecentBlocks;
 import java.util.List;
 
-/** The recent-history vectors ({@code history.asn}; the output is NULL) against {@link RecentHistory} (GP §7). */
-public final class HistoryVectors implements StfSubsystem<HistoryVectors.TestCase> {
+/**
+ * The recent-history vectors ({@code history.asn}; the output is NULL) against {@link RecentHistory} (GP §7); the
+ * state β has two fields, the block history and the accumulation-output MMR.
+ */
+public final class HistoryVectors implements StfSubsystem<HistoryInput, RecentBlocks> {
 
     /** The one instance. */
     public static final HistoryVectors INSTANCE = new HistoryVectors();
@@ -18,17 +21,19 @@ public final class HistoryVectors implements StfSubsystem<HistoryVectors.TestCas
 
     private HistoryVectors() {}
 
-    /** A decoded test case. */
-    public record TestCase(HistoryInput input, RecentBlocks preState, RecentBlocks postState) {}
+    @Override
+    public HistoryInput decodeInput(Decoder d, ChainParams p) {
+        return HistoryInput.decode(d, p);
+    }
 
     @Override
-    public TestCase decode(byte[] bin, ChainParams p) {
-        Decoder r = new Decoder(bin);
-        HistoryInput in = HistoryInput.decode(r, p);
-        RecentBlocks pre = RecentBlocks.decode(r, p);
-        RecentBlocks post = RecentBlocks.decode(r, p);
-        r.expectEnd();
-        return new TestCase(in, pre, post);
+    public RecentBlocks decodeState(Decoder d, ChainParams p) {
+        return RecentBlocks.decode(d, p);
+    }
+
+    @Override
+    public boolean skipOutput(Decoder d, ChainParams p) {
+        return false;
     }
 
     @Override
@@ -37,30 +42,15 @@ public final class HistoryVectors implements StfSubsystem<HistoryVectors.TestCas
     }
 
     @Override
-    public byte[] expectedOutput(TestCase tc) {
-        return null;
-    }
-
-    @Override
-    public byte[][] preFields(TestCase tc, ChainParams p) {
-        return fields(tc.preState(), p);
-    }
-
-    @Override
-    public byte[][] postFields(TestCase tc, ChainParams p) {
-        return fields(tc.postState(), p);
-    }
-
-    @Override
-    public Outcome apply(TestCase tc, ChainParams p) {
-        return new Outcome(null, "ok", fields(RecentHistory.transition(tc.preState(), tc.input(), p), p));
-    }
-
-    /** β's two fields (GP §7.1): the block history and the accumulation-output MMR. */
-    static byte[][] fields(RecentBlocks s, ChainParams p) {
+    public byte[][] fields(RecentBlocks s, ChainParams p) {
         return new byte[][] {
             new Encoder().varSeq(s.history(), (x, b) -> b.encode(x, p)).toByteArray(),
             StfCheck.encode(s.mmr()::encode, p)
         };
+    }
+
+    @Override
+    public Outcome<RecentBlocks> apply(HistoryInput in, RecentBlocks pre, ChainParams p) {
+        return new Outcome<>(null, "ok", RecentHistory.transition(pre, in, p));
     }
 }

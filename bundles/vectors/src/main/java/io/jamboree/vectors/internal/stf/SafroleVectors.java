@@ -18,15 +18,11 @@ import io.jamboree.types.TicketBody;
 import io.jamboree.types.TicketEnvelope;
 import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.ValidatorKeys;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The Safrole vectors ({@code safrole.asn}) against {@link Safrole} (GP §6) with a given ring VRF. The output
- * (epoch and tickets markers, or an error code) is kept encoded.
- */
-public final class SafroleVectors implements StfSubsystem<SafroleVectors.TestCase> {
+/** The Safrole vectors ({@code safrole.asn}) against {@link Safrole} (GP §6) with a given ring VRF. */
+public final class SafroleVectors implements StfSubsystem<SafroleInput, SafroleState> {
 
     /** The state fields in {@code safrole.asn} order. */
     public static final List<String> FIELDS = List.of(
@@ -39,43 +35,7 @@ public final class SafroleVectors implements StfSubsystem<SafroleVectors.TestCas
         this.ring = ring;
     }
 
-    /** A decoded test case. */
-    public record TestCase(SafroleInput input, SafroleState preState, byte[] output, SafroleState postState) {}
-
-    @Override
-    public TestCase decode(byte[] bin, ChainParams c) {
-        Decoder r = new Decoder(bin);
-        SafroleInput in = new SafroleInput(r.u32(), Hash.decode(r),
-                r.varSeq(1, "extrinsic", x -> TicketEnvelope.decode(x, c)));
-        SafroleState pre = readState(r, c);
-        int from = r.position();
-        int tag = r.u8();
-        if (tag == 0) {
-            r.optional("epoch_mark", x -> EpochMark.decode(x, c));
-            r.optional("tickets_mark", x -> x.fixedSeq(c.epochLength(), y -> TicketBody.decode(y, c)));
-        } else if (tag == 1) {
-            int code = r.u8();
-            if (code >= SafroleError.values().length) {
-                throw r.error("unknown error code " + code);
-            }
-        } else {
-            throw r.error("bad output discriminator " + tag);
-        }
-        byte[] out = Arrays.copyOfRange(bin, from, r.position());
-        SafroleState post = readState(r, c);
-        r.expectEnd();
-        return new TestCase(in, pre, out, post);
-    }
-
-    private static SafroleState readState(Decoder r, ChainParams c) {
-        return new SafroleState(r.u32(), EntropyBuffer.decode(r, c), ValidatorKeys.decode(r, c),
-                ValidatorKeys.decode(r, c), ValidatorKeys.decode(r, c), ValidatorKeys.decode(r, c),
-                r.varSeq(33, c.epochLength(), "gamma_a", x -> TicketBody.decode(x, c)), TicketsOrKeys.decode(r, c),
-                BandersnatchRingCommitment.decode(r),
-                r.varSeq(Ed25519Public.SIZE, "post_offenders", Ed25519Public::decode));
-    }
-
-    /** The output as {@code safrole.asn} encodes it: ok and the two optional markers, or err and its index. */
+    /** The ok output as {@code safrole.asn} encodes it: the optional epoch and tickets markers (GP §6.6). */
     public static byte[] encodeOutput(Optional<EpochMark> epochMark, Optional<List<TicketBody>> ticketsMark,
             ChainParams c) {
         return new Encoder().u8(0)
@@ -84,9 +44,40 @@ public final class SafroleVectors implements StfSubsystem<SafroleVectors.TestCas
                 .toByteArray();
     }
 
-    /** The error output as {@code safrole.asn} encodes it. */
+    /** The error output as {@code safrole.asn} encodes it: the error's index. */
     public static byte[] encodeOutput(SafroleError e) {
         return new Encoder(2).u8(1).u8(e.ordinal()).toByteArray();
+    }
+
+    @Override
+    public SafroleInput decodeInput(Decoder d, ChainParams c) {
+        return new SafroleInput(d.u32(), Hash.decode(d), d.varSeq(1, "extrinsic", x -> TicketEnvelope.decode(x, c)));
+    }
+
+    @Override
+    public SafroleState decodeState(Decoder d, ChainParams c) {
+        return new SafroleState(d.u32(), EntropyBuffer.decode(d, c), ValidatorKeys.decode(d, c),
+                ValidatorKeys.decode(d, c), ValidatorKeys.decode(d, c), ValidatorKeys.decode(d, c),
+                d.varSeq(33, c.epochLength(), "gamma_a", x -> TicketBody.decode(x, c)), TicketsOrKeys.decode(d, c),
+                BandersnatchRingCommitment.decode(d),
+                d.varSeq(Ed25519Public.SIZE, "post_offenders", Ed25519Public::decode));
+    }
+
+    @Override
+    public boolean skipOutput(Decoder d, ChainParams c) {
+        int tag = d.u8();
+        if (tag == 0) {
+            d.optional("epoch_mark", x -> EpochMark.decode(x, c));
+            d.optional("tickets_mark", x -> x.fixedSeq(c.epochLength(), y -> TicketBody.decode(y, c)));
+        } else if (tag == 1) {
+            int code = d.u8();
+            if (code >= SafroleError.values().length) {
+                throw d.error("unknown error code " + code);
+            }
+        } else {
+            throw d.error("bad output discriminator " + tag);
+        }
+        return true;
     }
 
     @Override
@@ -95,43 +86,27 @@ public final class SafroleVectors implements StfSubsystem<SafroleVectors.TestCas
     }
 
     @Override
-    public byte[] expectedOutput(TestCase tc) {
-        return tc.output();
-    }
-
-    @Override
-    public byte[][] preFields(TestCase tc, ChainParams p) {
-        return fields(tc.preState(), p);
-    }
-
-    @Override
-    public byte[][] postFields(TestCase tc, ChainParams p) {
-        return fields(tc.postState(), p);
-    }
-
-    @Override
-    public Outcome apply(TestCase tc, ChainParams c) {
-        return switch (new Safrole(c, ring).apply(tc.preState(), tc.input())) {
-            case SafroleResult.Err(SafroleError e) ->
-                    new Outcome(encodeOutput(e), "err " + e.asnName(), fields(tc.preState(), c));
-            case SafroleResult.Ok ok ->
-                    new Outcome(encodeOutput(ok.epochMark(), ok.ticketsMark(), c), "ok", fields(ok.postState(), c));
+    public byte[][] fields(SafroleState s, ChainParams c) {
+        return new byte[][] {
+            new Encoder(4).u32(s.tau()).toByteArray(),
+            StfCheck.encode(s.eta()::encode, c),
+            StfCheck.encode(s.lambda()::encode, c),
+            StfCheck.encode(s.kappa()::encode, c),
+            StfCheck.encode(s.gammaK()::encode, c),
+            StfCheck.encode(s.iota()::encode, c),
+            new Encoder().varSeq(s.gammaA(), (x, t) -> t.encode(x, c)).toByteArray(),
+            StfCheck.encode(s.gammaS()::encode, c),
+            s.gammaZ().bytes(),
+            new Encoder().varSeq(s.postOffenders(), (x, k) -> k.encode(x)).toByteArray()
         };
     }
 
-    /** Each state field encoded on its own, in {@link #FIELDS} order (GP Appendix C). */
-    public static byte[][] fields(SafroleState s, ChainParams c) {
-        byte[][] out = new byte[FIELDS.size()][];
-        out[0] = new Encoder(4).u32(s.tau()).toByteArray();
-        out[1] = StfCheck.encode(s.eta()::encode, c);
-        List<ValidatorKeys> sets = List.of(s.lambda(), s.kappa(), s.gammaK(), s.iota());
-        for (int i = 0; i < 4; i++) {
-            out[2 + i] = StfCheck.encode(sets.get(i)::encode, c);
-        }
-        out[6] = new Encoder().varSeq(s.gammaA(), (x, t) -> t.encode(x, c)).toByteArray();
-        out[7] = StfCheck.encode(s.gammaS()::encode, c);
-        out[8] = s.gammaZ().bytes();
-        out[9] = new Encoder().varSeq(s.postOffenders(), (x, k) -> k.encode(x)).toByteArray();
-        return out;
+    @Override
+    public Outcome<SafroleState> apply(SafroleInput in, SafroleState pre, ChainParams c) {
+        return switch (new Safrole(c, ring).apply(pre, in)) {
+            case SafroleResult.Err(SafroleError e) -> new Outcome<>(encodeOutput(e), "err " + e.asnName(), pre);
+            case SafroleResult.Ok ok ->
+                    new Outcome<>(encodeOutput(ok.epochMark(), ok.ticketsMark(), c), "ok", ok.postState());
+        };
     }
 }

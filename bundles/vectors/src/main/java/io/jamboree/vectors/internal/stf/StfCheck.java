@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 
 /**
  * The one decode → apply → compare check of the STF test vectors: the transition must leave its input
@@ -18,8 +19,8 @@ public final class StfCheck {
     private StfCheck() {}
 
     /** Empty when the binary test case passes, else the first difference. */
-    public static <T> Optional<String> check(StfSubsystem<T> s, byte[] bin, ChainParams p) {
-        T tc;
+    public static <I, S> Optional<String> check(StfSubsystem<I, S> s, byte[] bin, ChainParams p) {
+        StfSubsystem.TestCase<I, S> tc;
         try {
             tc = s.decode(bin, p);
         } catch (RuntimeException e) {
@@ -29,29 +30,35 @@ public final class StfCheck {
     }
 
     /** As {@link #check(StfSubsystem, byte[], ChainParams)} for a decoded test case. */
-    public static <T> Optional<String> check(StfSubsystem<T> s, T tc, ChainParams p) {
+    public static <I, S> Optional<String> check(StfSubsystem<I, S> s, StfSubsystem.TestCase<I, S> tc, ChainParams p) {
         List<String> names = s.fieldNames(p);
-        byte[][] before = s.preFields(tc, p);
-        StfSubsystem.Outcome out;
+        byte[][] before = s.fields(tc.preState(), p);
+        StfSubsystem.Outcome<S> out;
         try {
-            out = s.apply(tc, p);
+            out = s.apply(tc.input(), tc.preState(), p);
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("transition threw " + e);
         }
-        byte[][] after = s.preFields(tc, p);
-        for (int i = 0; i < before.length; i++) {
-            if (!Arrays.equals(before[i], after[i])) {
-                return Optional.of("transition mutated its input pre_state." + names.get(i));
-            }
+        Optional<String> d = diff("pre_state", names, before, s.fields(tc.preState(), p));
+        if (d.isPresent()) {
+            return Optional.of("transition mutated its input: " + d.get());
         }
-        byte[] want = s.expectedOutput(tc);
-        if (want != null) {
-            Optional<String> d = compare("output", want, out.output());
+        if (tc.output() != null) {
+            d = compare("output", tc.output(), out.output());
             if (d.isPresent()) {
                 return Optional.of(d.get() + " [result " + out.result() + "]");
             }
         }
-        return diff("post_state", names, s.postFields(tc, p), out.postFields());
+        return diff("post_state", names, s.fields(tc.postState(), p), s.fields(out.postState(), p));
+    }
+
+    /** {@code n} fields, field {@code i} encoded by {@code field}. */
+    public static byte[][] fields(int n, IntFunction<byte[]> field) {
+        byte[][] out = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = field.apply(i);
+        }
+        return out;
     }
 
     /** The first of the named fields whose encodings differ, as {@code prefix.name}. */

@@ -1,10 +1,11 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.preimages.PreimagesInput;
+import io.jamboree.stf.preimages.PreimagesState;
+import io.jamboree.stf.reports.ReportsInput;
+import io.jamboree.stf.reports.ReportsState;
 import io.jamboree.stf.statistics.ActivityStatistics;
 import io.jamboree.types.CoreActivityRecord;
 import io.jamboree.types.ReportGuarantee;
@@ -17,6 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /**
  * The per-block core and service statistics of GP §13.2 against the statistics the reports and preimages
@@ -48,7 +52,7 @@ class ActivityStatisticsVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
     void reportsStatistics(String name, Path file, ChainParams p) {
-        ReportsVectors.TestCase tc = ReportsVectors.INSTANCE.decode(VectorFiles.read(file), p);
+        StfSubsystem.TestCase<ReportsInput, ReportsState> tc = ReportsVectors.INSTANCE.decode(VectorFiles.read(file), p);
         assertArrayEquals(cores(ActivityStatistics.cores(List.of(), List.of(), List.of(), p), p),
                 cores(tc.preState().coresStatistics(), p), "pre-state core statistics are not zero");
         assertEquals(List.of(), tc.preState().servicesStatistics(), "pre-state service statistics are not empty");
@@ -68,7 +72,7 @@ class ActivityStatisticsVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("preimages")
     void preimagesStatistics(String name, Path file, ChainParams p) {
-        PreimagesVectors.TestCase tc = PreimagesVectors.INSTANCE.decode(VectorFiles.read(file), p);
+        StfSubsystem.TestCase<PreimagesInput, PreimagesState> tc = PreimagesVectors.INSTANCE.decode(VectorFiles.read(file), p);
         assertEquals(List.of(), tc.preState().statistics(), "pre-state service statistics are not empty");
         boolean ok = tc.output()[0] == 0;
         assertArrayEquals(services(tc.postState().statistics(), p),

@@ -32,7 +32,7 @@ class AssurancesJsonTest {
         return VectorFiles.tinyJson("assurances");
     }
 
-    static AssurancesVectors.TestCase testCase(JsonNode n) {
+    static StfSubsystem.TestCase<AssurancesInput, AssurancesState> testCase(JsonNode n) {
         JsonNode in = n.get("input");
         AssurancesInput input = new AssurancesInput(BlockJson.assurancesExtrinsic(in.get("assurances")),
                 JsonSupport.u32(in, "slot"), JsonSupport.hash(in, "parent"));
@@ -44,7 +44,7 @@ class AssurancesJsonTest {
         } else {
             out.u8(1).u8(JsonVectors.errorCode(o.get("err"), AssurancesError.class));
         }
-        return new AssurancesVectors.TestCase(input, state(n.get("pre_state")), out.toByteArray(),
+        return new StfSubsystem.TestCase<>(input, state(n.get("pre_state")), out.toByteArray(),
                 state(n.get("post_state")));
     }
 
@@ -56,10 +56,10 @@ class AssurancesJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void vector(String name, Path json) {
-        AssurancesVectors.TestCase fromJson = testCase(JsonVectors.read(json));
+        StfSubsystem.TestCase<AssurancesInput, AssurancesState> fromJson = testCase(JsonVectors.read(json));
         assertEquals(Optional.empty(), StfCheck.check(AssurancesVectors.INSTANCE, fromJson, P), name);
 
-        AssurancesVectors.TestCase fromBin = AssurancesVectors.INSTANCE.decode(
+        StfSubsystem.TestCase<AssurancesInput, AssurancesState> fromBin = AssurancesVectors.INSTANCE.decode(
                 VectorFiles.read(JsonVectors.bin(json)), P);
         assertArrayEquals(fromBin.output(), fromJson.output(), "output");
         for (int i = 0; i < AssurancesState.FIELDS.size(); i++) {

@@ -17,15 +17,15 @@ final class AuthorizationJson {
 
     private AuthorizationJson() {}
 
-    static AuthorizationVectors.TestCase read(Path p) throws IOException {
+    static StfSubsystem.TestCase<AuthorizationInput, AuthorizationState> read(Path p) throws IOException {
         JsonNode root = new ObjectMapper().readTree(p.toFile());
         JsonNode in = root.get("input");
         List<CoreAuthorizer> auths = new ArrayList<>();
         for (JsonNode a : in.get("auths")) {
             auths.add(new CoreAuthorizer(a.get("core").asInt(), JsonSupport.hash(a, "auth_hash")));
         }
-        return new AuthorizationVectors.TestCase(new AuthorizationInput(in.get("slot").asLong(), auths),
-                state(root.get("pre_state")), state(root.get("post_state")));
+        return new StfSubsystem.TestCase<>(new AuthorizationInput(in.get("slot").asLong(), auths),
+                state(root.get("pre_state")), null, state(root.get("post_state")));
     }
 
     private static AuthorizationState state(JsonNode s) {

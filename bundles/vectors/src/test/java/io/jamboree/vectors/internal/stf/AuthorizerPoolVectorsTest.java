@@ -1,14 +1,16 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.authorizations.AuthorizationInput;
+import io.jamboree.stf.authorizations.AuthorizationState;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** Every authorizations vector (GP §8), tiny (bin and json) and full (bin). */
 class AuthorizerPoolVectorsTest {
@@ -40,8 +42,8 @@ class AuthorizerPoolVectorsTest {
     @ParameterizedTest(name = "json {0}")
     @MethodSource("tinyJson")
     void json(String name, Path file) throws Exception {
-        AuthorizationVectors.TestCase j = AuthorizationJson.read(file);
-        AuthorizationVectors.TestCase b = AuthorizationVectors.INSTANCE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
+        StfSubsystem.TestCase<AuthorizationInput, AuthorizationState> j = AuthorizationJson.read(file);
+        StfSubsystem.TestCase<AuthorizationInput, AuthorizationState> b = AuthorizationVectors.INSTANCE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
         StfAsserts.sameStates(AuthorizationVectors.INSTANCE, b, j, ChainParams.tiny());
         assertEquals(b.input().slot(), j.input().slot());
         assertEquals(Optional.empty(), StfCheck.check(AuthorizationVectors.INSTANCE, j, ChainParams.tiny()));

@@ -8,6 +8,7 @@ import io.jamboree.json.BlockJson;
 import io.jamboree.json.StateJson;
 import io.jamboree.stf.disputes.DisputesError;
 import io.jamboree.stf.disputes.DisputesState;
+import io.jamboree.types.DisputesExtrinsic;
 import io.jamboree.types.Ed25519Public;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class DisputesJson {
 
     private DisputesJson() {}
 
-    static DisputesVectors.TestCase read(Path p, ChainParams params) throws IOException {
+    static StfSubsystem.TestCase<DisputesExtrinsic, DisputesState> read(Path p, ChainParams params) throws IOException {
         JsonNode root = new ObjectMapper().readTree(p.toFile());
         JsonNode out = root.get("output");
         byte[] output;
@@ -34,7 +35,7 @@ final class DisputesJson {
             String name = out.get("err").asText().toUpperCase(Locale.ROOT).replace('-', '_');
             output = DisputesVectors.encodeOutput(DisputesError.valueOf(name));
         }
-        return new DisputesVectors.TestCase(BlockJson.disputesExtrinsic(root.get("input").get("disputes")),
+        return new StfSubsystem.TestCase<>(BlockJson.disputesExtrinsic(root.get("input").get("disputes")),
                 state(root.get("pre_state"), params), output, state(root.get("post_state"), params));
     }
 

@@ -1,16 +1,18 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.Ed25519;
 import io.jamboree.stf.disputes.Disputes;
+import io.jamboree.stf.disputes.DisputesState;
+import io.jamboree.types.DisputesExtrinsic;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** Every disputes vector (GP §10), tiny (bin and json) and full (bin). */
 class DisputesVectorsTest {
@@ -33,8 +35,8 @@ class DisputesVectorsTest {
     @MethodSource("tinyBin")
     void tiny(String name, Path file) {
         assertEquals(Optional.empty(), StfCheck.check(DISPUTES, VectorFiles.read(file), ChainParams.tiny()));
-        DisputesVectors.TestCase tc = DISPUTES.decode(VectorFiles.read(file), ChainParams.tiny());
-        DisputesVectors.TestCase before = DISPUTES.decode(VectorFiles.read(file), ChainParams.tiny());
+        StfSubsystem.TestCase<DisputesExtrinsic, DisputesState> tc = DISPUTES.decode(VectorFiles.read(file), ChainParams.tiny());
+        StfSubsystem.TestCase<DisputesExtrinsic, DisputesState> before = DISPUTES.decode(VectorFiles.read(file), ChainParams.tiny());
         new Disputes(Ed25519::verify, ChainParams.tiny()).apply(tc.preState(), tc.input());
         StfAsserts.samePreStates(DISPUTES, before, tc, ChainParams.tiny());
     }
@@ -48,8 +50,8 @@ class DisputesVectorsTest {
     @ParameterizedTest(name = "json {0}")
     @MethodSource("tinyJson")
     void json(String name, Path file) throws Exception {
-        DisputesVectors.TestCase b = DISPUTES.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
-        DisputesVectors.TestCase j = DisputesJson.read(file, ChainParams.tiny());
+        StfSubsystem.TestCase<DisputesExtrinsic, DisputesState> b = DISPUTES.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
+        StfSubsystem.TestCase<DisputesExtrinsic, DisputesState> j = DisputesJson.read(file, ChainParams.tiny());
         StfAsserts.sameStates(DISPUTES, b, j, ChainParams.tiny());
         assertEquals(Optional.empty(), StfCheck.compare("output json vs bin", b.output(), j.output()));
         assertEquals(Optional.empty(), StfCheck.check(DISPUTES, j, ChainParams.tiny()));

@@ -32,7 +32,7 @@ class PreimagesJsonTest {
         return VectorFiles.tinyJson("preimages");
     }
 
-    static PreimagesVectors.TestCase testCase(JsonNode n) {
+    static StfSubsystem.TestCase<PreimagesInput, PreimagesState> testCase(JsonNode n) {
         JsonNode in = n.get("input");
         PreimagesInput input = new PreimagesInput(BlockJson.preimagesExtrinsic(in.get("preimages")),
                 JsonSupport.u32(in, "slot"));
@@ -43,7 +43,7 @@ class PreimagesJsonTest {
         } else {
             out.u8(1).u8(JsonVectors.errorCode(o.get("err"), PreimagesError.class));
         }
-        return new PreimagesVectors.TestCase(input, state(n.get("pre_state")), out.toByteArray(),
+        return new StfSubsystem.TestCase<>(input, state(n.get("pre_state")), out.toByteArray(),
                 state(n.get("post_state")));
     }
 
@@ -62,10 +62,10 @@ class PreimagesJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void vector(String name, Path json) {
-        PreimagesVectors.TestCase fromJson = testCase(JsonVectors.read(json));
+        StfSubsystem.TestCase<PreimagesInput, PreimagesState> fromJson = testCase(JsonVectors.read(json));
         assertEquals(Optional.empty(), StfCheck.check(PreimagesVectors.INSTANCE, fromJson, P), name);
 
-        PreimagesVectors.TestCase fromBin = PreimagesVectors.INSTANCE.decode(
+        StfSubsystem.TestCase<PreimagesInput, PreimagesState> fromBin = PreimagesVectors.INSTANCE.decode(
                 VectorFiles.read(JsonVectors.bin(json)), P);
         assertArrayEquals(fromBin.output(), fromJson.output(), "output");
         for (int i = 0; i < PreimagesState.FIELDS.size(); i++) {

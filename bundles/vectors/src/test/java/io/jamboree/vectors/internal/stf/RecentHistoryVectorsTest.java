@@ -1,14 +1,16 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.history.HistoryInput;
+import io.jamboree.types.RecentBlocks;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** Every recent-history vector (GP §7), tiny (bin and json) and full (bin). */
 class RecentHistoryVectorsTest {
@@ -40,8 +42,8 @@ class RecentHistoryVectorsTest {
     @ParameterizedTest(name = "json {0}")
     @MethodSource("tinyJson")
     void json(String name, Path file) throws Exception {
-        HistoryVectors.TestCase fromJson = HistoryJson.read(file);
-        HistoryVectors.TestCase fromBin = HistoryVectors.INSTANCE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
+        StfSubsystem.TestCase<HistoryInput, RecentBlocks> fromJson = HistoryJson.read(file);
+        StfSubsystem.TestCase<HistoryInput, RecentBlocks> fromBin = HistoryVectors.INSTANCE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")), ChainParams.tiny());
         StfAsserts.sameStates(HistoryVectors.INSTANCE, fromBin, fromJson, ChainParams.tiny());
         assertEquals(Optional.empty(), StfCheck.check(HistoryVectors.INSTANCE, fromJson, ChainParams.tiny()));
     }

@@ -34,7 +34,7 @@ class ReportsJsonTest {
         return VectorFiles.tinyJson("reports");
     }
 
-    static ReportsVectors.TestCase testCase(JsonNode n) {
+    static StfSubsystem.TestCase<ReportsInput, ReportsState> testCase(JsonNode n) {
         JsonNode in = n.get("input");
         ReportsInput input = new ReportsInput(BlockJson.guaranteesExtrinsic(in.get("guarantees"), P),
                 JsonSupport.u32(in, "slot"), JsonSupport.list(in, "known_packages", JsonSupport::hash));
@@ -49,7 +49,7 @@ class ReportsJsonTest {
         } else {
             out.u8(1).u8(JsonVectors.errorCode(o.get("err"), ReportsError.class));
         }
-        return new ReportsVectors.TestCase(input, state(n.get("pre_state")), out.toByteArray(), state(n.get("post_state")));
+        return new StfSubsystem.TestCase<>(input, state(n.get("pre_state")), out.toByteArray(), state(n.get("post_state")));
     }
 
     static ReportsState state(JsonNode s) {
@@ -70,10 +70,10 @@ class ReportsJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void vector(String name, Path json) {
-        ReportsVectors.TestCase fromJson = testCase(JsonVectors.read(json));
+        StfSubsystem.TestCase<ReportsInput, ReportsState> fromJson = testCase(JsonVectors.read(json));
         assertEquals(Optional.empty(), StfCheck.check(ReportsVectors.INSTANCE, fromJson, P), name);
 
-        ReportsVectors.TestCase fromBin = ReportsVectors.INSTANCE.decode(VectorFiles.read(JsonVectors.bin(json)), P);
+        StfSubsystem.TestCase<ReportsInput, ReportsState> fromBin = ReportsVectors.INSTANCE.decode(VectorFiles.read(JsonVectors.bin(json)), P);
         assertArrayEquals(fromBin.output(), fromJson.output(), "output");
         for (int i = 0; i < ReportsState.FIELDS.size(); i++) {
             assertArrayEquals(fromBin.preState().encodeField(i, P), fromJson.preState().encodeField(i, P),

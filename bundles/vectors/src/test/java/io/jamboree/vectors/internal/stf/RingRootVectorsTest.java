@@ -1,10 +1,9 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.safrole.SafroleInput;
+import io.jamboree.stf.safrole.SafroleState;
 import io.jamboree.types.ValidatorKey;
 import io.jamboree.types.ValidatorKeys;
 import java.nio.file.Path;
@@ -14,6 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The ring root γ_z (GP §6.5, eq. 6.13: the commitment to the Bandersnatch keys of γ_k) recomputed from the key
@@ -38,7 +40,7 @@ class RingRootVectorsTest {
     }
 
     private static void check(Path file, ChainParams c) {
-        SafroleVectors.TestCase tc = new SafroleVectors(BandersnatchRing.shared()).decode(VectorFiles.read(file), c);
+        StfSubsystem.TestCase<SafroleInput, SafroleState> tc = new SafroleVectors(BandersnatchRing.shared()).decode(VectorFiles.read(file), c);
         BandersnatchRing ring = BandersnatchRing.shared();
         assertTrue(tc.preState().gammaK().size() == c.validatorsCount());
         assertArrayEquals(tc.preState().gammaZ().bytes(), ring.ringRoot(bandersnatchKeys(tc.preState().gammaK())),

@@ -26,7 +26,7 @@ final class SafroleJson {
 
     private SafroleJson() {}
 
-    static SafroleVectors.TestCase read(Path p) throws IOException {
+    static StfSubsystem.TestCase<SafroleInput, SafroleState> read(Path p) throws IOException {
         JsonNode root = new ObjectMapper().readTree(p.toFile());
         JsonNode in = root.get("input");
         List<TicketEnvelope> xt = new ArrayList<>();
@@ -48,7 +48,7 @@ final class SafroleJson {
             String name = out.get("err").asText().toUpperCase(Locale.ROOT).replace('-', '_');
             output = SafroleVectors.encodeOutput(SafroleError.valueOf(name));
         }
-        return new SafroleVectors.TestCase(input, state(root.get("pre_state")), output, state(root.get("post_state")));
+        return new StfSubsystem.TestCase<>(input, state(root.get("pre_state")), output, state(root.get("post_state")));
     }
 
     private static SafroleState state(JsonNode s) {

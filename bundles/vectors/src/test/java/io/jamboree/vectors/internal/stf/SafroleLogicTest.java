@@ -1,10 +1,10 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.RingVrf;
+import io.jamboree.stf.safrole.SafroleInput;
+import io.jamboree.stf.safrole.SafroleState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /**
  * The Safrole logic (GP §6) on every vector with the ring root O replaced by an oracle taken from the vector
@@ -41,7 +43,7 @@ class SafroleLogicTest {
     }
 
     private static void run(Path file, ChainParams c) {
-        SafroleVectors.TestCase tc = new SafroleVectors(BandersnatchRing.shared()).decode(VectorFiles.read(file), c);
+        StfSubsystem.TestCase<SafroleInput, SafroleState> tc = new SafroleVectors(BandersnatchRing.shared()).decode(VectorFiles.read(file), c);
         byte[] root = tc.postState().gammaZ().bytes();
         RingVrf oracle = new RingVrf() {
             @Override
@@ -55,7 +57,7 @@ class SafroleLogicTest {
             }
         };
         SafroleVectors withOracle = new SafroleVectors(oracle);
-        SafroleVectors.TestCase before = withOracle.decode(VectorFiles.read(file), c);
+        StfSubsystem.TestCase<SafroleInput, SafroleState> before = withOracle.decode(VectorFiles.read(file), c);
         assertEquals(Optional.empty(), StfCheck.check(withOracle, tc, c));
         StfAsserts.samePreStates(withOracle, before, tc, c);
     }

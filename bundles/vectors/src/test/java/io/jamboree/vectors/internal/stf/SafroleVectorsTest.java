@@ -1,15 +1,17 @@
 package io.jamboree.vectors.internal.stf;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.safrole.SafroleInput;
+import io.jamboree.stf.safrole.SafroleState;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 /** Every Safrole vector (GP §6), tiny (bin and json) and full (bin). */
 class SafroleVectorsTest {
@@ -43,8 +45,8 @@ class SafroleVectorsTest {
     @ParameterizedTest(name = "json {0}")
     @MethodSource("tinyJson")
     void json(String name, Path file) throws Exception {
-        SafroleVectors.TestCase j = SafroleJson.read(file);
-        SafroleVectors.TestCase b = SAFROLE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")),
+        StfSubsystem.TestCase<SafroleInput, SafroleState> j = SafroleJson.read(file);
+        StfSubsystem.TestCase<SafroleInput, SafroleState> b = SAFROLE.decode(VectorFiles.read(VectorFiles.sibling(file, "bin")),
                 ChainParams.tiny());
         StfAsserts.sameStates(SAFROLE, b, j, ChainParams.tiny());
         assertEquals(Optional.empty(), StfCheck.compare("output json vs bin", b.output(), j.output()));

@@ -30,11 +30,11 @@ class StatisticsJsonTest {
         return VectorFiles.tinyJson("statistics");
     }
 
-    static StatisticsVectors.TestCase testCase(JsonNode n) {
+    static StfSubsystem.TestCase<StatisticsInput, StatisticsState> testCase(JsonNode n) {
         JsonNode in = n.get("input");
         StatisticsInput input = new StatisticsInput(JsonSupport.u32(in, "slot"), JsonSupport.u16(in, "author_index"),
                 BlockJson.extrinsic(in.get("extrinsic"), P));
-        return new StatisticsVectors.TestCase(input, state(n.get("pre_state")), state(n.get("post_state")));
+        return new StfSubsystem.TestCase<>(input, state(n.get("pre_state")), null, state(n.get("post_state")));
     }
 
     static StatisticsState state(JsonNode s) {
@@ -46,10 +46,10 @@ class StatisticsJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void vector(String name, Path json) {
-        StatisticsVectors.TestCase fromJson = testCase(JsonVectors.read(json));
+        StfSubsystem.TestCase<StatisticsInput, StatisticsState> fromJson = testCase(JsonVectors.read(json));
         assertEquals(Optional.empty(), StfCheck.check(StatisticsVectors.INSTANCE, fromJson, P), name);
 
-        StatisticsVectors.TestCase fromBin = StatisticsVectors.INSTANCE.decode(
+        StfSubsystem.TestCase<StatisticsInput, StatisticsState> fromBin = StatisticsVectors.INSTANCE.decode(
                 VectorFiles.read(JsonVectors.bin(json)), P);
         for (int i = 0; i < StatisticsState.FIELDS.size(); i++) {
             assertArrayEquals(fromBin.preState().encodeField(i, P), fromJson.preState().encodeField(i, P),
