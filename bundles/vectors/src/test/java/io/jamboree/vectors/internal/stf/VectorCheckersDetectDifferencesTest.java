@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.pvm.PvmEngine;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.types.Hash;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -48,6 +51,23 @@ class VectorCheckersDetectDifferencesTest {
     @Test
     void statistics() {
         assertDetects("statistics", "stats_with_some_extrinsic-1.bin", (b, q) -> StfCheck.check(StatisticsVectors.INSTANCE, b, q));
+    }
+
+    @Test
+    void accumulate() {
+        PvmEngine engine = new InterpreterEngine();
+        assertDetects("accumulate", "accumulate_ready_queued_reports-1.bin", (b, q) -> AccumulateVectors.check(b, q, engine));
+    }
+
+    @Test
+    void accumulateOutputRoot() {
+        Path f = VectorFiles.stf().resolve("accumulate").resolve("tiny").resolve("accumulate_ready_queued_reports-1.bin");
+        AccumulateVectors.TestCase tc = AccumulateVectors.TestCase.decode(VectorFiles.read(f), ChainParams.tiny());
+        byte[] root = tc.output().bytes().clone();
+        root[0] ^= 0x01;
+        Optional<String> d = AccumulateVectors.check(new AccumulateVectors.TestCase(tc.slot(), tc.reports(),
+                tc.preState(), new Hash(root), tc.postState()), ChainParams.tiny(), new InterpreterEngine());
+        assertTrue(d.isPresent() && d.get().startsWith("output differs at octet 0"), String.valueOf(d));
     }
 
     @Test
