@@ -33,10 +33,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code stf/SUBSYSTEM/{tiny,full}}: the state-transition subsystems on their binary test cases
- * (input, pre-state, output, post-state). Each {@code .bin} is checked by {@link StfCheck} with the subsystem's
- * {@link StfSubsystem} mapping, which reports the first differing output or post-state field. Accumulation (GP §12) runs
- * service code, so an accumulate vector runs on EVERY registered {@link PvmEngine} and passes only if
- * it passes on all of them.
+ * (input, pre-state, output, post-state). Each {@code .bin} is checked by {@link StfCheck} with the
+ * subsystem's {@link StfSubsystem} mapping, which reports the first differing output or post-state field.
+ * Accumulation (GP §12) runs service code, so an accumulate vector runs on EVERY registered {@link PvmEngine}
+ * and passes only if it passes on all of them.
  */
 @Component(service = VectorFamily.class)
 public final class StfFamily implements VectorFamily {
@@ -47,7 +47,8 @@ public final class StfFamily implements VectorFamily {
     }
 
     private static final Map<String, Checker> CHECKERS = Map.of(
-            "safrole", (bin, p) -> StfCheck.check(new SafroleVectors(BandersnatchRing.shared()), bin, p), // SRS on first use
+            // the ring SRS loads on the first Safrole vector, not when this family is created
+            "safrole", (bin, p) -> StfCheck.check(new SafroleVectors(BandersnatchRing.shared()), bin, p),
             "disputes", checker(new DisputesVectors(Ed25519::verify)),
             "history", checker(HistoryVectors.INSTANCE),
             "authorizations", checker(AuthorizationVectors.INSTANCE),
