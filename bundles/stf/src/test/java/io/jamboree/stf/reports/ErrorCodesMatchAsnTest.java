@@ -3,6 +3,7 @@ package io.jamboree.stf.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jamboree.stf.VectorFiles;
 import io.jamboree.stf.assurances.AssurancesError;
 import io.jamboree.stf.preimages.PreimagesError;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class ErrorCodesMatchAsnTest {
     private static final Pattern ITEM = Pattern.compile("^\\s*([a-z0-9-]+)\\s*\\((\\d+)\\)");
 
     private static List<String> asnErrors(String subsystem) throws IOException {
-        Path asn = VectorFiles.root().resolve(subsystem).resolve(subsystem + ".asn");
+        Path asn = VectorFiles.root().resolve("stf").resolve(subsystem).resolve(subsystem + ".asn");
         List<String> lines = Files.readAllLines(asn);
         List<String> out = new ArrayList<>();
         boolean inside = false;

@@ -1,16 +1,20 @@
 package io.jamboree.vectors.internal;
 
-import io.jamboree.accumulate.AccumulateVectors;
 import io.jamboree.core.ChainParams;
+import io.jamboree.crypto.Ed25519;
 import io.jamboree.pvm.PvmEngine;
-import io.jamboree.stf.assurances.AssurancesVectors;
-import io.jamboree.stf.authorizations.AuthorizationVectors;
-import io.jamboree.stf.disputes.DisputesVectors;
-import io.jamboree.stf.history.HistoryVectors;
-import io.jamboree.stf.preimages.PreimagesVectors;
-import io.jamboree.stf.reports.ReportsVectors;
-import io.jamboree.stf.safrole.SafroleVectors;
-import io.jamboree.stf.statistics.StatisticsVectors;
+import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.vectors.internal.stf.AccumulateVectors;
+import io.jamboree.vectors.internal.stf.AssurancesVectors;
+import io.jamboree.vectors.internal.stf.AuthorizationVectors;
+import io.jamboree.vectors.internal.stf.DisputesVectors;
+import io.jamboree.vectors.internal.stf.HistoryVectors;
+import io.jamboree.vectors.internal.stf.PreimagesVectors;
+import io.jamboree.vectors.internal.stf.ReportsVectors;
+import io.jamboree.vectors.internal.stf.SafroleVectors;
+import io.jamboree.vectors.internal.stf.StfCheck;
+import io.jamboree.vectors.internal.stf.StfSubsystem;
+import io.jamboree.vectors.internal.stf.StatisticsVectors;
 import io.jamboree.vectors.VectorFamily;
 import io.jamboree.vectors.VectorReport;
 import io.jamboree.vectors.VectorResult;
@@ -29,10 +33,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code stf/SUBSYSTEM/{tiny,full}}: the state-transition subsystems on their binary test cases
- * (input, pre-state, output, post-state). Each {@code .bin} is checked by the subsystem's own vector
- * checker, which reports the first differing output or post-state field. Accumulation (GP §12) runs
- * service code, so an accumulate vector runs on EVERY registered {@link PvmEngine} and passes only if
- * it passes on all of them.
+ * (input, pre-state, output, post-state). Each {@code .bin} is checked by {@link StfCheck} with the
+ * subsystem's {@link StfSubsystem} mapping, which reports the first differing output or post-state field.
+ * Accumulation (GP §12) runs service code, so an accumulate vector runs on EVERY registered {@link PvmEngine}
+ * and passes only if it passes on all of them.
  */
 @Component(service = VectorFamily.class)
 public final class StfFamily implements VectorFamily {
@@ -43,14 +47,19 @@ public final class StfFamily implements VectorFamily {
     }
 
     private static final Map<String, Checker> CHECKERS = Map.of(
-            "safrole", SafroleVectors::check,
-            "disputes", DisputesVectors::check,
-            "history", HistoryVectors::check,
-            "authorizations", AuthorizationVectors::check,
-            "reports", ReportsVectors::check,
-            "assurances", AssurancesVectors::check,
-            "preimages", PreimagesVectors::check,
-            "statistics", StatisticsVectors::check);
+            // the ring SRS loads on the first Safrole vector, not when this family is created
+            "safrole", (bin, p) -> StfCheck.check(new SafroleVectors(BandersnatchRing.shared()), bin, p),
+            "disputes", checker(new DisputesVectors(Ed25519::verify)),
+            "history", checker(HistoryVectors.INSTANCE),
+            "authorizations", checker(AuthorizationVectors.INSTANCE),
+            "reports", checker(ReportsVectors.INSTANCE),
+            "assurances", checker(AssurancesVectors.INSTANCE),
+            "preimages", checker(PreimagesVectors.INSTANCE),
+            "statistics", checker(StatisticsVectors.INSTANCE));
+
+    private static Checker checker(StfSubsystem<?, ?> s) {
+        return (bin, p) -> StfCheck.check(s, bin, p);
+    }
 
     /** Subsystems whose checks need the PVM engines. */
     private static final List<String> ENGINE_SUBSYSTEMS = List.of("accumulate");
