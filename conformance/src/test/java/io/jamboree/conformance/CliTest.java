@@ -135,6 +135,15 @@ public class CliTest {
     }
 
     @Test
+    public void anEngineNameIsCheckedAgainstTheRegisteredEngines() throws Exception {
+        // no enum of engines in the CLI: any registered engine may be named; an unknown name fails with the list
+        Run r = jam(null, "import", "--pvm", "nosuch", Vectors.dir("jam-test-vectors-0.7.2/traces/fallback").toString());
+        assertEquals(r.out + r.err, 3, r.code);
+        assertTrue(r.err, r.err.contains("no PVM engine 'nosuch' is registered"));
+        assertTrue(r.err, r.err.contains("(registered PVM engines: differential, interpreter, recompiler)"));
+    }
+
+    @Test
     public void samplePluginAddsACommand() throws Exception {
         Run r = jam(null, "exec", "--feature", "sample", "blake2b", "jam");
         assertEquals(r.err, 0, r.code);

@@ -98,7 +98,8 @@ public final class Jam implements Callable<Integer> {
             }
             String unmet = node.awaitReady(CONFIG_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (unmet != null) {
-                err.println("jam " + name + ": the configuration was not applied within " + CONFIG_TIMEOUT_SECONDS + " s: " + unmet);
+                err.println("jam " + name + ": the configuration was not applied within " + CONFIG_TIMEOUT_SECONDS + " s: " + unmet
+                        + registeredNames(node, unmet));
                 return 3;
             }
             JamCommand cmd = node.awaitService(JamCommand.class, "(" + JamCommand.NAME + "=" + name + ")", 10, TimeUnit.SECONDS);
@@ -218,11 +219,19 @@ public final class Jam implements Callable<Integer> {
     /** Chain parameter sets a command can run with. */
     enum Chain { tiny, full }
 
-    /** Stores a command can import into. */
-    enum Store { memory, lmdb }
+    /*
+     * Stores and PVM engines are not listed here: any bundle may register one (a plugin in deploy/ too). A name
+     * given with --store or --pvm is set in Config Admin and checked against the services that are registered
+     * (property store.kind of io.jamboree.store.NodeStore, pvm.engine of io.jamboree.pvm.PvmEngine).
+     */
 
-    /** PVM engines a command can run guest code on (Config Admin PID io.jamboree.pvm). */
-    enum Pvm { interpreter, recompiler, differential }
+    /** Service filters and properties that name the registered stores and PVM engines. */
+    static final String STORE_SERVICES = "(objectClass=io.jamboree.store.NodeStore)";
+    static final String STORE_NAME = "store.kind";
+    static final String PVM_SERVICES = "(objectClass=io.jamboree.pvm.PvmEngine)";
+    static final String PVM_NAME = "pvm.engine";
+    /** The property value of the PVM engine that delegates to the selected one; not an engine of its own. */
+    static final String ACTIVE = "active";
 
     /** Config Admin PIDs the sub-command options set. */
     static final String STORE_PID = "io.jamboree.store";
@@ -230,15 +239,33 @@ public final class Jam implements Callable<Integer> {
     static final String IMPORTER_PID = "io.jamboree.importer";
 
     /** {@code --pvm}: PID io.jamboree.pvm engine=E, ready when the active engine is E and E is registered. */
-    static LaunchConfig withPvm(LaunchConfig launch, Pvm pvm) {
+    static LaunchConfig withPvm(LaunchConfig launch, String pvm) {
         if (pvm == null) {
             return launch;
         }
-        return launch.with(PVM_PID, "engine", pvm.name())
-                .awaiting("(&(objectClass=io.jamboree.pvm.PvmEngine)(pvm.engine=active)(engine=" + pvm.name() + "))",
-                        "the active PVM engine is not '" + pvm.name() + "'")
-                .awaiting("(&(objectClass=io.jamboree.pvm.PvmEngine)(pvm.engine=" + pvm.name() + "))",
-                        "no PVM engine '" + pvm.name() + "' is registered");
+        String v = LaunchConfig.ldapValue(pvm);
+        return launch.with(PVM_PID, "engine", pvm)
+                .awaiting("(&" + PVM_SERVICES + "(" + PVM_NAME + "=" + v + "))", "no PVM engine '" + pvm + "' is registered")
+                .awaiting("(&" + PVM_SERVICES + "(" + PVM_NAME + "=" + ACTIVE + ")(engine=" + v + "))",
+                        "the active PVM engine is not '" + pvm + "'");
+    }
+
+    /**
+     * Names the stores and PVM engines that are registered, for an error about a selection that was not applied.
+     *
+     * @return e.g. " (registered PVM engines: differential, interpreter, recompiler)", or "" if {@code unmet} is
+     *     about neither
+     */
+    static String registeredNames(Node node, String unmet) {
+        if (unmet.contains("PVM engine")) {
+            List<String> names = new ArrayList<>(node.propertyValues(PVM_SERVICES, PVM_NAME));
+            names.remove(ACTIVE);
+            return " (registered PVM engines: " + String.join(", ", names) + ")";
+        }
+        if (unmet.contains("store")) {
+            return " (registered stores: " + String.join(", ", node.propertyValues(STORE_SERVICES, STORE_NAME)) + ")";
+        }
+        return "";
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Import block-import traces and check every posterior state root.",
@@ -252,8 +279,8 @@ public final class Jam implements Callable<Integer> {
         @ParentCommand
         Jam jam;
 
-        @Option(names = "--store", description = "State store: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        Store store = Store.memory;
+        @Option(names = "--store", paramLabel = "NAME", description = "State store: a registered store's store.kind, e.g. memory or lmdb, or a plugin's (default: ${DEFAULT-VALUE}).")
+        String store = "memory";
 
         @Option(names = "--data", paramLabel = "DIR", description = "Data folder; LMDB lives in DIR/lmdb (default: the node's data/).")
         Path data;
@@ -262,8 +289,8 @@ public final class Jam implements Callable<Integer> {
                 + "or a JIP-4 chain spec .json file (jam gen-spec): its parameters, and its genesis to start from.")
         String chain = "tiny";
 
-        @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
-        Pvm pvm;
+        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, differential, or a plugin's (default: the configured one, else interpreter).")
+        String pvm;
 
         @Option(names = {"-v", "--verbose"}, description = "Print one line per passing step: ok FILE, import time, state root.")
         boolean verbose;
@@ -284,7 +311,7 @@ public final class Jam implements Callable<Integer> {
                 System.err.println("jam import: give trace PATHs, or a chain spec file with --chain");
                 return 2;
             }
-            List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chainName));
+            List<String> args = new ArrayList<>(List.of("--store", store, "--chain", chainName));
             if (spec != null) {
                 args.addAll(List.of("--chain-spec", spec.toString()));
             }
@@ -292,7 +319,7 @@ public final class Jam implements Callable<Integer> {
                 args.add("--verbose");
             }
             if (pvm != null) {
-                args.addAll(List.of("--pvm", pvm.name()));
+                args.addAll(List.of("--pvm", pvm));
             }
             for (Path p : paths) {
                 if (!Files.exists(p)) {
@@ -303,16 +330,18 @@ public final class Jam implements Callable<Integer> {
             }
             Path scratch = null;
             Path dataDir = data == null ? null : data.toAbsolutePath().normalize();
-            if (dataDir == null && store == Store.memory) {
+            if (dataDir == null && "memory".equals(store)) {
                 // nothing of an in-memory import touches the node's data/: LMDB opens an empty scratch folder
                 scratch = Files.createTempDirectory("jamboree-import-");
                 dataDir = scratch;
             }
             try {
                 LaunchConfig launch = LaunchConfig.NONE
-                        .with(STORE_PID, "kind", store.name())
-                        .awaiting("(&(objectClass=io.jamboree.store.ActiveStore)(kind=" + store.name() + "))",
-                                "the active store is not '" + store.name() + "'")
+                        .with(STORE_PID, "kind", store)
+                        .awaiting("(&" + STORE_SERVICES + "(" + STORE_NAME + "=" + LaunchConfig.ldapValue(store) + "))",
+                                "no store '" + store + "' is registered")
+                        .awaiting("(&(objectClass=io.jamboree.store.ActiveStore)(kind=" + LaunchConfig.ldapValue(store) + "))",
+                                "the active store is not '" + store + "'")
                         .with(IMPORTER_PID, "chain", chainName)
                         .awaiting("(&(objectClass=io.jamboree.importer.BlockImporter)(chain=" + chainName + "))",
                                 "the block importer does not run the '" + chainName + "' chain");
@@ -343,8 +372,8 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain chain = Chain.tiny;
 
-        @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
-        Pvm pvm;
+        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, differential, or a plugin's (default: the configured one, else interpreter).")
+        String pvm;
 
         @Option(names = "--frame-timeout", paramLabel = "SECONDS", description = "Time a request may take from its first byte to its last, "
                 + "a reply to be taken and the handshake to arrive; a session that misses it ends (default: 30).")
@@ -361,7 +390,7 @@ public final class Jam implements Callable<Integer> {
         public Integer call() {
             List<String> args = new ArrayList<>(List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
             if (pvm != null) {
-                args.addAll(List.of("--pvm", pvm.name()));
+                args.addAll(List.of("--pvm", pvm));
             }
             // checked by the fuzz-target command itself
             if (frameTimeout != null) {

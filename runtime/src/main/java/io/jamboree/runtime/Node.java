@@ -16,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.launch.Framework;
@@ -194,6 +195,28 @@ public final class Node implements AutoCloseable {
             return tracker.waitForService(unit.toMillis(timeout));
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad service filter " + f, e);
+        }
+    }
+
+    /**
+     * The values of {@code property} among the registered services matching the LDAP {@code filter}, sorted and
+     * without repeats (for messages that name what is available).
+     */
+    public List<String> propertyValues(String filter, String property) {
+        try {
+            ServiceReference<?>[] refs = framework.getBundleContext().getAllServiceReferences(null, filter);
+            java.util.TreeSet<String> values = new java.util.TreeSet<>();
+            if (refs != null) {
+                for (ServiceReference<?> r : refs) {
+                    Object v = r.getProperty(property);
+                    if (v != null) {
+                        values.add(v.toString());
+                    }
+                }
+            }
+            return List.copyOf(values);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad service filter " + filter, e);
         }
     }
 
