@@ -1,0 +1,63 @@
+package io.jamboree.author.internal;
+
+import io.jamboree.crypto.RingVrf;
+import io.jamboree.stf.safrole.SealContexts;
+import io.jamboree.types.BandersnatchRingVrfSignature;
+import io.jamboree.types.Hash;
+import io.jamboree.types.TicketBody;
+import io.jamboree.types.TicketEnvelope;
+import io.jamboree.types.ValidatorKey;
+import io.jamboree.types.ValidatorKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Ticket generation (GP 0.7.2 §6.7, eq. 6.29; Appendix G): for each of our keys in the next epoch's validator set
+ * γ'_k and each attempt (entry index) below N, a ring VRF proof over the ring of γ'_k's Bandersnatch keys (whose
+ * commitment is γ'_z, the root the importer checks against) with the context X_T ⌢ η'_2 ⌢ attempt and the empty
+ * message. The identifier Y is known without the proof ({@link TicketIds}), so {@link #candidates} only computes
+ * identifiers; the costly ring proof is made by {@link #prove} for the tickets actually submitted.
+ */
+final class TicketGenerator {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Supplier<RingVrf> ring;
+
+    /** @param ring the ring VRF prover for rings of V keys (created on first use: it loads the SRS) */
+    TicketGenerator(Supplier<RingVrf> ring) {
+        this.ring = ring;
+    }
+
+    /** A ticket we can submit: its body, our key and that key's position in the ring. */
+    record Candidate(TicketBody body, LocalKey key, int ringIndex) {}
+
+    /**
+     * The tickets of our keys that are members of {@code gammaK} (γ'_k), for the contest with entropy {@code eta2}
+     * (η'_2), {@code attempts} (N) per key, unsorted.
+     */
+    List<Candidate> candidates(Hash eta2, ValidatorKeys gammaK, List<LocalKey> keys, int attempts) {
+        List<Candidate> out = new ArrayList<>();
+        for (LocalKey k : keys) {
+            int index = SlotLeadership.indexOf(gammaK, k.publicKey());
+            if (index < 0) {
+                continue;
+            }
+            for (int a = 0; a < attempts; a++) {
+                out.add(new Candidate(new TicketBody(TicketIds.output(k, SealContexts.ticket(eta2, a)), a), k, index));
+            }
+        }
+        return out;
+    }
+
+    /** The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}. */
+    TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        List<byte[]> keys = new ArrayList<>(gammaK.size());
+        for (ValidatorKey k : gammaK.keys()) {
+            keys.add(k.bandersnatch().bytes());
+        }
+        byte[] sig = ring.get().prove(c.key().secret(), keys, c.ringIndex(), SealContexts.ticket(eta2, c.body().attempt()),
+                EMPTY);
+        return new TicketEnvelope(c.body().attempt(), new BandersnatchRingVrfSignature(sig));
+    }
+}
