@@ -62,7 +62,7 @@ final class BlockAuthor {
 
     /**
      * The block for {@code slot} on the parent {@code parentHash} with posterior state {@code pre} and state root
-     * {@code parentRoot}, if one of our keys leads the slot.
+     * {@code parentRoot}, if one of our keys leads the slot. With {@code pool} null no tickets are submitted.
      *
      * @throws IllegalStateException if the Safrole transition refuses the slot (not after the parent's)
      */
@@ -85,7 +85,7 @@ final class BlockAuthor {
         }
         SlotLeadership.Claim c = claim.get();
 
-        List<TicketEnvelope> tickets = phase < params.contestLength() ? tickets(post, keys, pool) : List.of();
+        List<TicketEnvelope> tickets = pool != null && phase < params.contestLength() ? tickets(post, keys, pool) : List.of();
         Extrinsic x = new Extrinsic(new TicketsExtrinsic(tickets), new PreimagesExtrinsic(List.of()),
                 new GuaranteesExtrinsic(List.of()), new AssurancesExtrinsic(List.of()), new DisputesExtrinsic(List.of(),
                         List.of(), List.of()));
