@@ -1,0 +1,265 @@
+package io.jamboree.author.internal.cli;
+
+import io.jamboree.author.Author;
+import io.jamboree.author.AuthoredBlock;
+import io.jamboree.author.SealKind;
+import io.jamboree.author.SlotOutcome;
+import io.jamboree.author.internal.DevGenesis;
+import io.jamboree.author.internal.TraceFormat;
+import io.jamboree.core.ChainParams;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.state.StateCodec;
+import io.jamboree.runtime.spi.JamCommand;
+import io.jamboree.types.Hash;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code jam run}: a validator node that authors its slots (GP §6) on a slot clock. Arguments (checked by the
+ * launcher, which also configured the store, the importer's chain and the author's keys):
+ * {@code --chain tiny|full|FILE [--params tiny|full] --data DIR [--slot-ms N] [--clock wall|fast] [--slots N]}.
+ *
+ * <p>An empty store starts from the chain's genesis; otherwise the node continues from the stored best head. Wall
+ * clock: slot s starts at the genesis time plus s slot durations; the genesis time is kept in {@code DIR/genesis-time}
+ * (milliseconds since 1970), set when the chain is first started. Fast clock: the next slot starts as soon as the
+ * node is idle. Ctrl-C finishes the slot at hand and stops.
+ */
+@Component(service = JamCommand.class, property = JamCommand.NAME + "=run")
+public final class RunCommand implements JamCommand {
+    static final int OK = 0;
+    static final int BUG = 1;
+    static final int BAD_INPUT = 2;
+
+    private final BlockImporter importer;
+    private final Author author;
+
+    @Activate
+    public RunCommand(@Reference BlockImporter importer, @Reference Author author) {
+        this.importer = importer;
+        this.author = author;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        String chain = "tiny";
+        Path data = null;
+        long slotMs = -1;
+        boolean fast = false;
+        long lastSlot = -1;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (i + 1 >= args.size() && a.startsWith("--")) {
+                err.println("jam run: " + a + " needs a value");
+                return BAD_INPUT;
+            }
+            try {
+                switch (a) {
+                    case "--chain" -> chain = args.get(++i);
+                    case "--data" -> data = Path.of(args.get(++i));
+                    case "--slot-ms" -> slotMs = Long.parseLong(args.get(++i));
+                    case "--clock" -> fast = args.get(++i).equals("fast");
+                    case "--slots" -> lastSlot = Long.parseLong(args.get(++i));
+                    case "--params", "--dev-validators" -> i++;
+                    default -> {
+                        err.println("jam run: unknown argument " + a);
+                        return BAD_INPUT;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                err.println("jam run: " + a + " needs a number, not '" + args.get(i) + "'");
+                return BAD_INPUT;
+            }
+        }
+        ChainParams p = importer.params();
+        if (slotMs <= 0) {
+            slotMs = p.slotSeconds() * 1000L;
+        }
+        // genesis or resume
+        Optional<Hash> head = importer.bestHead();
+        if (head.isEmpty()) {
+            TraceFormat.Genesis g;
+            try {
+                g = genesis(chain, p);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("jam run: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            Hash root = importer.initialize(g.header(), g.state().keyvals(), List.of());
+            out.printf("genesis %s (slot %d, %s chain), state root %s%n", g.header().hash(p), g.header().slot(), p.name(),
+                    root);
+        } else {
+            long slot = importer.header(head.get()).map(h -> h.slot()).orElse(-1L);
+            out.printf("resuming from the stored best head %s (slot %d)%n", head.get(), slot);
+        }
+        List<Integer> ours = author.validators();
+        if (ours.isEmpty()) {
+            err.println("jam run: none of this node's keys (--dev-validator/--dev-validators) is a validator of the chain");
+            return BAD_INPUT;
+        }
+        out.printf("validators %s of %d; %s clock%s%n", ours, p.validatorsCount(),
+                fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
+
+        long genesisMillis = 0;
+        if (!fast) {
+            try {
+                genesisMillis = genesisTime(data);
+            } catch (IOException | NumberFormatException e) {
+                err.println("jam run: cannot read or write the genesis time in " + data + ": " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+
+        Loop loop = new Loop();
+        Thread hook = new Thread(loop::stopAndWait, "jam-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return loop.run(out, err, fast, genesisMillis, slotMs, lastSlot);
+        } finally {
+            loop.done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running
+            }
+        }
+    }
+
+    private static TraceFormat.Genesis genesis(String chain, ChainParams p) throws IOException {
+        if (chain.equals("tiny") || chain.equals("full")) {
+            return DevGenesis.builtIn(p).orElseThrow(() -> new IllegalArgumentException("no built-in genesis for the '"
+                    + p.name() + "' chain yet: give a genesis file with --chain FILE --params " + p.name()));
+        }
+        Path f = Path.of(chain);
+        if (!Files.isRegularFile(f)) {
+            throw new IllegalArgumentException("no such chain file: " + chain);
+        }
+        return TraceFormat.readGenesis(f, p);
+    }
+
+    /** The genesis time (ms since 1970) kept in {@code DIR/genesis-time}; now when the file does not exist yet. */
+    private static long genesisTime(Path data) throws IOException {
+        long now = System.currentTimeMillis();
+        if (data == null) {
+            return now;
+        }
+        Path f = data.resolve("genesis-time");
+        if (Files.exists(f)) {
+            return Long.parseLong(Files.readString(f, StandardCharsets.US_ASCII).strip());
+        }
+        Files.createDirectories(data);
+        Files.writeString(f, now + "\n", StandardCharsets.US_ASCII);
+        return now;
+    }
+
+    /** The slot loop; {@link #stopAndWait} (Ctrl-C) lets it finish the slot at hand. */
+    private final class Loop {
+        volatile boolean stop;
+        final CountDownLatch done = new CountDownLatch(1);
+
+        void stopAndWait() {
+            stop = true;
+            try {
+                done.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        int run(PrintStream out, PrintStream err, boolean fast, long genesisMillis, long slotMs, long lastSlot) {
+            ChainParams p = importer.params();
+            long next = headSlot() + 1;
+            int authored = 0;
+            int tickets = 0;
+            int fallback = 0;
+            while (!stop && (lastSlot < 0 || next <= lastSlot)) {
+                if (!fast) {
+                    long now = System.currentTimeMillis();
+                    long current = Math.floorDiv(now - genesisMillis, slotMs);
+                    if (current > next) {
+                        next = current; // slots passed while the node was down or busy are skipped
+                        if (lastSlot >= 0 && next > lastSlot) {
+                            break;
+                        }
+                    }
+                    long start = genesisMillis + next * slotMs;
+                    while (!stop && System.currentTimeMillis() < start) {
+                        sleep(Math.min(200, start - System.currentTimeMillis()));
+                    }
+                    if (stop) {
+                        break;
+                    }
+                }
+                SlotOutcome o = author.authorSlot(next);
+                switch (o) {
+                    case SlotOutcome.Authored a -> {
+                        AuthoredBlock b = a.block();
+                        authored++;
+                        if (b.sealKind() == SealKind.TICKET) {
+                            tickets++;
+                        } else {
+                            fallback++;
+                        }
+                        out.printf("slot %d (epoch %d, phase %d): block %s, %s-sealed by validator %d, %d tickets "
+                                        + "included, author %d ms, import %d ms%n",
+                                b.slot(), b.slot() / p.epochLength(), b.slot() % p.epochLength(), b.headerHash(),
+                                b.sealKind() == SealKind.TICKET ? "ticket" : "fallback",
+                                b.block().header().authorIndex(), b.ticketsIncluded(), b.authorNanos() / 1_000_000,
+                                b.importNanos() / 1_000_000);
+                    }
+                    case SlotOutcome.NotOurs n -> {
+                        if (!fast) {
+                            out.printf("slot %d: not ours%n", n.slot());
+                        }
+                    }
+                    case SlotOutcome.Rejected r -> {
+                        err.printf("jam run: BUG: our block for slot %d was rejected by the importer: %s%n", r.slot(),
+                                r.reason());
+                        return BUG;
+                    }
+                }
+                next++;
+            }
+            out.printf("%s: %d blocks authored (%d ticket-sealed, %d fallback-sealed); best head %s at slot %d%n",
+                    stop ? "stopped" : "done", authored, tickets, fallback, importer.bestHead().orElseThrow(), headSlot());
+            out.flush();
+            return OK;
+        }
+
+        private long headSlot() {
+            Hash head = importer.bestHead().orElseThrow();
+            return importer.header(head).map(h -> h.slot()).orElseGet(() -> fallbackSlot(head));
+        }
+
+        private long fallbackSlot(Hash head) {
+            // an initial state stored without its header: its slot is the state's τ (GP 6.1)
+            return importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L);
+        }
+
+        private void sleep(long ms) {
+            if (ms <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop = true;
+            }
+        }
+    }
+}
