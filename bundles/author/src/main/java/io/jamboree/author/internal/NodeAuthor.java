@@ -34,7 +34,7 @@ public final class NodeAuthor {
     private final ChainParams params;
     private final List<LocalKey> keys;
     private final SlotLeadership leadership;
-    private final TicketPool pool = new TicketPool();
+    private final TicketPool pool;
     private final BlockAuthor author;
     private final Consumer<AuthoredBlock> listener;
     private Hash cachedHead;
@@ -46,15 +46,26 @@ public final class NodeAuthor {
      * @param listener told of every authored block
      */
     public NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener) {
-        this(importer, keys, listener, () -> defaultProver(importer.params()));
+        this(importer, keys, listener, () -> defaultProver(importer.params()), true);
     }
 
-    NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener, Supplier<RingVrf> ring) {
+    /**
+     * As {@link #NodeAuthor(BlockImporter, List, Consumer)}; with {@code submitTickets} false the author submits no
+     * tickets (for benchmarks of the block path alone).
+     */
+    public NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener,
+            boolean submitTickets) {
+        this(importer, keys, listener, () -> defaultProver(importer.params()), submitTickets);
+    }
+
+    NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener, Supplier<RingVrf> ring,
+            boolean submitTickets) {
         this.importer = Objects.requireNonNull(importer);
         this.params = importer.params();
         this.keys = List.copyOf(keys);
         this.leadership = new SlotLeadership(this.keys);
         this.listener = Objects.requireNonNull(listener);
+        this.pool = submitTickets ? new TicketPool() : null;
         Supplier<RingVrf> prover = memoize(ring);
         this.author = new BlockAuthor(params, BandersnatchRing.shared(), new TicketGenerator(prover));
     }
@@ -74,7 +85,7 @@ public final class NodeAuthor {
     }
 
     /** The ring prover for rings of V keys over the node's SRS ({@link RingSrs}). */
-    static RingVrf defaultProver(ChainParams params) {
+    public static RingVrf defaultProver(ChainParams params) {
         return RingVrf.of(RingSrs.load(PROVER_SRS_POINTS), params.validatorsCount());
     }
 

@@ -19,24 +19,24 @@ import java.util.function.Supplier;
  * message. The identifier Y is known without the proof ({@link TicketIds}), so {@link #candidates} only computes
  * identifiers; the costly ring proof is made by {@link #prove} for the tickets actually submitted.
  */
-final class TicketGenerator {
+public final class TicketGenerator {
     private static final byte[] EMPTY = new byte[0];
 
     private final Supplier<RingVrf> ring;
 
     /** @param ring the ring VRF prover for rings of V keys (created on first use: it loads the SRS) */
-    TicketGenerator(Supplier<RingVrf> ring) {
+    public TicketGenerator(Supplier<RingVrf> ring) {
         this.ring = ring;
     }
 
     /** A ticket we can submit: its body, our key and that key's position in the ring. */
-    record Candidate(TicketBody body, LocalKey key, int ringIndex) {}
+    public record Candidate(TicketBody body, LocalKey key, int ringIndex) {}
 
     /**
      * The tickets of our keys that are members of {@code gammaK} (γ'_k), for the contest with entropy {@code eta2}
      * (η'_2), {@code attempts} (N) per key, unsorted.
      */
-    List<Candidate> candidates(Hash eta2, ValidatorKeys gammaK, List<LocalKey> keys, int attempts) {
+    public List<Candidate> candidates(Hash eta2, ValidatorKeys gammaK, List<LocalKey> keys, int attempts) {
         List<Candidate> out = new ArrayList<>();
         for (LocalKey k : keys) {
             int index = SlotLeadership.indexOf(gammaK, k.publicKey());
@@ -51,7 +51,7 @@ final class TicketGenerator {
     }
 
     /** The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}. */
-    TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+    public TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
         List<byte[]> keys = new ArrayList<>(gammaK.size());
         for (ValidatorKey k : gammaK.keys()) {
             keys.add(k.bandersnatch().bytes());
