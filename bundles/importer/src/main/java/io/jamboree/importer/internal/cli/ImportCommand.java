@@ -14,8 +14,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code jam import}: runs block-import traces through the {@link BlockImporter} service and checks
  * every posterior state root (GP §4.1). The launcher has already configured the store, the PVM
  * engine and the chain (Config Admin) and validated the paths; the arguments are
- * {@code [--chain C] [--store S] [--pvm E] [--data D] PATH...}, of which only the chain is checked
- * here (against the importer's parameters) and the rest is shown in the first line of output.
+ * {@code [--chain C] [--chain-spec FILE] [--store S] [--pvm E] [--data D] PATH...}, of which only the chain is checked
+ * here (against the importer's parameters) and the rest is shown in the first line of output. With
+ * {@code --chain-spec} the import starts from the genesis of that JIP-4 chain spec file.
  */
 @Component(service = JamCommand.class, property = JamCommand.NAME + "=import")
 public final class ImportCommand implements JamCommand {
@@ -34,12 +35,13 @@ public final class ImportCommand implements JamCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String chain = null;
+        Path chainSpec = null;
         boolean verbose = false;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--chain", "--store", "--pvm", "--data" -> {
+                case "--chain", "--store", "--pvm", "--data", "--chain-spec" -> {
                     if (i + 1 >= args.size()) {
                         err.println("jam import: " + a + " needs a value");
                         return TraceImport.BAD_INPUT;
@@ -47,6 +49,8 @@ public final class ImportCommand implements JamCommand {
                     String v = args.get(++i);
                     if (a.equals("--chain")) {
                         chain = v;
+                    } else if (a.equals("--chain-spec")) {
+                        chainSpec = Path.of(v);
                     }
                 }
                 case "--verbose", "-v" -> verbose = true;
@@ -59,7 +63,7 @@ public final class ImportCommand implements JamCommand {
                 }
             }
         }
-        if (paths.isEmpty()) {
+        if (paths.isEmpty() && chainSpec == null) {
             err.println("jam import: no trace given");
             return TraceImport.BAD_INPUT;
         }
@@ -70,6 +74,6 @@ public final class ImportCommand implements JamCommand {
         }
         java.io.Console console = System.console();
         boolean terminal = console != null && console.isTerminal(); // progress bar only on a terminal
-        return new TraceImport(importer, out, err, terminal).verbose(verbose).run(paths);
+        return new TraceImport(importer, out, err, terminal).verbose(verbose).run(chainSpec, paths);
     }
 }

@@ -94,9 +94,25 @@ final class TraceImport {
 
     /** Imports the traces at {@code paths}; returns the exit code. */
     int run(List<Path> paths) {
+        return run(null, paths);
+    }
+
+    /**
+     * Imports the traces at {@code paths} starting from the genesis of the JIP-4 chain spec {@code chainSpec}
+     * (if not null; then the paths may hold no genesis file); returns the exit code.
+     */
+    int run(Path chainSpec, List<Path> paths) {
         TraceFiles files;
         try {
-            files = TraceFiles.of(paths);
+            files = paths.isEmpty() ? new TraceFiles(null, List.of()) : TraceFiles.of(paths);
+            if (chainSpec != null) {
+                if (files.genesis() != null) {
+                    err.println("jam import: both a chain spec (" + chainSpec + ") and a genesis file (" + files.genesis()
+                            + ") given: leave out one");
+                    return BAD_INPUT;
+                }
+                files = new TraceFiles(chainSpec, files.steps());
+            }
         } catch (TraceFormatException e) {
             err.println("jam import: " + e.getMessage());
             return BAD_INPUT;

@@ -81,6 +81,9 @@ final class TraceReader {
             byte[] bytes = bytes(file);
             TrackedJson nodes = new TrackedJson();
             JsonNode n = json(file, bytes, nodes);
+            if (n.isObject() && n.has("genesis_header")) {
+                return chainSpecGenesis(file, n);
+            }
             try {
                 return new Genesis(BlockJson.header(JsonSupport.field(n, "header"), params),
                         rawState(JsonSupport.field(n, "state")));
@@ -99,6 +102,62 @@ final class TraceReader {
             throw new TraceFormatException(file, "not a Genesis (" + params.name() + " chain): " + e.getMessage()
                     + " (decoder at offset " + d.position() + " of " + bytes.length + ")", e);
         }
+    }
+
+    /**
+     * The genesis of a JIP-4 chain spec file: {@code genesis_header} (hex of the encoded header) and
+     * {@code genesis_state} (62-digit hex keys to hex values); its {@code protocol_parameters} must name this
+     * importer's V, C and E (GP B.5 layout: V the u16 at octet 92, C the u16 at 24, E the u32 at 30). The state
+     * root is computed from the key-values. Errors name the JSON path.
+     */
+    Genesis chainSpecGenesis(Path file, JsonNode n) throws TraceFormatException {
+        byte[] pp = specHex(file, n, "protocol_parameters");
+        if (pp.length != 134) {
+            throw new TraceFormatException(file, "$.protocol_parameters: 134 octets expected (GP 0.7.2 B.5), got " + pp.length, null);
+        }
+        int v = (pp[92] & 0xff) | (pp[93] & 0xff) << 8;
+        int c = (pp[24] & 0xff) | (pp[25] & 0xff) << 8;
+        long e = (pp[30] & 0xffL) | (pp[31] & 0xffL) << 8 | (pp[32] & 0xffL) << 16 | (pp[33] & 0xffL) << 24;
+        if (v != params.validatorsCount() || c != params.coresCount() || e != params.epochLength()) {
+            throw new TraceFormatException(file, "$.protocol_parameters: V=" + v + ", C=" + c + ", E=" + e
+                    + " are not the " + params.name() + " chain's (V=" + params.validatorsCount() + ", C="
+                    + params.coresCount() + ", E=" + params.epochLength() + ")", null);
+        }
+        byte[] hb = specHex(file, n, "genesis_header");
+        Header header;
+        Decoder d = new Decoder(hb);
+        try {
+            header = Header.decode(d, params);
+            d.expectEnd();
+        } catch (CodecException | IllegalArgumentException ex) {
+            throw new TraceFormatException(file, "$.genesis_header: not a " + params.name() + " header: " + ex.getMessage()
+                    + " (at octet " + d.position() + " of " + hb.length + ")", ex);
+        }
+        JsonNode st = n.get("genesis_state");
+        if (st == null || !st.isObject()) {
+            throw new TraceFormatException(file, "$.genesis_state: missing or not an object", null);
+        }
+        java.util.TreeMap<StateKey, byte[]> kv = new java.util.TreeMap<>();
+        for (var it = st.fields(); it.hasNext();) {
+            var f = it.next();
+            String path = "$.genesis_state." + f.getKey();
+            String key = f.getKey().startsWith("0x") ? f.getKey().substring(2) : f.getKey();
+            if (!key.matches("[0-9a-fA-F]{62}") || !f.getValue().isTextual()
+                    || !f.getValue().asText().matches("(0x)?([0-9a-fA-F]{2})*")) {
+                throw new TraceFormatException(file, path + ": expected a 62-digit hex key and a hex value", null);
+            }
+            kv.put(StateKey.ofBytes(io.jamboree.core.Hex.decode(key)), io.jamboree.core.Hex.decode(f.getValue().asText()));
+        }
+        List<KeyValue> kvs = io.jamboree.importer.state.StateCodec.toList(kv);
+        return new Genesis(header, new RawState(io.jamboree.importer.state.StateCodec.root(kv), kvs));
+    }
+
+    private static byte[] specHex(Path file, JsonNode n, String name) throws TraceFormatException {
+        JsonNode v = n.get(name);
+        if (v == null || !v.isTextual() || !v.asText().matches("(0x)?([0-9a-fA-F]{2})*")) {
+            throw new TraceFormatException(file, "$." + name + ": " + (v == null ? "missing" : "not a hex string"), null);
+        }
+        return io.jamboree.core.Hex.decode(v.asText());
     }
 
     private static boolean isJson(Path file) {
