@@ -2,12 +2,12 @@ package io.jamboree.bench;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.author.SlotOutcome;
-import io.jamboree.author.internal.DevGenesis;
 import io.jamboree.author.internal.LocalKey;
 import io.jamboree.author.internal.NodeAuthor;
 import io.jamboree.author.internal.TicketGenerator;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
+import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.RingVrf;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporters;
@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Safrole block authoring on the tiny dev chain (the public traces' genesis, JIP-5 dev validators 0–5):
+ * Safrole block authoring on the tiny chain of the public traces' genesis (JIP-5 dev validators 0–5; vectors found
+ * by {@link VectorsFolder}):
  * <ul>
  *   <li>{@link #authorBlock}: one fallback-sealed block with an empty extrinsic: Safrole for the header marks, slot
  *       leadership, H_v and H_s (GP §6.4) and the import of the block ({@code BlockImporter.importBlock} on the
@@ -49,6 +50,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AuthorBench {
     static final ChainParams P = ChainParams.tiny();
+
+    /** The genesis of the public traces (jam-test-vectors-0.7.2/traces/fallback/genesis.bin, found by {@link VectorsFolder}). */
+    static TraceFormat.Genesis traceGenesis() {
+        try {
+            return TraceFormat.readGenesis(VectorsFolder.require("jam-test-vectors-0.7.2/traces/fallback")
+                    .resolve("genesis.bin"), P);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static List<LocalKey> devKeys() {
         List<LocalKey> keys = new ArrayList<>();
@@ -68,7 +79,7 @@ public class AuthorBench {
         @Setup(Level.Trial)
         public void setUp() {
             importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-            TraceFormat.Genesis g = DevGenesis.builtIn(P).orElseThrow();
+            TraceFormat.Genesis g = traceGenesis();
             importer.initialize(g.header(), g.state().keyvals(), List.of());
             author = new NodeAuthor(importer, devKeys(), b -> { }, false);
             slot = 0;
@@ -98,7 +109,7 @@ public class AuthorBench {
 
         @Setup(Level.Trial)
         public void setUp() {
-            TraceFormat.Genesis g = DevGenesis.builtIn(P).orElseThrow();
+            TraceFormat.Genesis g = traceGenesis();
             ChainState s = StateCodec.decode(g.state().keyvals(), P);
             eta2 = s.eta().get(2);
             gammaK = s.gamma().pendingValidators();

@@ -17,7 +17,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Block authoring with the packaged {@code bin/jam}: one node holding the six JIP-5 dev validators authors 48 slots
- * (4 epochs) of the tiny dev chain with the fast clock; {@code jam export --trace} writes them as a trace folder with
+ * (4 epochs) of the tiny dev chain (the jam-docs dev genesis) with the fast clock; {@code jam export --trace} writes them as a trace folder with
  * every slot filled and every block after the first epoch ticket-sealed; {@code jam import} of that folder on a fresh
  * store passes 48/48. And a node stopped by a signal (as Ctrl-C) stops cleanly and resumes from its best head.
  */
@@ -99,7 +99,8 @@ public class AuthorCliTest {
         assertTrue(first, authored >= 2);
         String last = first.lines().filter(l -> l.startsWith("slot ") && l.contains(": block 0x")).reduce((a, b) -> b)
                 .orElseThrow();
-        String head = last.substring(last.indexOf("block ") + 6, last.indexOf(','));
+        int at = last.indexOf(": block ") + 8;
+        String head = last.substring(at, last.indexOf(',', at));
 
         Result again = jam("run", "--chain", "tiny", "--dev-validators", "0-5", "--clock", "fast", "--slots", "0",
                 "--data", data.toString());

@@ -394,11 +394,11 @@ public final class Jam implements Callable<Integer> {
         @ParentCommand
         Jam jam;
 
-        @Option(names = "--chain", paramLabel = "tiny|full|FILE", description = "The chain: tiny (the dev genesis of the public traces, "
-                + "JIP-5 dev validators 0-5), full, or a genesis file (trace Genesis, .bin or .json) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--chain", paramLabel = "tiny|full|FILE", description = "The chain: tiny or full (the jam-docs dev genesis, every validator a "
+                + "JIP-5 dev validator), or a file: a JIP-4 chain spec (.json, e.g. from jam gen-spec) or a trace genesis.bin (default: ${DEFAULT-VALUE}).")
         String chain = "tiny";
 
-        @Option(names = "--params", description = "Protocol parameters of a --chain FILE: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--params", description = "Protocol parameters of a --chain FILE (a chain spec's must match): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain params = Chain.tiny;
 
         @Option(names = "--dev-validator", paramLabel = "I", description = "Hold the keys of JIP-5 dev validator I.")

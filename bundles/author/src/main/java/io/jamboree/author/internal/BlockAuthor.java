@@ -116,8 +116,9 @@ final class BlockAuthor {
      */
     private List<TicketEnvelope> tickets(SafroleState post, List<LocalKey> keys, TicketPool pool) {
         Hash eta2 = post.eta().get(2);
-        if (!eta2.equals(pool.contest())) {
-            pool.startContest(eta2);
+        long epoch = post.tau() / params.epochLength();
+        if (!pool.holds(epoch, eta2)) {
+            pool.startContest(epoch, eta2);
             for (TicketGenerator.Candidate cand : generator.candidates(eta2, post.gammaK(), keys,
                     params.ticketEntriesPerValidator())) {
                 pool.addOwn(cand);

@@ -1,6 +1,7 @@
 package io.jamboree.author.internal;
 
-import io.jamboree.crypto.Jip5;
+import io.jamboree.keystore.DevKeys;
+import io.jamboree.keystore.ValidatorSecrets;
 import io.jamboree.types.BandersnatchPublic;
 import java.util.Objects;
 
@@ -21,8 +22,8 @@ public record LocalKey(String label, byte[] secret, BandersnatchPublic publicKey
 
     /** The Bandersnatch key of JIP-5 dev validator {@code i} (seed {@code trivial_seed(i)}). */
     public static LocalKey dev(int i) {
-        Jip5.ValidatorKeys k = Jip5.derive(Jip5.trivialSeed(i));
-        return new LocalKey("dev validator " + i, k.bandersnatchSecret(), new BandersnatchPublic(k.bandersnatchPublic()));
+        ValidatorSecrets k = DevKeys.secrets(i);
+        return new LocalKey("dev validator " + i + " (" + DevKeys.name(i) + ")", k.bandersnatchSecret(), k.bandersnatch());
     }
 
     @Override

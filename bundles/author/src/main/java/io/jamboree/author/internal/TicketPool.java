@@ -11,7 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The tickets waiting for submission in the current contest (GP 0.7.2 §6.7), sorted by identifier and without
- * duplicates. A contest is named by its entropy η'_2: a pool told of another contest forgets its tickets. An entry
+ * duplicates. A contest is named by its epoch and its entropy η'_2 (the epoch too: consecutive epochs may share η'_2,
+ * e.g. the all-zero η of a dev genesis, and then the same tickets are valid again): a pool told of another contest
+ * forgets its tickets. An entry
  * may lack its envelope (ring proof) until it is selected.
  */
 final class TicketPool {
@@ -30,17 +32,19 @@ final class TicketPool {
     }
 
     private final TreeMap<Hash, Entry> byId = new TreeMap<>();
+    private long epoch = -1;
     private Hash contest;
 
-    /** The contest (η'_2) the pool holds tickets of, or null. */
-    Hash contest() {
-        return contest;
+    /** Whether the pool holds the contest of {@code epoch} with entropy {@code eta2}. */
+    boolean holds(long epoch, Hash eta2) {
+        return this.epoch == epoch && eta2.equals(contest);
     }
 
-    /** Starts the contest {@code eta2}, forgetting the tickets of any other. */
-    void startContest(Hash eta2) {
-        if (!eta2.equals(contest)) {
+    /** Starts the contest of {@code epoch} with entropy {@code eta2} (η'_2), forgetting the tickets of any other. */
+    void startContest(long epoch, Hash eta2) {
+        if (!holds(epoch, eta2)) {
             byId.clear();
+            this.epoch = epoch;
             contest = eta2;
         }
     }

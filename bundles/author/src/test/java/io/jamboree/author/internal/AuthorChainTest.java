@@ -7,6 +7,8 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
+import io.jamboree.chainspec.ChainSpec;
+import io.jamboree.chainspec.DevGenesis;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporters;
@@ -17,7 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Authors a tiny dev chain with all six JIP-5 dev validators from the public traces' genesis: every slot is filled,
+ * Authors the tiny dev chain (the jam-docs dev genesis of {@code jam run --chain tiny}) with all six JIP-5 dev
+ * validators: every slot is filled,
  * every block is accepted by the importer, and after the first epoch every block is ticket-sealed.
  */
 class AuthorChainTest {
@@ -26,8 +29,8 @@ class AuthorChainTest {
     @Test
     void twoAndAHalfEpochs() {
         BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-        TraceFormat.Genesis g = DevGenesis.builtIn(P).orElseThrow();
-        importer.initialize(g.header(), g.state().keyvals(), List.of());
+        ChainSpec spec = DevGenesis.spec(P);
+        importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             keys.add(LocalKey.dev(i));

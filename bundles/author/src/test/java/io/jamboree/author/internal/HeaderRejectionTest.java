@@ -44,7 +44,7 @@ class HeaderRejectionTest {
     @BeforeEach
     void build() {
         importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-        TraceFormat.Genesis g = DevGenesis.builtIn(P).orElseThrow();
+        TraceFormat.Genesis g = TraceSteps.genesis("fallback", P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

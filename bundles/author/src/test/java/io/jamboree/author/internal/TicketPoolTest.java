@@ -26,7 +26,7 @@ class TicketPoolTest {
 
     private static TicketPool pool(int... ids) {
         TicketPool p = new TicketPool();
-        p.startContest(CONTEST);
+        p.startContest(1, CONTEST);
         for (int i : ids) {
             p.add(t(i), null);
         }
@@ -70,9 +70,12 @@ class TicketPoolTest {
     @Test
     void newContestForgetsTheOldTickets() {
         TicketPool p = pool(0x10, 0x20);
-        p.startContest(CONTEST);
+        p.startContest(1, CONTEST);
         assertEquals(2, p.size(), "same contest keeps the tickets");
-        p.startContest(id(0xEF));
+        p.startContest(2, CONTEST);
+        assertEquals(0, p.size(), "the next epoch is another contest, even with the same entropy");
+        p.add(t(0x10), null);
+        p.startContest(2, id(0xEF));
         assertEquals(0, p.size());
         assertTrue(p.select(List.of(), 12, 3).isEmpty());
     }

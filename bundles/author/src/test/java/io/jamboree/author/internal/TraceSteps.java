@@ -21,6 +21,16 @@ final class TraceSteps {
 
     private TraceSteps() {}
 
+    /** The genesis of a trace folder (its {@code genesis.bin}): the JIP-5 dev validators 0–5. */
+    static TraceFormat.Genesis genesis(String folder, ChainParams p) {
+        try {
+            return TraceFormat.readGenesis(VectorsFolder.require("jam-test-vectors-0.7.2/traces/" + folder)
+                    .resolve("genesis.bin"), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Step> read(String folder, ChainParams p) {
         Path dir = VectorsFolder.require("jam-test-vectors-0.7.2/traces/" + folder);
         try (Stream<Path> s = Files.list(dir)) {

@@ -4,7 +4,9 @@ import io.jamboree.author.Author;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
-import io.jamboree.author.internal.DevGenesis;
+import io.jamboree.chainspec.ChainSpec;
+import io.jamboree.chainspec.ChainSpecJson;
+import io.jamboree.chainspec.DevGenesis;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
@@ -94,7 +96,7 @@ public final class RunCommand implements JamCommand {
         if (head.isEmpty()) {
             TraceFormat.Genesis g;
             try {
-                g = genesis(chain, p);
+                g = genesis(chain, p, out);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("jam run: " + e.getMessage());
                 return BAD_INPUT;
@@ -139,14 +141,41 @@ public final class RunCommand implements JamCommand {
         }
     }
 
-    private static TraceFormat.Genesis genesis(String chain, ChainParams p) throws IOException {
+    /**
+     * The genesis to start from: for {@code tiny} and {@code full} the dev chain spec (jam-docs genesis config, all V
+     * validators JIP-5 dev validators); a {@code .json} file is a JIP-4 chain spec, any other file a trace genesis
+     * ({@code genesis.bin}) of the importer's parameters.
+     */
+    private static TraceFormat.Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
         if (chain.equals("tiny") || chain.equals("full")) {
-            return DevGenesis.builtIn(p).orElseThrow(() -> new IllegalArgumentException("no built-in genesis for the '"
-                    + p.name() + "' chain yet: give a genesis file with --chain FILE --params " + p.name()));
+            if (p.validatorsCount() > 100) {
+                out.printf("deriving the %d dev validators' keys and the ring root of the %s dev genesis...%n",
+                        p.validatorsCount(), p.name());
+            }
+            ChainSpec spec = DevGenesis.spec(p);
+            return new TraceFormat.Genesis(spec.genesisHeader(),
+                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         Path f = Path.of(chain);
         if (!Files.isRegularFile(f)) {
             throw new IllegalArgumentException("no such chain file: " + chain);
+        }
+        if (f.getFileName().toString().endsWith(".json")) {
+            ChainSpec spec;
+            try {
+                spec = ChainSpecJson.read(f);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a JIP-4 chain spec: " + f + ": " + e.getMessage(), e);
+            }
+            ChainParams sp = spec.params();
+            if (sp.validatorsCount() != p.validatorsCount() || sp.epochLength() != p.epochLength()
+                    || sp.coresCount() != p.coresCount()) {
+                throw new IllegalArgumentException("the chain spec " + f + " has V=" + sp.validatorsCount() + ", E="
+                        + sp.epochLength() + ", C=" + sp.coresCount() + " but the node runs the '" + p.name()
+                        + "' parameters: give --params tiny or full to match");
+            }
+            return new TraceFormat.Genesis(spec.genesisHeader(),
+                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         return TraceFormat.readGenesis(f, p);
     }
