@@ -125,7 +125,7 @@ public class AuthorBench {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @Warmup(iterations = 1)
+    @Warmup(iterations = 0)
     @Measurement(iterations = 2)
     public List<TicketEnvelope> ticketsPerEpoch(Contest c) {
         List<TicketGenerator.Candidate> all = new ArrayList<>(

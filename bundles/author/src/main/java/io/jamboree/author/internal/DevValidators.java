@@ -45,4 +45,22 @@ public final class DevValidators {
         }
         return keys;
     }
+
+    /** {@code indices} (ascending) in the compact form {@link #parse} reads, e.g. {@code 0-5,9}. */
+    public static String format(List<Integer> indices) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < indices.size()) {
+            int j = i;
+            while (j + 1 < indices.size() && indices.get(j + 1) == indices.get(j) + 1) {
+                j++;
+            }
+            sb.append(sb.isEmpty() ? "" : ",").append(indices.get(i));
+            if (j > i) {
+                sb.append('-').append(indices.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
 }

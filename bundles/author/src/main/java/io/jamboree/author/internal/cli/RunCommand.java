@@ -7,6 +7,7 @@ import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.ChainSpecJson;
 import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.author.internal.DevValidators;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
@@ -113,7 +114,7 @@ public final class RunCommand implements JamCommand {
             err.println("jam run: none of this node's keys (--dev-validator/--dev-validators) is a validator of the chain");
             return BAD_INPUT;
         }
-        out.printf("validators %s of %d; %s clock%s%n", ours, p.validatorsCount(),
+        out.printf("validators %s of %d; %s clock%s%n", DevValidators.format(ours), p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
 
         long genesisMillis = 0;
