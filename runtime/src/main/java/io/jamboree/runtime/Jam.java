@@ -382,14 +382,18 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Run a validator node that authors its slots (Safrole, GP 6): ticket-sealed when it holds the",
-            "slot's winning ticket, fallback-sealed otherwise; it submits its tickets for the next epoch.",
-            "An empty store starts from the chain's genesis; otherwise the node continues from the stored best head.",
-            "One line per authored block: slot, block hash, seal kind, tickets included, author and import times.",
-            "Ctrl-C finishes the slot at hand and stops. Exit code: 0 ok, 1 an own block was rejected (a bug),",
-            "2 bad input, 3 node or configuration error.",
-            "Example (one process fills every slot of a tiny dev chain, 4 epochs in about a minute):",
-            "  jam run --chain tiny --dev-validators 0-5 --clock fast --slots 48 --data /tmp/jam-dev"})
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Run a validator node that authors its slots (Safrole, GP 6): ticket-sealed",
+            "with the slot's winning ticket, else fallback-sealed; it submits its tickets",
+            "for the next epoch. An empty store starts from the chain's genesis, else the",
+            "node continues from the stored best head. One line per block: slot, hash,",
+            "seal kind, tickets included, author and import times. Ctrl-C finishes the",
+            "slot at hand and stops.",
+            "Exit code: 0 ok, 1 an own block was rejected (a bug), 2 bad input,",
+            "3 node or configuration error.",
+            "Example (one process fills every slot of 4 tiny epochs in about a minute):",
+            "  jam run --chain tiny --dev-validators 0-5 --clock fast --slots 48 \\",
+            "          --data /tmp/jam-dev"})
     static final class RunCmd implements Callable<Integer> {
         @ParentCommand
         Jam jam;
@@ -398,7 +402,7 @@ public final class Jam implements Callable<Integer> {
                 + "JIP-5 dev validator), or a file: a JIP-4 chain spec (.json, e.g. from jam gen-spec) or a trace genesis.bin (default: ${DEFAULT-VALUE}).")
         String chain = "tiny";
 
-        @Option(names = "--params", description = "Protocol parameters of a --chain FILE (a chain spec's must match): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--params", paramLabel = "tiny|full", description = "Protocol parameters of a --chain FILE (a chain spec's must match): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain params = Chain.tiny;
 
         @Option(names = "--dev-validator", paramLabel = "I", description = "Hold the keys of JIP-5 dev validator I.")
@@ -476,10 +480,12 @@ public final class Jam implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Write the stored best chain as a block-import trace folder (the public traces format:",
-            "genesis.bin/.json and one TraceStep per block, .bin and .json), for 'jam import' or another client.",
-            "Prints per epoch how many blocks were ticket-sealed and fallback-sealed.",
-            "Example: jam export --trace /tmp/trace --data /tmp/jam-dev"})
+    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Write the stored best chain as a block-import trace folder in the public",
+            "traces format (genesis.bin/.json and one TraceStep per block, .bin and",
+            ".json), for 'jam import' or another client. Prints the filled slots and,",
+            "per epoch, how many blocks were ticket-sealed and fallback-sealed.",
+            "Example: jam export --trace /tmp/jam-trace --data /tmp/jam-dev"})
     static final class ExportCmd implements Callable<Integer> {
         @ParentCommand
         Jam jam;
