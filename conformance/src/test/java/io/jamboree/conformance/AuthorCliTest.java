@@ -19,7 +19,7 @@ import org.junit.rules.TemporaryFolder;
  * Block authoring with the packaged {@code bin/jam}: one node holding the six JIP-5 dev validators authors 48 slots
  * (4 epochs) of the tiny dev chain (the jam-docs dev genesis) with the fast clock; {@code jam export --trace} writes them as a trace folder with
  * every slot filled and every block after the first epoch ticket-sealed; {@code jam import} of that folder on a fresh
- * store passes 48/48. And a node stopped by a signal (as Ctrl-C) stops cleanly and resumes from its best head.
+ * store passes 48/48, from the binary and from the JSON files. And a node stopped by a signal (as Ctrl-C) stops cleanly and resumes from its best head.
  */
 public class AuthorCliTest {
     private static final Path DIST = Path.of(System.getProperty("jamboree.dist", "../distribution/target/jamboree"));
@@ -76,6 +76,17 @@ public class AuthorCliTest {
         Result imp = jam("import", trace.toString());
         assertEquals(imp.all(), 0, imp.code());
         assertTrue(imp.all(), imp.out().strip().endsWith("48 passed, 0 failed"));
+
+        // the JSON files alone (jam import reads the .bin of a step present in both forms)
+        Path json = tmp.newFolder("json").toPath();
+        try (var files = Files.list(trace)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                Files.copy(f, json.resolve(f.getFileName()));
+            }
+        }
+        Result impJson = jam("import", json.toString());
+        assertEquals(impJson.all(), 0, impJson.code());
+        assertTrue(impJson.all(), impJson.out().strip().endsWith("48 passed, 0 failed"));
     }
 
     @Test
