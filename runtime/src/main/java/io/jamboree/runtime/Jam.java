@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -267,6 +267,7 @@ public final class Jam implements Callable<Integer> {
             "post-state equals its pre-state must be rejected. Failing steps print a FAIL line and the state keys",
             "that differ; the run closes with per-block import times and 'N passed, M failed'. Blocks already in",
             "the store (an interrupted import on LMDB) are checked, not imported again: the import resumes.",
+            "With --chain FILE (a JIP-4 chain spec) the import starts from the spec's genesis instead of a genesis.bin.",
             "Exit code: 0 all passed, 1 some failed, 2 missing or undecodable input, 3 node or configuration error."})
     static final class ImportCmd implements Callable<Integer> {
         @ParentCommand
@@ -278,8 +279,9 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "Data folder; LMDB lives in DIR/lmdb (default: the node's data/).")
         Path data;
 
-        @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        Chain chain = Chain.tiny;
+        @Option(names = "--chain", paramLabel = "tiny|full|FILE", description = "Protocol parameters tiny or full (default: ${DEFAULT-VALUE}), "
+                + "or a JIP-4 chain spec .json file (jam gen-spec): its parameters, and its genesis to start from.")
+        String chain = "tiny";
 
         @Option(names = "--pvm", description = "PVM engine: ${COMPLETION-CANDIDATES} (default: the configured one, else interpreter).")
         Pvm pvm;
@@ -287,12 +289,26 @@ public final class Jam implements Callable<Integer> {
         @Option(names = {"-v", "--verbose"}, description = "Print one line per passing step: ok FILE, import time, state root.")
         boolean verbose;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace folders or TraceStep/genesis .bin or .json files.")
-        List<Path> paths;
+        @Parameters(arity = "0..*", paramLabel = "PATH", description = "Trace folders or TraceStep/genesis .bin or .json files "
+                + "(none: only the chain spec's genesis).")
+        List<Path> paths = new ArrayList<>();
 
         @Override
         public Integer call() throws IOException {
-            List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chain.name()));
+            Path spec = null;
+            String chainName = ChainParamsName.of(chain);
+            if (chainName == null) {
+                spec = Path.of(chain).toAbsolutePath().normalize();
+                chainName = ChainParamsName.ofSpec(spec); // IOException: exit 2 with the reason
+            }
+            if (paths.isEmpty() && spec == null) {
+                System.err.println("jam import: give trace PATHs, or a chain spec file with --chain");
+                return 2;
+            }
+            List<String> args = new ArrayList<>(List.of("--store", store.name(), "--chain", chainName));
+            if (spec != null) {
+                args.addAll(List.of("--chain-spec", spec.toString()));
+            }
             if (verbose) {
                 args.add("--verbose");
             }
@@ -318,9 +334,9 @@ public final class Jam implements Callable<Integer> {
                         .with(STORE_PID, "kind", store.name())
                         .awaiting("(&(objectClass=io.jamboree.store.ActiveStore)(kind=" + store.name() + "))",
                                 "the active store is not '" + store.name() + "'")
-                        .with(IMPORTER_PID, "chain", chain.name())
-                        .awaiting("(&(objectClass=io.jamboree.importer.BlockImporter)(chain=" + chain.name() + "))",
-                                "the block importer does not run the '" + chain.name() + "' chain");
+                        .with(IMPORTER_PID, "chain", chainName)
+                        .awaiting("(&(objectClass=io.jamboree.importer.BlockImporter)(chain=" + chainName + "))",
+                                "the block importer does not run the '" + chainName + "' chain");
                 if (dataDir != null) {
                     Files.createDirectories(dataDir);
                     String lmdb = dataDir.resolve("lmdb").toString();
@@ -402,7 +418,7 @@ public final class Jam implements Callable<Integer> {
                 + "JIP-5 dev validator), or a file: a JIP-4 chain spec (.json, e.g. from jam gen-spec) or a trace genesis.bin (default: ${DEFAULT-VALUE}).")
         String chain = "tiny";
 
-        @Option(names = "--params", paramLabel = "tiny|full", description = "Protocol parameters of a --chain FILE (a chain spec's must match): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--params", paramLabel = "tiny|full", description = "Protocol parameters of a --chain genesis.bin (a chain spec .json names its own): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain params = Chain.tiny;
 
         @Option(names = "--dev-validator", paramLabel = "I", description = "Hold the keys of JIP-5 dev validator I.")
@@ -461,7 +477,8 @@ public final class Jam implements Callable<Integer> {
                     System.err.println("jam run: --chain must be tiny, full or a genesis file; no such file: " + chain);
                     return 2;
                 }
-                params = this.params.name();
+                // a JIP-4 chain spec names its parameters; a trace genesis.bin takes --params
+                params = f.getFileName().toString().endsWith(".json") ? ChainParamsName.ofSpec(f) : this.params.name();
                 chainArg = f.toAbsolutePath().normalize().toString();
             }
             Path dataDir = (data == null ? jam.home.resolve("data") : data).toAbsolutePath().normalize();
@@ -508,6 +525,124 @@ public final class Jam implements Callable<Integer> {
             }
             List<String> args = List.of("--trace", trace.toAbsolutePath().normalize().toString(), "--data", dataDir.toString());
             return jam.runBundleCommand("author", "export", args, jam.nodeStore(dataDir, chain.name()));
+        }
+    }
+
+    @Command(name = "gen-spec", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Write a JIP-4 chain spec file.",
+            "Without --genesis: the dev genesis of the jam-docs genesis config, whose validators are the first N",
+            "JIP-5 dev validators (Alice, Bob, ...). With --genesis: the header and state of a trace genesis.bin.",
+            "Prints the genesis header hash and state root on standard error."})
+    static final class GenSpecCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Chain chain = Chain.tiny;
+
+        @Option(names = "--validators", paramLabel = "N", description = "Dev validators 0..N-1 (default: all V; the rest are null keys).")
+        Integer validators;
+
+        @Option(names = "--id", description = "The spec's id (default: jamboree-dev-CHAIN, or the trace folder's name).")
+        String id;
+
+        @Option(names = "--bootnode", paramLabel = "NAME@IP:PORT", description = "A bootnode (repeatable).")
+        List<String> bootnodes = new ArrayList<>();
+
+        @Option(names = "--genesis", paramLabel = "FILE", description = "A trace genesis.bin to take the genesis from.")
+        Path genesis;
+
+        @Option(names = "--genesis-author-index", paramLabel = "I", description = "H_I of the dev genesis header (default: 65535, "
+                + "genesis-config.md's header and traces; 0 gives the doc's listed spec hashes, tiny 0xe864d485...).")
+        Integer authorIndex;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("--chain", chain.name()));
+            if (validators != null) {
+                args.addAll(List.of("--validators", validators.toString()));
+            }
+            if (id != null) {
+                args.addAll(List.of("--id", id));
+            }
+            for (String b : bootnodes) {
+                args.addAll(List.of("--bootnode", b));
+            }
+            if (authorIndex != null) {
+                args.addAll(List.of("--genesis-author-index", authorIndex.toString()));
+            }
+            if (genesis != null) {
+                if (!Files.isRegularFile(genesis)) {
+                    System.err.println("jam gen-spec: no such file: " + genesis);
+                    return 2;
+                }
+                args.addAll(List.of("--genesis", genesis.toAbsolutePath().normalize().toString()));
+            }
+            if (output != null) {
+                args.addAll(List.of("-o", output.toAbsolutePath().normalize().toString()));
+            }
+            return jam.runBundleCommand("chainspec", "gen-spec", args);
+        }
+    }
+
+    @Command(name = "key", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Validator key files (JIP-5 seeds).",
+            "Key files live in DATA/keys/validator-<ed25519 key prefix>.json, readable by their owner only."},
+            subcommands = {Jam.KeyCmd.Generate.class, Jam.KeyCmd.Show.class})
+    static final class KeyCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(System.err);
+            return 2;
+        }
+
+        @Command(name = "generate", mixinStandardHelpOptions = true, description = "Write new validator key files from random seeds; print their public keys.")
+        static final class Generate implements Callable<Integer> {
+            @ParentCommand
+            KeyCmd key;
+
+            @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder; the files go to DIR/keys.")
+            Path data;
+
+            @Option(names = "--count", paramLabel = "N", description = "Number of validators (default: ${DEFAULT-VALUE}).")
+            int count = 1;
+
+            @Override
+            public Integer call() {
+                return key.jam.runBundleCommand("keystore", "key", List.of("generate", "--data",
+                        data.toAbsolutePath().normalize().toString(), "--count", Integer.toString(count)));
+            }
+        }
+
+        @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the public keys (never the secrets) of the key files or of dev validators.")
+        static final class Show implements Callable<Integer> {
+            @ParentCommand
+            KeyCmd key;
+
+            @Option(names = "--data", paramLabel = "DIR", description = "Data folder whose DIR/keys to show.")
+            Path data;
+
+            @Option(names = "--dev", paramLabel = "I[-J]", description = "Dev validator indices, e.g. 0 or 0-5.")
+            String dev;
+
+            @Override
+            public Integer call() {
+                List<String> args = new ArrayList<>(List.of("show"));
+                if (data != null) {
+                    args.addAll(List.of("--data", data.toAbsolutePath().normalize().toString()));
+                }
+                if (dev != null) {
+                    args.addAll(List.of("--dev", dev));
+                }
+                return key.jam.runBundleCommand("keystore", "key", args);
+            }
         }
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,8 +104,7 @@ public final class ChainSpecJson {
             throw error(source, "$.genesis_state", st == null ? "missing" : "must be an object of state keys to values");
         }
         Map<StateKey, KeyValue> state = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : st.properties()) {
             String path = "$.genesis_state." + f.getKey();
             String k = strip0x(f.getKey());
             if (!k.matches("[0-9A-Fa-f]{62}")) {

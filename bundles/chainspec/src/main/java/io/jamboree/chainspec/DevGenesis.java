@@ -65,8 +65,16 @@ import java.util.function.IntConsumer;
  * </ul>
  */
 public final class DevGenesis {
-    /** H_I of the genesis header (jam-docs genesis config: "use 0xffff as a wildcard"). */
+    /**
+     * H_I of the genesis header (jam-docs genesis config: "use 0xffff as a wildcard"; its "Expected hash"
+     * 0x2531a16f… and the public traces' genesis have it). The same doc's list of spec hashes (tiny 0xe864d485…,
+     * full 0x57f075e6…) comes from an earlier revision of its header JSON with author index 0:
+     * {@link #header(ChainParams, List, int)} gives either.
+     */
     public static final int AUTHOR_INDEX = 0xffff;
+
+    /** The id of a dev spec is this and the parameters' name. */
+    public static final String ID_PREFIX = "jamboree-dev-";
 
     /** η of the dev genesis: four zero hashes (jam-docs: η_1 and η_2 match the header's zero entropies). */
     public static final EntropyBuffer ZERO_ENTROPY = new EntropyBuffer(List.of(Hash.ZERO, Hash.ZERO, Hash.ZERO, Hash.ZERO));
@@ -88,7 +96,7 @@ public final class DevGenesis {
         List<ValidatorKey> keys = validators(p, n, progress);
         Header header = header(p, keys);
         ChainState state = state(p, keys, header.hash(p), ringRoot(keys), ZERO_ENTROPY);
-        return new ChainSpec("jamboree-dev-" + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
+        return new ChainSpec(ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
     }
 
     /** V validator keys: dev validators 0..n-1, then null keys. */
@@ -112,13 +120,18 @@ public final class DevGenesis {
 
     /** The genesis header H_0 of the class comment. */
     public static Header header(ChainParams p, List<ValidatorKey> keys) {
+        return header(p, keys, AUTHOR_INDEX);
+    }
+
+    /** The genesis header H_0 of the class comment with another author index (u16). */
+    public static Header header(ChainParams p, List<ValidatorKey> keys, int authorIndex) {
         List<EpochMarkValidator> mark = new ArrayList<>(keys.size());
         for (ValidatorKey k : keys) {
             mark.add(new EpochMarkValidator(k.bandersnatch(), k.ed25519()));
         }
         BandersnatchVrfSignature zero = new BandersnatchVrfSignature(new byte[BandersnatchVrfSignature.SIZE]);
         return new Header(Hash.ZERO, Hash.ZERO, Hash.ZERO, 0, new EpochMark(Hash.ZERO, Hash.ZERO, mark), null,
-                AUTHOR_INDEX, zero, List.of(), zero);
+                authorIndex, zero, List.of(), zero);
     }
 
     /** γ_Z: the ring root over the keys' Bandersnatch parts (GP eq. 6.13). */

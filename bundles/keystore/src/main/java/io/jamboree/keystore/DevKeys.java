@@ -38,22 +38,20 @@ public final class DevKeys {
     /**
      * The metadata {@code k_M} of dev validator {@code i} (GP §6.3, eq. 6.12; JAMNP-S: the first 16 octets an IPv6
      * address, the next 2 the port, little-endian): {@code ::ffff:127.0.0.1} port {@code 40000 + i}, the rest zero,
-     * as in the validator keys of the public test-vector genesis states.
+     * as in the validator keys of the public test-vector genesis states; all zero when {@code 40000 + i} is no port.
      */
     public static ValidatorMetadata metadata(long index) {
         checkIndex(index);
         byte[] m = new byte[ValidatorMetadata.SIZE];
-        m[10] = (byte) 0xff;
-        m[11] = (byte) 0xff;
-        m[12] = 127;
-        m[15] = 1;
         long port = BASE_PORT + index;
-        if (port > 0xffff) {
-            port = 0; // beyond the port range: no address
-            java.util.Arrays.fill(m, (byte) 0);
+        if (port <= 0xffff) { // beyond the port range: no address at all
+            m[10] = (byte) 0xff;
+            m[11] = (byte) 0xff;
+            m[12] = 127;
+            m[15] = 1;
+            m[16] = (byte) port;
+            m[17] = (byte) (port >>> 8);
         }
-        m[16] = (byte) port;
-        m[17] = (byte) (port >>> 8);
         return new ValidatorMetadata(m);
     }
 

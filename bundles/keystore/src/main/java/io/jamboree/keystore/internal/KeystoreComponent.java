@@ -47,6 +47,12 @@ public final class KeystoreComponent implements Keystore {
     @Activate
     public KeystoreComponent(Config config, BundleContext context) {
         this(config.devValidators(), keysDir(config.keysDir(), context.getProperty("jamboree.data")));
+        if (config.keysDir() != null && !config.keysDir().isBlank()
+                && !java.nio.file.Files.isDirectory(Path.of(config.keysDir().trim()))) {
+            // a folder named on purpose must be there; the default DATA/keys may be absent (no key files)
+            throw new io.jamboree.keystore.KeystoreException("keys folder " + config.keysDir().trim()
+                    + " (PID " + PID + ", keysDir) does not exist");
+        }
         for (ValidatorSecrets s : validators) {
             LOG.info("validator {}", s); // public keys only
         }

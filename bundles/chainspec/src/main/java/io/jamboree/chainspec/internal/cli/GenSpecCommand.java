@@ -8,11 +8,13 @@ import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.KeyValue;
+import io.jamboree.importer.state.ChainState;
 import io.jamboree.importer.state.StateCodec;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
+import io.jamboree.types.ValidatorKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code jam gen-spec}: writes a JIP-4 chain spec. Arguments:
- * {@code --chain tiny|full [--validators N] [--id ID] [--bootnode NAME@IP:PORT]... [--genesis genesis.bin] [-o FILE]}.
+ * {@code --chain tiny|full [--validators N] [--id ID] [--bootnode NAME@IP:PORT]... [--genesis-author-index I]
+ * [--genesis genesis.bin] [-o FILE]}.
  * Without {@code --genesis} the spec holds the dev genesis ({@link DevGenesis}) of the first N dev validators
  * (default V); with it, the header and state of a trace genesis file. Output goes to FILE, else standard output;
  * progress and the genesis hash to standard error.
@@ -49,6 +52,7 @@ public final class GenSpecCommand implements JamCommand {
         Path output = null;
         Path genesis = null;
         List<String> bootnodes = new ArrayList<>();
+        int authorIndex = DevGenesis.AUTHOR_INDEX;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (i + 1 >= args.size()) {
@@ -67,6 +71,17 @@ public final class GenSpecCommand implements JamCommand {
                     }
                 }
                 case "--id" -> id = v;
+                case "--genesis-author-index" -> {
+                    try {
+                        authorIndex = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        authorIndex = -1;
+                    }
+                    if (authorIndex < 0 || authorIndex > 0xffff) {
+                        err.println("jam gen-spec: --genesis-author-index is 0..65535, got '" + v + "'");
+                        return BAD_INPUT;
+                    }
+                }
                 case "--bootnode" -> bootnodes.add(v);
                 case "-o", "--output" -> output = Path.of(v);
                 case "--genesis" -> genesis = Path.of(v);
@@ -98,13 +113,21 @@ public final class GenSpecCommand implements JamCommand {
                 spec = fromTraceGenesis(genesis, p);
             } else {
                 long t0 = System.nanoTime();
+                boolean chatty = n > 50;
                 int step = Math.max(1, n / 10);
-                spec = DevGenesis.spec(p, n, k -> {
-                    if (n > 50 && (k % step == 0 || k == n)) {
+                List<ValidatorKey> keys = DevGenesis.validators(p, n, k -> {
+                    if (chatty && (k % step == 0 || k == n)) {
                         err.printf("jam gen-spec: %d of %d dev validator keys derived%n", k, n);
                     }
                 });
-                if (n > 50) {
+                if (chatty) {
+                    err.println("jam gen-spec: computing the ring root over " + keys.size() + " keys");
+                }
+                Header header = DevGenesis.header(p, keys, authorIndex);
+                ChainState state = DevGenesis.state(p, keys, header.hash(p), DevGenesis.ringRoot(keys),
+                        DevGenesis.ZERO_ENTROPY);
+                spec = new ChainSpec(DevGenesis.ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
+                if (chatty) {
                     err.printf("jam gen-spec: genesis state built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 }
             }

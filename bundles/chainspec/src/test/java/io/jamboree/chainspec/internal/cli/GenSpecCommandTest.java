@@ -39,6 +39,10 @@ class GenSpecCommandTest {
         // genesis-config.md "Expected hash"
         assertEquals("0x2531a16fa6717458a12d8252381223aad7cd9f9a75e07adb3a413b8320da62bf", spec.genesisHash().hex());
         assertTrue(errBytes.toString().contains(spec.genesisHash().hex()), errBytes.toString());
+        // genesis-config.md "All Specs": Tiny, the header of the doc's earlier revision (author index 0)
+        assertEquals(0, run("--chain", "tiny", "--genesis-author-index", "0"), errBytes.toString());
+        assertEquals("0xe864d485113737c28c2fef3b2aed39cb2f289a369b15c54e9c44720bcfdc0ca0",
+                ChainSpecJson.parse(outBytes.toString(StandardCharsets.UTF_8), "stdout").genesisHash().hex());
     }
 
     /**
@@ -49,6 +53,7 @@ class GenSpecCommandTest {
     void fullToFile() {
         Path file = tmp.resolve("full.json");
         assertEquals(0, run("--chain", "full", "-o", file.toString(), "--id", "my-full"), errBytes.toString());
+        assertTrue(errBytes.toString().contains("computing the ring root over 1023 keys"), errBytes.toString());
         ChainSpec spec = ChainSpecJson.read(file);
         assertEquals("my-full", spec.id());
         assertEquals(ChainParams.full(), spec.params());
@@ -85,6 +90,8 @@ class GenSpecCommandTest {
         assertTrue(errBytes.toString().contains("$.bootnodes[0]"), errBytes.toString());
         assertEquals(2, run("--chain", "tiny", "--genesis", tmp.resolve("none.bin").toString()));
         assertEquals(2, run("--frobnicate", "1"));
+        assertEquals(2, run("--genesis-author-index", "65536"));
+        assertTrue(errBytes.toString().contains("0..65535"), errBytes.toString());
         assertEquals(2, run("--chain"));
     }
 }

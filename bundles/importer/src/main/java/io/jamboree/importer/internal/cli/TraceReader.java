@@ -138,8 +138,7 @@ final class TraceReader {
             throw new TraceFormatException(file, "$.genesis_state: missing or not an object", null);
         }
         java.util.TreeMap<StateKey, byte[]> kv = new java.util.TreeMap<>();
-        for (var it = st.fields(); it.hasNext();) {
-            var f = it.next();
+        for (var f : st.properties()) {
             String path = "$.genesis_state." + f.getKey();
             String key = f.getKey().startsWith("0x") ? f.getKey().substring(2) : f.getKey();
             if (!key.matches("[0-9a-fA-F]{62}") || !f.getValue().isTextual()

@@ -1,0 +1,3 @@
+# keystore: core plus the validator keystore (jam key).
+include core
+io.jamboree:jam-keystore
