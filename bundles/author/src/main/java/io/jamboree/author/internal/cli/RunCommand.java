@@ -120,7 +120,7 @@ public final class RunCommand implements JamCommand {
         long genesisMillis = 0;
         if (!fast) {
             try {
-                genesisMillis = genesisTime(data);
+                genesisMillis = genesisTime(data, headSlot(), slotMs);
             } catch (IOException | NumberFormatException e) {
                 err.println("jam run: cannot read or write the genesis time in " + data + ": " + e.getMessage());
                 return BAD_INPUT;
@@ -147,6 +147,13 @@ public final class RunCommand implements JamCommand {
      * validators JIP-5 dev validators); a {@code .json} file is a JIP-4 chain spec, any other file a trace genesis
      * ({@code genesis.bin}) of the importer's parameters.
      */
+    /** H_t of the best head (the state's τ for an initial state stored without its header). */
+    private long headSlot() {
+        Hash head = importer.bestHead().orElseThrow();
+        return importer.header(head).map(h -> h.slot())
+                .orElseGet(() -> importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L));
+    }
+
     private static TraceFormat.Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
         if (chain.equals("tiny") || chain.equals("full")) {
             if (p.validatorsCount() > 100) {
@@ -181,9 +188,12 @@ public final class RunCommand implements JamCommand {
         return TraceFormat.readGenesis(f, p);
     }
 
-    /** The genesis time (ms since 1970) kept in {@code DIR/genesis-time}; now when the file does not exist yet. */
-    private static long genesisTime(Path data) throws IOException {
-        long now = System.currentTimeMillis();
+    /**
+     * The genesis time (ms since 1970) kept in {@code DIR/genesis-time}; when the file does not exist yet (a new chain,
+     * or one authored with the fast clock), the time that makes the slot after the best head's start one slot from now.
+     */
+    private static long genesisTime(Path data, long headSlot, long slotMs) throws IOException {
+        long now = System.currentTimeMillis() - headSlot * slotMs;
         if (data == null) {
             return now;
         }
@@ -221,7 +231,11 @@ public final class RunCommand implements JamCommand {
                     long now = System.currentTimeMillis();
                     long current = Math.floorDiv(now - genesisMillis, slotMs);
                     if (current > next) {
-                        next = current; // slots passed while the node was down or busy are skipped
+                        // slots passed while the node was down or busy are skipped
+                        long lastMissed = lastSlot >= 0 ? Math.min(current - 1, lastSlot) : current - 1;
+                        out.printf("slot%s %s missed: the node was busy or down%n", lastMissed > next ? "s" : "",
+                                lastMissed > next ? next + "-" + lastMissed : String.valueOf(next));
+                        next = current;
                         if (lastSlot >= 0 && next > lastSlot) {
                             break;
                         }
@@ -268,16 +282,6 @@ public final class RunCommand implements JamCommand {
                     stop ? "stopped" : "done", authored, tickets, fallback, importer.bestHead().orElseThrow(), headSlot());
             out.flush();
             return OK;
-        }
-
-        private long headSlot() {
-            Hash head = importer.bestHead().orElseThrow();
-            return importer.header(head).map(h -> h.slot()).orElseGet(() -> fallbackSlot(head));
-        }
-
-        private long fallbackSlot(Hash head) {
-            // an initial state stored without its header: its slot is the state's τ (GP 6.1)
-            return importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L);
         }
 
         private void sleep(long ms) {
