@@ -125,11 +125,20 @@ final class BlockAuthor {
             }
         }
         List<TicketPool.Entry> selected = pool.select(post.gammaA(), params.epochLength(), params.maxTicketsPerBlock());
-        List<TicketEnvelope> out = new ArrayList<>(selected.size());
+        List<TicketPool.Entry> unproven = new ArrayList<>();
+        List<TicketGenerator.Candidate> toProve = new ArrayList<>();
         for (TicketPool.Entry e : selected) {
             if (e.envelope == null) {
-                e.envelope = generator.prove(e.own, eta2, post.gammaK());
+                unproven.add(e);
+                toProve.add(e.own);
             }
+        }
+        List<TicketEnvelope> proofs = generator.proveAll(toProve, eta2, post.gammaK());
+        for (int i = 0; i < unproven.size(); i++) {
+            unproven.get(i).envelope = proofs.get(i);
+        }
+        List<TicketEnvelope> out = new ArrayList<>(selected.size());
+        for (TicketPool.Entry e : selected) {
             out.add(e.envelope);
         }
         return out;

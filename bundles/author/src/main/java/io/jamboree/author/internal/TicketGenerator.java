@@ -10,6 +10,10 @@ import io.jamboree.types.ValidatorKey;
 import io.jamboree.types.ValidatorKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +21,8 @@ import java.util.function.Supplier;
  * γ'_k and each attempt (entry index) below N, a ring VRF proof over the ring of γ'_k's Bandersnatch keys (whose
  * commitment is γ'_z, the root the importer checks against) with the context X_T ⌢ η'_2 ⌢ attempt and the empty
  * message. The identifier Y is known without the proof ({@link TicketIds}), so {@link #candidates} only computes
- * identifiers; the costly ring proof is made by {@link #prove} for the tickets actually submitted.
+ * identifiers; the costly ring proof is made by {@link #prove} for the tickets actually submitted, several at once
+ * on the available cores ({@link #proveAll}).
  */
 public final class TicketGenerator {
     private static final byte[] EMPTY = new byte[0];
@@ -48,6 +53,48 @@ public final class TicketGenerator {
             }
         }
         return out;
+    }
+
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private ExecutorService pool;
+
+    /** The envelopes of {@code cs}, in order, proven in parallel on up to one thread per core. */
+    public List<TicketEnvelope> proveAll(List<Candidate> cs, Hash eta2, ValidatorKeys gammaK) {
+        if (cs.size() <= 1 || THREADS == 1) {
+            List<TicketEnvelope> out = new ArrayList<>(cs.size());
+            for (Candidate c : cs) {
+                out.add(prove(c, eta2, gammaK));
+            }
+            return out;
+        }
+        List<Future<TicketEnvelope>> fs = new ArrayList<>(cs.size());
+        ExecutorService ex = executor();
+        for (Candidate c : cs) {
+            fs.add(ex.submit(() -> prove(c, eta2, gammaK)));
+        }
+        List<TicketEnvelope> out = new ArrayList<>(cs.size());
+        try {
+            for (Future<TicketEnvelope> f : fs) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while proving tickets", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
+    private synchronized ExecutorService executor() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "jam-ticket-prover");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
     }
 
     /** The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}. */
