@@ -64,9 +64,4 @@ public final class AuthorComponent implements Author {
     public SlotOutcome authorSlot(long slot) {
         return author.authorSlot(slot);
     }
-
-    /** The underlying author (for the run command in this bundle). */
-    NodeAuthor nodeAuthor() {
-        return author;
-    }
 }
