@@ -228,7 +228,7 @@ public final class Jam implements Callable<Integer> {
     static final String STORE_PID = "io.jamboree.store";
     static final String PVM_PID = "io.jamboree.pvm";
     static final String IMPORTER_PID = "io.jamboree.importer";
-    static final String AUTHOR_PID = "io.jamboree.author";
+    static final String KEYSTORE_PID = "io.jamboree.keystore";
 
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
@@ -421,7 +421,8 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--params", paramLabel = "tiny|full", description = "Protocol parameters of a --chain genesis.bin (a chain spec .json names its own): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain params = Chain.tiny;
 
-        @Option(names = "--dev-validator", paramLabel = "I", description = "Hold the keys of JIP-5 dev validator I.")
+        @Option(names = "--dev-validator", paramLabel = "I", description = "Hold the keys of JIP-5 dev validator I "
+                + "(besides any key files in DIR/keys, see jam key generate).")
         Integer devValidator;
 
         @Option(names = "--dev-validators", paramLabel = "I-J", description = "Hold the keys of dev validators I to J (or a list, e.g. 0-2,5).")
@@ -442,7 +443,7 @@ public final class Jam implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String keys;
+            String keys = null;
             if (devValidator != null && devValidators != null) {
                 System.err.println("jam run: give --dev-validator or --dev-validators, not both");
                 return 2;
@@ -450,11 +451,8 @@ public final class Jam implements Callable<Integer> {
                 keys = String.valueOf(devValidator);
             } else if (devValidators != null) {
                 keys = devValidators;
-            } else {
-                System.err.println("jam run: no validator keys: give --dev-validator I or --dev-validators I-J");
-                return 2;
             }
-            if (!keys.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+            if (keys != null && !keys.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
                 System.err.println("jam run: bad dev validators '" + keys + "': use I, I-J or a comma-separated list");
                 return 2;
             }
@@ -489,10 +487,14 @@ public final class Jam implements Callable<Integer> {
             if (slots != null) {
                 args.addAll(List.of("--slots", slots.toString()));
             }
-            LaunchConfig launch = jam.nodeStore(dataDir, params)
-                    .with(AUTHOR_PID, "validators", keys)
-                    .awaiting("(&(objectClass=io.jamboree.author.Author)(validators=" + LaunchConfig.ldapValue(keys) + "))",
-                            "the author does not hold the keys of dev validators " + keys);
+            // the keystore holds the dev validators and the key files of DIR/keys (jam key generate); the author signs
+            // with all of them
+            LaunchConfig launch = jam.nodeStore(dataDir, params);
+            if (keys != null) {
+                launch = launch.with(KEYSTORE_PID, "devValidators", keys)
+                        .awaiting("(&(objectClass=io.jamboree.keystore.Keystore)(devValidators=" + LaunchConfig.ldapValue(keys) + "))",
+                                "the keystore does not hold dev validators " + keys);
+            }
             return jam.runBundleCommand("author", "run", args, launch);
         }
     }

@@ -5,6 +5,9 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.importer.BlockImporter;
+import io.jamboree.keystore.Keystore;
+import io.jamboree.keystore.ValidatorSecrets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
@@ -12,32 +15,24 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link Author} service over the node's {@link BlockImporter}. Configuration PID {@value #PID}:
- * {@code validators} = the JIP-5 dev validators whose keys this node holds ({@code I}, {@code I-J}, lists).
- * Authored blocks go to every {@link AuthorListener} service.
+ * The {@link Author} service over the node's {@link BlockImporter}, signing with the Bandersnatch keys of every
+ * validator the {@link Keystore} holds (PID {@code io.jamboree.keystore}: dev validators and key files). Authored
+ * blocks go to every {@link AuthorListener} service.
  */
-@Component(service = Author.class, configurationPid = AuthorComponent.PID)
-@Designate(ocd = AuthorComponent.Config.class)
+@Component(service = Author.class)
 public final class AuthorComponent implements Author {
-    static final String PID = "io.jamboree.author";
-
-    @ObjectClassDefinition(name = "Jamboree Safrole author")
-    @interface Config {
-        @AttributeDefinition(description = "JIP-5 dev validators whose keys this node holds: I, I-J or a list (e.g. 0-5)")
-        String validators() default "";
-    }
-
     private final NodeAuthor author;
     private final List<AuthorListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public AuthorComponent(@Reference BlockImporter importer, Config config) {
-        this.author = new NodeAuthor(importer, DevValidators.keys(config.validators()), this::tell);
+    public AuthorComponent(@Reference BlockImporter importer, @Reference Keystore keystore) {
+        List<LocalKey> keys = new ArrayList<>();
+        for (ValidatorSecrets v : keystore.validators()) {
+            keys.add(LocalKey.of(v));
+        }
+        this.author = new NodeAuthor(importer, keys, this::tell);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

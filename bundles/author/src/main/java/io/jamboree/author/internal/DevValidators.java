@@ -37,15 +37,6 @@ public final class DevValidators {
         return new ArrayList<>(out);
     }
 
-    /** The JIP-5 dev keys of {@code spec}. */
-    public static List<LocalKey> keys(String spec) {
-        List<LocalKey> keys = new ArrayList<>();
-        for (int i : parse(spec)) {
-            keys.add(LocalKey.dev(i));
-        }
-        return keys;
-    }
-
     /** {@code indices} (ascending) in the compact form {@link #parse} reads, e.g. {@code 0-5,9}. */
     public static String format(List<Integer> indices) {
         StringBuilder sb = new StringBuilder();

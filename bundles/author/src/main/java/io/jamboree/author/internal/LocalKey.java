@@ -26,6 +26,12 @@ public record LocalKey(String label, byte[] secret, BandersnatchPublic publicKey
         return new LocalKey("dev validator " + i + " (" + DevKeys.name(i) + ")", k.bandersnatchSecret(), k.bandersnatch());
     }
 
+    /** The Bandersnatch key of a keystore validator. */
+    public static LocalKey of(ValidatorSecrets v) {
+        return new LocalKey("validator " + v.bandersnatch().hex().substring(0, 10) + "…", v.bandersnatchSecret(),
+                v.bandersnatch());
+    }
+
     @Override
     public String toString() {
         return label + " (" + publicKey + ")";

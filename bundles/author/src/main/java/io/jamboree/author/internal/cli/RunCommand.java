@@ -111,7 +111,8 @@ public final class RunCommand implements JamCommand {
         }
         List<Integer> ours = author.validators();
         if (ours.isEmpty()) {
-            err.println("jam run: none of this node's keys (--dev-validator/--dev-validators) is a validator of the chain");
+            err.println("jam run: none of this node's keys (--dev-validator/--dev-validators, key files in DIR/keys) is a "
+                    + "validator of the chain");
             return BAD_INPUT;
         }
         out.printf("validators %s of %d; %s clock%s%n", DevValidators.format(ours), p.validatorsCount(),
