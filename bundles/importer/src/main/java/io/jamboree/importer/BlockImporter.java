@@ -67,4 +67,28 @@ public interface BlockImporter {
 
     /** The head of the best chain, if any block or initial state is known. */
     Optional<Hash> bestHead();
+
+    /**
+     * The stored block with header hash {@code headerHash}: every imported block, also when its state was pruned;
+     * empty for the initial state's header (see {@link #header(Hash)}) and unknown hashes. This default knows none.
+     */
+    default Optional<Block> block(Hash headerHash) {
+        return Optional.empty();
+    }
+
+    /**
+     * The header with hash {@code headerHash}: of an imported block, or the header the importer was initialized with
+     * (empty when it started from a header hash alone). This default knows none.
+     */
+    default Optional<Header> header(Hash headerHash) {
+        return block(headerHash).map(Block::header);
+    }
+
+    /**
+     * The posterior state root (GP Appendix D, M_σ) of a known block or of the initial state, also when the state
+     * itself was pruned. This default knows none.
+     */
+    default Optional<Hash> stateRoot(Hash headerHash) {
+        return Optional.empty();
+    }
 }

@@ -85,4 +85,19 @@ public final class BlockImporterComponent implements BlockImporter {
     public Optional<Hash> bestHead() {
         return delegate().bestHead();
     }
+
+    @Override
+    public Optional<Block> block(Hash headerHash) {
+        return delegate().block(headerHash);
+    }
+
+    @Override
+    public Optional<Header> header(Hash headerHash) {
+        return delegate().header(headerHash);
+    }
+
+    @Override
+    public Optional<Hash> stateRoot(Hash headerHash) {
+        return delegate().stateRoot(headerHash);
+    }
 }

@@ -308,6 +308,41 @@ public final class StoreBlockImporter implements BlockImporter {
     }
 
     @Override
+    public synchronized Optional<Block> block(Hash headerHash) {
+        BlockTree.Node n = tree.get(headerHash);
+        if (n == null || n.height() == 0) {
+            return Optional.empty();
+        }
+        byte[] b;
+        try (ReadTxn r = store.read()) {
+            b = r.get(Table.BLOCKS, headerHash.bytes());
+        }
+        return b == null ? Optional.empty() : Optional.of(Block.decode(new io.jamboree.codec.Decoder(b), params));
+    }
+
+    @Override
+    public synchronized Optional<Header> header(Hash headerHash) {
+        BlockTree.Node n = tree.get(headerHash);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n.height() > 0) {
+            return block(headerHash).map(Block::header);
+        }
+        byte[] b;
+        try (ReadTxn r = store.read()) {
+            b = r.get(Table.BLOCKS, headerHash.bytes());
+        }
+        return b == null ? Optional.empty() : Optional.of(Header.decode(new io.jamboree.codec.Decoder(b), params));
+    }
+
+    @Override
+    public synchronized Optional<Hash> stateRoot(Hash headerHash) {
+        BlockTree.Node n = tree.get(headerHash);
+        return n == null ? Optional.empty() : Optional.of(n.stateRoot());
+    }
+
+    @Override
     public synchronized Optional<Hash> bestHead() {
         BlockTree.Node b = tree.best();
         return b == null ? Optional.empty() : Optional.of(b.hash());

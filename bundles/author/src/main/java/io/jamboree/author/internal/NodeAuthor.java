@@ -1,0 +1,161 @@
+package io.jamboree.author.internal;
+
+import io.jamboree.author.AuthoredBlock;
+import io.jamboree.author.SlotOutcome;
+import io.jamboree.core.ChainParams;
+import io.jamboree.crypto.RingVrf;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.state.ChainState;
+import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.safrole.RingSrs;
+import io.jamboree.types.Hash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The author of a node's slots on top of a {@link BlockImporter}: reads the best head and its state, builds the
+ * block ({@link BlockAuthor}) if one of our keys leads the slot, and imports it through the importer (the same Υ as
+ * every other block). A rejected own block is a bug and logged as one, with the importer's reason. One caller at a
+ * time.
+ */
+public final class NodeAuthor {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAuthor.class);
+    /** G1 points of the SRS the ring prover needs: 3N + 1 for the domain of N = 2048 rows (rings up to 1791 keys). */
+    private static final int PROVER_SRS_POINTS = 6145;
+
+    private final BlockImporter importer;
+    private final ChainParams params;
+    private final List<LocalKey> keys;
+    private final SlotLeadership leadership;
+    private final TicketPool pool;
+    private final BlockAuthor author;
+    private final Consumer<AuthoredBlock> listener;
+    private Hash cachedHead;
+    private ChainState cachedState;
+
+    /**
+     * @param importer the node's importer (initialized with a chain)
+     * @param keys our Bandersnatch keys
+     * @param listener told of every authored block
+     */
+    public NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener) {
+        this(importer, keys, listener, () -> defaultProver(importer.params()), true);
+    }
+
+    /**
+     * As {@link #NodeAuthor(BlockImporter, List, Consumer)}; with {@code submitTickets} false the author submits no
+     * tickets (for benchmarks of the block path alone).
+     */
+    public NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener,
+            boolean submitTickets) {
+        this(importer, keys, listener, () -> defaultProver(importer.params()), submitTickets);
+    }
+
+    NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener, Supplier<RingVrf> ring,
+            boolean submitTickets) {
+        this.importer = Objects.requireNonNull(importer);
+        this.params = importer.params();
+        this.keys = List.copyOf(keys);
+        this.leadership = new SlotLeadership(this.keys);
+        this.listener = Objects.requireNonNull(listener);
+        this.pool = submitTickets ? new TicketPool() : null;
+        Supplier<RingVrf> prover = memoize(ring);
+        this.author = new BlockAuthor(params, BandersnatchRing.shared(), new TicketGenerator(prover));
+    }
+
+    private static Supplier<RingVrf> memoize(Supplier<RingVrf> s) {
+        return new Supplier<>() {
+            private RingVrf value;
+
+            @Override
+            public synchronized RingVrf get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** The ring prover for rings of V keys over the node's SRS ({@link RingSrs}). */
+    public static RingVrf defaultProver(ChainParams params) {
+        return RingVrf.of(RingSrs.load(PROVER_SRS_POINTS), params.validatorsCount());
+    }
+
+    /** The protocol parameters. */
+    public ChainParams params() {
+        return params;
+    }
+
+    /** Our keys. */
+    public List<LocalKey> keys() {
+        return keys;
+    }
+
+    /** The posterior state of the best head (decoded once per head). */
+    public synchronized ChainState headState() {
+        Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
+        if (!head.equals(cachedHead)) {
+            cachedState = StateCodec.decode(importer.state(head).orElseThrow(
+                    () -> new IllegalStateException("the state of the best head " + head + " is not kept")), params);
+            cachedHead = head;
+        }
+        return cachedState;
+    }
+
+    /** The indices in κ of the best head's state of our keys, ascending. */
+    public synchronized List<Integer> validators() {
+        ChainState s = headState();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < s.kappa().size(); i++) {
+            for (LocalKey k : keys) {
+                if (k.publicKey().equals(s.kappa().get(i).bandersnatch())) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Authors {@code slot} on the best head if one of our keys leads it. */
+    public synchronized SlotOutcome authorSlot(long slot) {
+        Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
+        ChainState pre = headState();
+        if (slot <= pre.tau()) {
+            throw new IllegalStateException("slot " + slot + " is not after the best head's slot " + pre.tau());
+        }
+        Hash root = importer.stateRoot(head).orElseThrow(
+                () -> new IllegalStateException("no state root for the best head " + head));
+        long t0 = System.nanoTime();
+        var built = author.build(head, root, pre, slot, leadership, keys, pool);
+        if (built.isEmpty()) {
+            return new SlotOutcome.NotOurs(slot);
+        }
+        long t1 = System.nanoTime();
+        ImportOutcome out = importer.importBlock(built.get().block());
+        long t2 = System.nanoTime();
+        return switch (out) {
+            case ImportOutcome.Imported i -> {
+                AuthoredBlock b = new AuthoredBlock(built.get().block(), i.headerHash(), i.stateRoot(),
+                        built.get().sealKind(), built.get().tickets(), t1 - t0, t2 - t1);
+                try {
+                    listener.accept(b);
+                } catch (RuntimeException e) {
+                    LOG.warn("an author listener failed on block {}: {}", i.headerHash(), e.toString());
+                }
+                yield new SlotOutcome.Authored(b);
+            }
+            case ImportOutcome.Rejected rej -> {
+                LOG.error("BUG: our own block for slot {} was rejected by the importer: {}", slot, rej.reason());
+                yield new SlotOutcome.Rejected(slot, rej.reason());
+            }
+        };
+    }
+}

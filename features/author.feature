@@ -1,0 +1,4 @@
+# author: the importer feature plus chain specs and the Safrole block author (jam run, jam export).
+include importer
+io.jamboree:jam-chainspec
+io.jamboree:jam-author
