@@ -533,6 +533,11 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--slots", paramLabel = "N", description = "Stop cleanly after slot N.")
         Long slots;
 
+        @Option(names = "--genesis-time", paramLabel = "TIME", description = "Wall-clock time of slot 0, as Unix milliseconds or an "
+                + "ISO-8601 instant (e.g. 2026-12-06T12:00:00Z); every node of a dev network is given the same (default: "
+                + "the one kept in DIR/genesis-time, else one slot before now).")
+        String genesisTime;
+
         @Override
         public Integer call() throws IOException {
             String keys = null;
@@ -578,6 +583,16 @@ public final class Jam implements Callable<Integer> {
             }
             if (slots != null) {
                 args.addAll(List.of("--slots", slots.toString()));
+            }
+            if (genesisTime != null) {
+                long millis;
+                try {
+                    millis = genesisTime.matches("\\d+") ? Long.parseLong(genesisTime) : java.time.Instant.parse(genesisTime).toEpochMilli();
+                } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+                    System.err.println("jam run: --genesis-time must be Unix milliseconds or an ISO-8601 instant, not '" + genesisTime + "'");
+                    return 2;
+                }
+                args.addAll(List.of("--genesis-time", Long.toString(millis)));
             }
             // the keystore holds the dev validators and the key files of DIR/keys (jam key generate); the author signs
             // with all of them

@@ -64,6 +64,7 @@ public final class RunCommand implements JamCommand {
         long slotMs = -1;
         boolean fast = false;
         long lastSlot = -1;
+        Long givenGenesis = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (i + 1 >= args.size() && a.startsWith("--")) {
@@ -77,6 +78,7 @@ public final class RunCommand implements JamCommand {
                     case "--slot-ms" -> slotMs = Long.parseLong(args.get(++i));
                     case "--clock" -> fast = args.get(++i).equals("fast");
                     case "--slots" -> lastSlot = Long.parseLong(args.get(++i));
+                    case "--genesis-time" -> givenGenesis = Long.parseLong(args.get(++i));
                     case "--params", "--dev-validators" -> i++;
                     default -> {
                         err.println("jam run: unknown argument " + a);
@@ -121,7 +123,7 @@ public final class RunCommand implements JamCommand {
         long genesisMillis = 0;
         if (!fast) {
             try {
-                genesisMillis = genesisTime(data, headSlot(), slotMs);
+                genesisMillis = givenGenesis == null ? genesisTime(data, headSlot(), slotMs) : genesisTime(data, givenGenesis);
             } catch (IOException | NumberFormatException e) {
                 err.println("jam run: cannot read or write the genesis time in " + data + ": " + e.getMessage());
                 return BAD_INPUT;
@@ -205,6 +207,28 @@ public final class RunCommand implements JamCommand {
         Files.createDirectories(data);
         Files.writeString(f, now + "\n", StandardCharsets.US_ASCII);
         return now;
+    }
+
+    /**
+     * The genesis time given with {@code --genesis-time} (every node of a dev network starts with the same one): kept in
+     * {@code DIR/genesis-time}; a different time already kept there is refused, as the node's slots would move.
+     */
+    private static long genesisTime(Path data, long given) throws IOException {
+        if (data == null) {
+            return given;
+        }
+        Path f = data.resolve("genesis-time");
+        if (Files.exists(f)) {
+            long kept = Long.parseLong(Files.readString(f, StandardCharsets.US_ASCII).strip());
+            if (kept != given) {
+                throw new IOException("it keeps " + kept + ", not the given --genesis-time " + given
+                        + " (a data folder belongs to one chain)");
+            }
+            return kept;
+        }
+        Files.createDirectories(data);
+        Files.writeString(f, given + "\n", StandardCharsets.US_ASCII);
+        return given;
     }
 
     /** The slot loop; {@link #stopAndWait} (Ctrl-C) lets it finish the slot at hand. */
