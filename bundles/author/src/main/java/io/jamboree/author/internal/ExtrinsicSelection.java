@@ -149,45 +149,124 @@ final class ExtrinsicSelection {
         PendingExtrinsics.evict(pool.faults, f -> psi.offenders().contains(f.key()));
     }
 
-    /** E_D: the pooled dispute items the disputes transition accepts on {@code pre}, one at a time (see class). */
+    /**
+     * E_D: the pooled dispute items the disputes transition accepts on {@code pre}. Verdicts in report-hash order, each
+     * with the pooled culprits and faults of its report (a bad verdict needs two culprits, a good one with doubters
+     * a fault, eq. 10.13–10.14): the group is tried whole, then without each one of its culprits and faults in turn,
+     * then the verdict alone; the first the transition accepts is kept. Then each remaining culprit and fault alone
+     * (of reports judged before, eq. 10.5–10.6). At most one refused culprit or fault per verdict is thus worked
+     * around; a verdict whose group holds more is left out with it.
+     */
     DisputesChoice disputes(PendingExtrinsics pool, ChainState pre, boolean include) {
         DisputesState state = new DisputesState(pre.psi(), pre.rho(), pre.tau(), pre.kappa(), pre.lambda());
         List<Verdict> verdicts = new ArrayList<>();
         List<Culprit> culprits = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
-        DisputesExtrinsic x = new DisputesExtrinsic(verdicts, culprits, faults);
-        DisputesResult.Ok ok = (DisputesResult.Ok) disputes.apply(state, x);
-        if (include) {
+        DisputesResult.Ok ok = (DisputesResult.Ok) disputes.apply(state, new DisputesExtrinsic(List.of(), List.of(),
+                List.of()));
+        if (include && pool.verdicts.size() + pool.culprits.size() + pool.faults.size() > 0) {
+            Set<Culprit> usedCulprits = new HashSet<>();
+            Set<Fault> usedFaults = new HashSet<>();
             for (Verdict v : pool.verdicts.values()) {
-                verdicts.add(v);
-                ok = tryDisputes(state, verdicts, culprits, faults, ok, () -> verdicts.remove(verdicts.size() - 1));
+                List<Culprit> vc = new ArrayList<>();
+                for (Culprit c : pool.culprits.values()) {
+                    if (c.target().equals(v.target())) {
+                        vc.add(c);
+                    }
+                }
+                List<Fault> vf = new ArrayList<>();
+                for (Fault f : pool.faults.values()) {
+                    if (f.target().equals(v.target())) {
+                        vf.add(f);
+                    }
+                }
+                List<List<Object>> tries = new ArrayList<>();
+                List<Object> group = new ArrayList<>(vc);
+                group.addAll(vf);
+                tries.add(group);
+                for (int i = 0; i < group.size(); i++) {
+                    List<Object> less = new ArrayList<>(group);
+                    less.remove(i);
+                    tries.add(less);
+                }
+                if (!group.isEmpty()) {
+                    tries.add(List.of());
+                }
+                for (List<Object> t : tries) {
+                    List<Verdict> tv = new ArrayList<>(verdicts);
+                    tv.add(v);
+                    List<Culprit> tc = new ArrayList<>(culprits);
+                    List<Fault> tf = new ArrayList<>(faults);
+                    for (Object o : t) {
+                        if (o instanceof Culprit c) {
+                            tc.add(c);
+                        } else {
+                            tf.add((Fault) o);
+                        }
+                    }
+                    DisputesResult.Ok r = tryDisputes(state, tv, tc, tf);
+                    if (r != null) {
+                        ok = r;
+                        verdicts.add(v);
+                        for (Object o : t) {
+                            if (o instanceof Culprit c) {
+                                culprits.add(c);
+                                usedCulprits.add(c);
+                            } else {
+                                faults.add((Fault) o);
+                                usedFaults.add((Fault) o);
+                            }
+                        }
+                        break;
+                    }
+                }
+                // a verdict's items that were not taken with it cannot be taken alone either (their report is not
+                // judged yet): they are left for the eviction
+                usedCulprits.addAll(vc);
+                usedFaults.addAll(vf);
             }
             for (Culprit c : pool.culprits.values()) {
-                culprits.add(c);
-                ok = tryDisputes(state, verdicts, culprits, faults, ok, () -> culprits.remove(culprits.size() - 1));
-            }
-            List<Fault> sortedFaults = PendingExtrinsics.items(pool.faults);
-            sortedFaults.sort((a, b) -> a.key().compareTo(b.key()));
-            for (Fault f : sortedFaults) {
-                if (!faults.isEmpty() && faults.get(faults.size() - 1).key().equals(f.key())) {
-                    continue; // one fault per key (eq. 10.6)
+                if (usedCulprits.contains(c)) {
+                    continue;
                 }
-                faults.add(f);
-                ok = tryDisputes(state, verdicts, culprits, faults, ok, () -> faults.remove(faults.size() - 1));
+                List<Culprit> tc = new ArrayList<>(culprits);
+                tc.add(c);
+                DisputesResult.Ok r = tryDisputes(state, verdicts, tc, faults);
+                if (r != null) {
+                    ok = r;
+                    culprits.add(c);
+                }
+            }
+            for (Fault f : pool.faults.values()) {
+                if (usedFaults.contains(f)) {
+                    continue;
+                }
+                List<Fault> tf = new ArrayList<>(faults);
+                tf.add(f);
+                DisputesResult.Ok r = tryDisputes(state, verdicts, culprits, tf);
+                if (r != null) {
+                    ok = r;
+                    faults.add(f);
+                }
             }
         }
-        return new DisputesChoice(new DisputesExtrinsic(List.copyOf(verdicts), List.copyOf(culprits),
-                List.copyOf(faults)), ok);
+        return new DisputesChoice(extrinsic(verdicts, culprits, faults), ok);
     }
 
-    private DisputesResult.Ok tryDisputes(DisputesState state, List<Verdict> v, List<Culprit> c, List<Fault> f,
-            DisputesResult.Ok previous, Runnable undo) {
-        DisputesResult r = disputes.apply(state, new DisputesExtrinsic(List.copyOf(v), List.copyOf(c), List.copyOf(f)));
-        if (r instanceof DisputesResult.Ok ok) {
-            return ok;
-        }
-        undo.run();
-        return previous;
+    /** E_D of these items in the order of eq. 10.7–10.8: verdicts by report hash, culprits and faults by key. */
+    private static DisputesExtrinsic extrinsic(List<Verdict> v, List<Culprit> c, List<Fault> f) {
+        List<Verdict> sv = new ArrayList<>(v);
+        sv.sort((a, b) -> a.target().compareTo(b.target()));
+        List<Culprit> sc = new ArrayList<>(c);
+        sc.sort((a, b) -> a.key().compareTo(b.key()));
+        List<Fault> sf = new ArrayList<>(f);
+        sf.sort((a, b) -> a.key().compareTo(b.key()));
+        return new DisputesExtrinsic(sv, sc, sf);
+    }
+
+    /** The disputes transition's result on these items, or null if it refuses them. */
+    private DisputesResult.Ok tryDisputes(DisputesState state, List<Verdict> v, List<Culprit> c, List<Fault> f) {
+        return disputes.apply(state, extrinsic(v, c, f)) instanceof DisputesResult.Ok ok ? ok : null;
     }
 
     /**

@@ -99,7 +99,12 @@ public final class PendingExtrinsics implements ExtrinsicPool {
         if (tickets.size() >= capacity) {
             return full("ticket");
         }
-        Hash id = new Hash(BandersnatchVrf.vrfOutput(ticket.signature().bytes()));
+        Hash id;
+        try {
+            id = new Hash(BandersnatchVrf.vrfOutput(ticket.signature().bytes()));
+        } catch (RuntimeException e) {
+            return new Submission.Refused("not a ring VRF signature: " + e.getMessage());
+        }
         return tickets.add(new TicketBody(id, ticket.attempt()), ticket) ? new Submission.Accepted()
                 : new Submission.Duplicate();
     }

@@ -42,10 +42,14 @@ final class TicketPool {
         return this.epoch == epoch && eta2.equals(contest);
     }
 
-    /** Starts the contest of {@code epoch} with entropy {@code eta2} (η'_2), forgetting the tickets of any other. */
+    /**
+     * Starts the contest of {@code epoch} with entropy {@code eta2} (η'_2), forgetting the tickets of any other: ours
+     * and the checked ones received from elsewhere. Received tickets not yet checked stay (they may have been sent
+     * for this contest before we started it); the check drops them if they belong to another.
+     */
     void startContest(long epoch, Hash eta2) {
         if (!holds(epoch, eta2)) {
-            byId.clear();
+            byId.values().removeIf(e -> e.own != null || e.verified);
             this.epoch = epoch;
             contest = eta2;
         }

@@ -5,6 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.Accumulation;
+import io.jamboree.chainspec.ChainSpec;
+import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.crypto.BandersnatchVrf;
+import io.jamboree.importer.state.ChainState;
+import io.jamboree.types.AvailabilityAssignments;
+import io.jamboree.types.BandersnatchRingVrfSignature;
+import io.jamboree.types.Culprit;
+import io.jamboree.types.DisputesExtrinsic;
+import io.jamboree.types.DisputesRecords;
+import io.jamboree.types.Ed25519Public;
+import io.jamboree.types.Fault;
+import io.jamboree.types.TicketEnvelope;
+import io.jamboree.types.ValidatorKey;
+import io.jamboree.types.ValidatorKeys;
+import io.jamboree.types.Verdict;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.author.pool.Submission;
 import io.jamboree.codec.Decoder;
@@ -43,7 +58,9 @@ import org.junit.jupiter.api.Test;
  * (jam-test-vectors-0.7.2/traces/preimages, tiny, found by {@link VectorsFolder}) the published guarantees and
  * assurances are included, forged ones (bad signature, wrong anchor, a report whose package hash no longer matches its
  * guarantors' signatures) and duplicates are left out, and the block imports. Preimages: the items of the published
- * preimages STF vector (stf/preimages/tiny/preimage_needed-2) on that vector's requests.
+ * preimages STF vector (stf/preimages/tiny/preimage_needed-2) on that vector's requests. Disputes: the items of the
+ * published disputes STF vector (stf/disputes/tiny/progress_with_verdicts-4) on that vector's state. Tickets: proven
+ * ones submitted to the pool enter the block (the importer's Safrole checks them), a forged proof does not.
  */
 class ExtrinsicPoolTest {
     private static final ChainParams P = ChainParams.tiny();
@@ -187,5 +204,115 @@ class ExtrinsicPoolTest {
                 Blake2b256.hash(solicited.blob().bytes()))));
         author.authorSlot(s.block().header().slot() + 1);
         assertTrue(pool.preimages.values().stream().noneMatch(p -> p.equals(solicited) || p.equals(provided)));
+    }
+
+    @Test
+    void disputesOfThePublishedVectorAreSelectedForgedOnesLeftOut() throws IOException {
+        // stf/disputes/tiny/progress_with_verdicts-4: two verdicts, two culprits and a fault, accepted
+        Decoder d = new Decoder(Files.readAllBytes(VectorsFolder.require("jam-test-vectors-0.7.2/stf/disputes/tiny")
+                .resolve("progress_with_verdicts-4.bin")));
+        DisputesExtrinsic published = DisputesExtrinsic.decode(d, P);
+        DisputesRecords psi = DisputesRecords.decode(d, P);
+        AvailabilityAssignments rho = AvailabilityAssignments.decode(d, P);
+        long tau = d.u32();
+        ValidatorKeys kappa = ValidatorKeys.decode(d, P);
+        ValidatorKeys lambda = ValidatorKeys.decode(d, P);
+        assertEquals(0, d.u8(), "the vector's output is ok");
+        List<Ed25519Public> mark = d.varSeq(Ed25519Public.SIZE, "offenders_mark", Ed25519Public::decode);
+        assertEquals(2, published.verdicts().size());
+        assertEquals(2, published.culprits().size());
+        assertEquals(1, published.faults().size());
+
+        ChainState b = StateCodec.decode(TraceSteps.genesis("fallback", P).state().keyvals(), P);
+        ChainState pre = new ChainState(b.alpha(), b.phi(), b.beta(), b.gamma(), psi, b.eta(), b.iota(), kappa, lambda,
+                rho, tau, b.chi(), b.pi(), b.omega(), b.xi(), b.theta(), b.services());
+
+        PendingExtrinsics pool = new PendingExtrinsics(P, 64);
+        Verdict v0 = published.verdicts().get(0);
+        // a verdict on another report with the same judgements: the signatures are not over its hash (GP 10.3)
+        assertTrue(pool.submitVerdict(new Verdict(new Hash(Blake2b256.hash(v0.target().bytes())), v0.age(),
+                v0.votes())).accepted());
+        for (Verdict v : published.verdicts()) {
+            assertTrue(pool.submitVerdict(v).accepted());
+        }
+        assertInstanceOf(Submission.Duplicate.class, pool.submitVerdict(v0));
+        for (Culprit c : published.culprits()) {
+            assertTrue(pool.submitCulprit(c).accepted());
+        }
+        Culprit c0 = published.culprits().get(0);
+        Ed25519Public other = null;
+        for (ValidatorKey k : kappa.keys()) {
+            if (published.culprits().stream().noneMatch(c -> c.key().equals(k.ed25519()))) {
+                other = k.ed25519();
+                break;
+            }
+        }
+        // another validator's key on a published culprit: not its signature (GP 10.5)
+        assertTrue(pool.submitCulprit(new Culprit(c0.target(), other, c0.signature())).accepted());
+        for (Fault f : published.faults()) {
+            assertTrue(pool.submitFault(f).accepted());
+        }
+        Fault f0 = published.faults().get(0);
+        // a fault on a report nobody judged (GP 10.6)
+        assertTrue(pool.submitFault(new Fault(new Hash(Blake2b256.hash(f0.target().bytes())), f0.vote(), f0.key(),
+                f0.signature())).accepted());
+
+        ExtrinsicSelection.DisputesChoice choice;
+        synchronized (pool) {
+            choice = new ExtrinsicSelection(P).disputes(pool, pre, true);
+        }
+        assertEquals(published.verdicts(), choice.extrinsic().verdicts());
+        assertEquals(published.culprits(), choice.extrinsic().culprits());
+        assertEquals(published.faults(), choice.extrinsic().faults());
+        assertEquals(mark, choice.result().offendersMark());
+    }
+
+    @Test
+    void submittedTicketsAreIncludedAForgedOneIsDropped() {
+        // the tiny dev genesis; the node holds the six dev keys but submits no tickets of its own
+        ChainSpec spec = DevGenesis.spec(P);
+        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(),
+                Accumulation.using(new InterpreterEngine()));
+        importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
+        ChainState g = StateCodec.decode(spec.genesisState(), P);
+        // validator 0's tickets for the genesis contest (slot 1: η'_2 = η_2, γ'_k = γ_k), as a peer would send them
+        TicketGenerator gen = new TicketGenerator(() -> NodeAuthor.defaultProver(P));
+        Hash eta2 = g.eta().get(2);
+        List<TicketEnvelope> envelopes = new ArrayList<>();
+        for (TicketGenerator.Candidate c : gen.candidates(eta2, g.gamma().pendingValidators(),
+                List.of(LocalKey.dev(0)), P.ticketEntriesPerValidator())) {
+            envelopes.add(gen.prove(c, eta2, g.gamma().pendingValidators()));
+        }
+        PendingExtrinsics pool = new PendingExtrinsics(P, 64);
+        // a ticket of another contest (entropy not η'_2): its proof does not verify here (GP 6.29)
+        Hash otherEta = new Hash(Blake2b256.hash(eta2.bytes()));
+        TicketGenerator.Candidate oc = gen.candidates(otherEta, g.gamma().pendingValidators(), List.of(LocalKey.dev(0)),
+                1).get(0);
+        assertTrue(pool.submitTicket(gen.prove(oc, otherEta, g.gamma().pendingValidators())).accepted());
+        for (TicketEnvelope e : envelopes) {
+            assertTrue(pool.submitTicket(e).accepted());
+        }
+        assertInstanceOf(Submission.Duplicate.class, pool.submitTicket(envelopes.get(1)));
+        // the same identifier with another proof is a duplicate too (the identifier is the proof's VRF output)
+        byte[] forged = envelopes.get(0).signature().bytes().clone();
+        forged[40] ^= 1;
+        assertInstanceOf(Submission.Duplicate.class,
+                pool.submitTicket(new TicketEnvelope(0, new BandersnatchRingVrfSignature(forged))));
+        assertInstanceOf(Submission.Refused.class, pool.submitTicket(new TicketEnvelope(P.ticketEntriesPerValidator(),
+                envelopes.get(0).signature())));
+
+        List<Block> authored = new ArrayList<>();
+        NodeAuthor author = new NodeAuthor(importer, devKeys(), b -> authored.add(b.block()),
+                () -> NodeAuthor.defaultProver(P), false, pool);
+        SlotOutcome out = author.authorSlot(1);
+        assertInstanceOf(SlotOutcome.Authored.class, out, out.toString());
+        assertEquals(P.ticketEntriesPerValidator(), pool.tickets.size(), "the other contest's ticket is dropped");
+        List<TicketEnvelope> expected = new ArrayList<>(envelopes);
+        expected.sort((a, b) -> new Hash(BandersnatchVrf.vrfOutput(a.signature().bytes())).compareTo(
+                new Hash(BandersnatchVrf.vrfOutput(b.signature().bytes()))));
+        assertEquals(Math.min(P.maxTicketsPerBlock(), expected.size()), authored.get(0).extrinsic().tickets().tickets()
+                .size());
+        assertEquals(expected.subList(0, Math.min(P.maxTicketsPerBlock(), expected.size())),
+                authored.get(0).extrinsic().tickets().tickets());
     }
 }
