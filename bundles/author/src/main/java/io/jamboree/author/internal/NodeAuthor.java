@@ -149,8 +149,9 @@ public final class NodeAuthor {
 
     /**
      * Authors {@code slot} on the best head if one of our keys leads it. Should the importer reject the block for an
-     * extrinsic item (a check the selection could not make, e.g. a guarantee's lookup-anchor ancestry), that kind of
-     * item is dropped and the block built once more; the reason is logged.
+     * extrinsic item (a check the selection could not make, e.g. a guarantee's lookup-anchor ancestry), the block's
+     * items of that kind are dropped from the pool and the block built once more without that kind; the reason is
+     * logged.
      */
     public synchronized SlotOutcome authorSlot(long slot) {
         Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
@@ -172,8 +173,9 @@ public final class NodeAuthor {
         if (out instanceof ImportOutcome.Rejected rej) {
             var kind = ExtrinsicSelection.Kind.ofReason(rej.reason());
             if (kind.isPresent() && !kind.get().isEmptyIn(built.get().block().extrinsic())) {
-                LOG.warn("our block for slot {} was rejected for its {}: {}; authoring it again without them", slot,
-                        kind.get(), rej.reason());
+                LOG.warn("our block for slot {} was rejected for its {}: {}; dropping them from the pool and"
+                        + " authoring the block again without them", slot, kind.get(), rej.reason());
+                extrinsics.dropRejected(kind.get(), built.get().block().extrinsic());
                 t0 = System.nanoTime();
                 built = author.build(head, root, pre, slot, leadership, keys, extrinsics, ownTickets,
                         EnumSet.of(kind.get()));

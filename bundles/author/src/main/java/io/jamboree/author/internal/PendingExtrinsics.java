@@ -178,6 +178,28 @@ public final class PendingExtrinsics implements ExtrinsicPool {
                 + culprits.size() + faults.size();
     }
 
+    /**
+     * Drops the items of {@code x} of the given kind from the pool: the importer rejected a block for them, so some
+     * check of the importer the selection does not make refuses one of them (which one the reason does not say).
+     */
+    synchronized void dropRejected(ExtrinsicSelection.Kind kind, io.jamboree.types.Extrinsic x) {
+        switch (kind) {
+            case TICKETS -> {
+                for (TicketEnvelope t : x.tickets().tickets()) {
+                    tickets.remove(new Hash(BandersnatchVrf.vrfOutput(t.signature().bytes())));
+                }
+            }
+            case PREIMAGES -> preimages.values().removeAll(x.preimages().preimages());
+            case GUARANTEES -> guarantees.values().removeAll(x.guarantees().guarantees());
+            case ASSURANCES -> assurances.values().removeAll(x.assurances().assurances());
+            case DISPUTES -> {
+                verdicts.values().removeAll(x.disputes().verdicts());
+                culprits.values().removeAll(x.disputes().culprits());
+                faults.values().removeAll(x.disputes().faults());
+            }
+        }
+    }
+
     /** Removes the pooled items of {@code m} that {@code drop} matches. */
     static <V> void evict(Map<?, V> m, Predicate<V> drop) {
         m.values().removeIf(drop);

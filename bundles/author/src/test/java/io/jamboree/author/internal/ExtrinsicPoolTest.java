@@ -315,4 +315,32 @@ class ExtrinsicPoolTest {
         assertEquals(expected.subList(0, Math.min(P.maxTicketsPerBlock(), expected.size())),
                 authored.get(0).extrinsic().tickets().tickets());
     }
+
+    @Test
+    void aKindTheImporterRejectsIsDroppedAndTheBlockAuthoredAgain() {
+        // preimages step 4 guarantees a report anchored at genesis; an importer given an ancestry without genesis
+        // rejects it (GP 11.35), a check the selection leaves to the import: the block is made again without it
+        TraceSteps.Step s = step(4);
+        Extrinsic published = s.block().extrinsic();
+        PendingExtrinsics pool = new PendingExtrinsics(P, 64);
+        assertTrue(pool.submitGuarantee(published.guarantees().guarantees().get(0)).accepted());
+        for (AvailAssurance a : published.assurances().assurances()) {
+            assertTrue(pool.submitAssurance(a).accepted());
+        }
+        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(),
+                Accumulation.using(new InterpreterEngine()));
+        Hash parent = s.block().header().parent();
+        long parentSlot = StateCodec.decode(s.pre().keyvals(), P).tau();
+        importer.initialize(parent, s.pre().keyvals(), List.of(new io.jamboree.importer.AncestryItem(parentSlot,
+                parent)));
+        List<Block> authored = new ArrayList<>();
+        NodeAuthor author = new NodeAuthor(importer, devKeys(), b -> authored.add(b.block()), () -> {
+            throw new AssertionError("no ring proofs in a fallback trace");
+        }, false, pool);
+        SlotOutcome out = author.authorSlot(s.block().header().slot());
+        assertInstanceOf(SlotOutcome.Authored.class, out, out.toString());
+        assertTrue(authored.get(0).extrinsic().guarantees().guarantees().isEmpty());
+        assertEquals(published.assurances(), authored.get(0).extrinsic().assurances());
+        assertTrue(pool.guarantees.isEmpty(), "the refused guarantee leaves the pool");
+    }
 }
