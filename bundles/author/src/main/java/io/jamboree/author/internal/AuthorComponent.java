@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The {@link Author} service over the node's {@link BlockImporter}, signing with the Bandersnatch keys of every
  * validator the {@link Keystore} holds (PID {@code io.jamboree.keystore}: dev validators and key files). Authored
- * blocks go to every {@link AuthorListener} service.
+ * blocks go to every {@link AuthorListener} service. Blocks are filled from the node's
+ * {@link io.jamboree.author.pool.ExtrinsicPool} ({@link PendingExtrinsics}), which our own tickets join.
  */
 @Component(service = Author.class)
 public final class AuthorComponent implements Author {
@@ -27,12 +28,13 @@ public final class AuthorComponent implements Author {
     private final List<AuthorListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public AuthorComponent(@Reference BlockImporter importer, @Reference Keystore keystore) {
+    public AuthorComponent(@Reference BlockImporter importer, @Reference Keystore keystore,
+            @Reference PendingExtrinsics extrinsics) {
         List<LocalKey> keys = new ArrayList<>();
         for (ValidatorSecrets v : keystore.validators()) {
             keys.add(LocalKey.of(v));
         }
-        this.author = new NodeAuthor(importer, keys, this::tell);
+        this.author = new NodeAuthor(importer, keys, this::tell, extrinsics);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -18,13 +18,16 @@ import io.jamboree.types.Extrinsic;
 import io.jamboree.types.GuaranteesExtrinsic;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
+import io.jamboree.types.Preimage;
 import io.jamboree.types.PreimagesExtrinsic;
+import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.TicketEnvelope;
 import io.jamboree.types.TicketsExtrinsic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds and seals a block for a slot (GP 0.7.2 §5, §6.4): the header exactly as the importer derives and checks it.
@@ -35,13 +38,14 @@ import java.util.Optional;
  *       prior state with an empty tickets extrinsic and a placeholder entropy: none of them depends on Y(H_v) (only
  *       η'_0 does), and a winning-tickets marker only appears at m' ≥ Y, where no tickets may be submitted (eq. 6.30),
  *       so the empty extrinsic gives the same marker;</li>
- *   <li>H_o (eq. 10.20) empty: this author submits no disputes;</li>
+ *   <li>H_o (eq. 10.20) the offenders of the selected disputes, as the disputes transition gives them;</li>
  *   <li>H_i the leading key's index in κ' ({@link SlotLeadership});</li>
  *   <li>H_s (eq. 6.15 with a ticket, 6.16 fallback) over E_U(H), and H_v (eq. 6.17) with context X_E ⌢ Y(H_s): the
  *       VRF output Y(H_s) depends only on the seal context, so H_v is made first, then E_U(H) (which contains H_v)
  *       is signed;</li>
  *   <li>E_T: during the submission period (m' &lt; Y) up to K of our tickets that enter γ'_a ({@link TicketPool}),
- *       proven over γ'_k with η'_2 ({@link TicketGenerator}); the other extrinsics empty.</li>
+ *       proven over γ'_k with η'_2 ({@link TicketGenerator}), and tickets submitted to the pool by others;</li>
+ *   <li>E_D, E_A, E_G, E_P: the pooled items the block's prior state admits ({@link ExtrinsicSelection}).</li>
  * </ul>
  */
 final class BlockAuthor {
@@ -53,24 +57,41 @@ final class BlockAuthor {
     private final ChainParams params;
     private final Safrole safrole;
     private final TicketGenerator generator;
+    private final ExtrinsicSelection selection;
 
     BlockAuthor(ChainParams params, RingVrf ringRoot, TicketGenerator generator) {
         this.params = Objects.requireNonNull(params);
+        this.selection = new ExtrinsicSelection(params);
         this.safrole = new Safrole(params, ringRoot);
         this.generator = Objects.requireNonNull(generator);
     }
 
     /**
      * The block for {@code slot} on the parent {@code parentHash} with posterior state {@code pre} and state root
-     * {@code parentRoot}, if one of our keys leads the slot. With {@code pool} null no tickets are submitted.
+     * {@code parentRoot}, if one of our keys leads the slot: its extrinsic selected from {@code pool}
+     * ({@link ExtrinsicSelection}) except the kinds in {@code excluded}; our own tickets join the pool when
+     * {@code ownTickets}.
      *
      * @throws IllegalStateException if the Safrole transition refuses the slot (not after the parent's)
      */
     Optional<Built> build(Hash parentHash, Hash parentRoot, ChainState pre, long slot, SlotLeadership leadership,
-            List<LocalKey> keys, TicketPool pool) {
+            List<LocalKey> keys, PendingExtrinsics pool, boolean ownTickets, Set<ExtrinsicSelection.Kind> excluded) {
+        synchronized (pool) {
+            return buildLocked(parentHash, parentRoot, pre, slot, leadership, keys, pool, ownTickets, excluded);
+        }
+    }
+
+    private Optional<Built> buildLocked(Hash parentHash, Hash parentRoot, ChainState pre, long slot,
+            SlotLeadership leadership, List<LocalKey> keys, PendingExtrinsics pool, boolean ownTickets,
+            Set<ExtrinsicSelection.Kind> excluded) {
+        selection.evict(pool, pre, parentHash, slot);
+        // §10 first: ψ'_O enters Safrole (offenders' keys are nulled in κ' at an epoch change, eq. 6.14)
+        ExtrinsicSelection.DisputesChoice disputes = selection.disputes(pool, pre,
+                !excluded.contains(ExtrinsicSelection.Kind.DISPUTES));
+        var psiPost = disputes.result().postState().psi();
         SafroleState ss = new SafroleState(pre.tau(), pre.eta(), pre.lambda(), pre.kappa(),
                 pre.gamma().pendingValidators(), pre.iota(), pre.gamma().ticketAccumulator(), pre.gamma().sealTickets(),
-                pre.gamma().epochRoot(), pre.psi().offenders());
+                pre.gamma().epochRoot(), psiPost.offenders());
         SafroleResult r = safrole.apply(ss, new SafroleInput(slot, Hash.ZERO, List.of()));
         if (r instanceof SafroleResult.Err err) {
             throw new IllegalStateException("Safrole refuses slot " + slot + " after " + pre.tau() + ": " + err.error());
@@ -85,10 +106,18 @@ final class BlockAuthor {
         }
         SlotLeadership.Claim c = claim.get();
 
-        List<TicketEnvelope> tickets = pool != null && phase < params.contestLength() ? tickets(post, keys, pool) : List.of();
-        Extrinsic x = new Extrinsic(new TicketsExtrinsic(tickets), new PreimagesExtrinsic(List.of()),
-                new GuaranteesExtrinsic(List.of()), new AssurancesExtrinsic(List.of()), new DisputesExtrinsic(List.of(),
-                        List.of(), List.of()));
+        List<TicketEnvelope> tickets = !excluded.contains(ExtrinsicSelection.Kind.TICKETS)
+                && phase < params.contestLength() ? tickets(ss, slot, post, keys, pool, ownTickets) : List.of();
+        ExtrinsicSelection.AssurancesChoice assurances = selection.assurances(pool,
+                disputes.result().postState().rho(), pre.kappa(), parentHash, slot,
+                !excluded.contains(ExtrinsicSelection.Kind.ASSURANCES));
+        List<ReportGuarantee> guarantees = selection.guarantees(pool, pre, parentRoot, assurances.rhoDdagger(),
+                post.kappa(), post.lambda(), post.eta(), psiPost, slot,
+                !excluded.contains(ExtrinsicSelection.Kind.GUARANTEES));
+        List<Preimage> preimages = selection.preimages(pool, pre, !excluded.contains(ExtrinsicSelection.Kind.PREIMAGES));
+        Extrinsic x = new Extrinsic(new TicketsExtrinsic(tickets), new PreimagesExtrinsic(preimages),
+                new GuaranteesExtrinsic(guarantees), new AssurancesExtrinsic(assurances.assurances()),
+                disputes.extrinsic());
 
         byte[] sealContext = switch (c) {
             case SlotLeadership.TicketClaim t -> SealContexts.ticket(eta3, t.ticket().attempt());
@@ -100,7 +129,7 @@ final class BlockAuthor {
                 BandersnatchVrf.ietfProve(secret, SealContexts.entropy(sealOutput), EMPTY));
         BandersnatchVrfSignature placeholder = new BandersnatchVrfSignature(new byte[BandersnatchVrf.IETF_SIGNATURE_BYTES]);
         Header unsigned = new Header(parentHash, parentRoot, x.hash(params), slot, ok.epochMark().orElse(null),
-                ok.ticketsMark().orElse(null), c.authorIndex(), entropy, List.of(), placeholder);
+                ok.ticketsMark().orElse(null), c.authorIndex(), entropy, disputes.result().offendersMark(), placeholder);
         byte[] seal = BandersnatchVrf.ietfProve(secret, sealContext, unsigned.unsignedBytes(params));
         Header header = new Header(unsigned.parent(), unsigned.parentStateRoot(), unsigned.extrinsicHash(),
                 unsigned.slot(), unsigned.epochMark(), unsigned.ticketsMark(), unsigned.authorIndex(),
@@ -114,14 +143,27 @@ final class BlockAuthor {
      * γ'_k when it is new), then selects against γ_a as the block finds it (the Safrole posterior with no tickets:
      * empty on the first block of an epoch) and proves the selected ones.
      */
-    private List<TicketEnvelope> tickets(SafroleState post, List<LocalKey> keys, TicketPool pool) {
+    private List<TicketEnvelope> tickets(SafroleState prior, long slot, SafroleState post, List<LocalKey> keys,
+            PendingExtrinsics extrinsics, boolean ownTickets) {
+        TicketPool pool = extrinsics.tickets;
         Hash eta2 = post.eta().get(2);
         long epoch = post.tau() / params.epochLength();
         if (!pool.holds(epoch, eta2)) {
             pool.startContest(epoch, eta2);
-            for (TicketGenerator.Candidate cand : generator.candidates(eta2, post.gammaK(), keys,
-                    params.ticketEntriesPerValidator())) {
-                pool.addOwn(cand);
+            if (ownTickets) {
+                for (TicketGenerator.Candidate cand : generator.candidates(eta2, post.gammaK(), keys,
+                        params.ticketEntriesPerValidator())) {
+                    pool.addOwn(cand);
+                }
+            }
+        }
+        // tickets from elsewhere: the Safrole transition itself checks each once (ring proof over γ'_k with η'_2,
+        // eq. 6.29–6.35); the ones it refuses are dropped
+        for (TicketPool.Entry e : pool.unverified()) {
+            if (safrole.apply(prior, new SafroleInput(slot, Hash.ZERO, List.of(e.envelope))) instanceof SafroleResult.Ok) {
+                e.verified = true;
+            } else {
+                pool.remove(e.body.id());
             }
         }
         List<TicketPool.Entry> selected = pool.select(post.gammaA(), params.epochLength(), params.maxTicketsPerBlock());

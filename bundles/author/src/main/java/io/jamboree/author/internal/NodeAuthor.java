@@ -12,6 +12,7 @@ import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.RingSrs;
 import io.jamboree.types.Hash;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,7 +35,8 @@ public final class NodeAuthor {
     private final ChainParams params;
     private final List<LocalKey> keys;
     private final SlotLeadership leadership;
-    private final TicketPool pool;
+    private final PendingExtrinsics extrinsics;
+    private final boolean ownTickets;
     private final BlockAuthor author;
     private final Consumer<AuthoredBlock> listener;
     private Hash cachedHead;
@@ -50,6 +52,15 @@ public final class NodeAuthor {
     }
 
     /**
+     * As {@link #NodeAuthor(BlockImporter, List, Consumer)}, filling blocks from {@code extrinsics} (the node's
+     * {@code ExtrinsicPool}), to which our own tickets are added too.
+     */
+    public NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener,
+            PendingExtrinsics extrinsics) {
+        this(importer, keys, listener, () -> defaultProver(importer.params()), true, extrinsics);
+    }
+
+    /**
      * As {@link #NodeAuthor(BlockImporter, List, Consumer)}; with {@code submitTickets} false the author submits no
      * tickets (for benchmarks of the block path alone).
      */
@@ -60,12 +71,19 @@ public final class NodeAuthor {
 
     NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener, Supplier<RingVrf> ring,
             boolean submitTickets) {
+        this(importer, keys, listener, ring, submitTickets,
+                new PendingExtrinsics(importer.params(), PendingExtrinsics.DEFAULT_CAPACITY));
+    }
+
+    NodeAuthor(BlockImporter importer, List<LocalKey> keys, Consumer<AuthoredBlock> listener, Supplier<RingVrf> ring,
+            boolean submitTickets, PendingExtrinsics extrinsics) {
         this.importer = Objects.requireNonNull(importer);
         this.params = importer.params();
         this.keys = List.copyOf(keys);
         this.leadership = new SlotLeadership(this.keys);
         this.listener = Objects.requireNonNull(listener);
-        this.pool = submitTickets ? new TicketPool() : null;
+        this.extrinsics = Objects.requireNonNull(extrinsics);
+        this.ownTickets = submitTickets;
         Supplier<RingVrf> prover = memoize(ring);
         this.author = new BlockAuthor(params, BandersnatchRing.shared(), new TicketGenerator(prover));
     }
@@ -124,7 +142,17 @@ public final class NodeAuthor {
         return out;
     }
 
-    /** Authors {@code slot} on the best head if one of our keys leads it. */
+    /** The pool blocks are filled from. */
+    public PendingExtrinsics extrinsics() {
+        return extrinsics;
+    }
+
+    /**
+     * Authors {@code slot} on the best head if one of our keys leads it. Should the importer reject the block for an
+     * extrinsic item (a check the selection could not make, e.g. a guarantee's lookup-anchor ancestry), the block's
+     * items of that kind are dropped from the pool and the block built once more without that kind; the reason is
+     * logged.
+     */
     public synchronized SlotOutcome authorSlot(long slot) {
         Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
         ChainState pre = headState();
@@ -134,13 +162,28 @@ public final class NodeAuthor {
         Hash root = importer.stateRoot(head).orElseThrow(
                 () -> new IllegalStateException("no state root for the best head " + head));
         long t0 = System.nanoTime();
-        var built = author.build(head, root, pre, slot, leadership, keys, pool);
+        var built = author.build(head, root, pre, slot, leadership, keys, extrinsics, ownTickets,
+                EnumSet.noneOf(ExtrinsicSelection.Kind.class));
         if (built.isEmpty()) {
             return new SlotOutcome.NotOurs(slot);
         }
         long t1 = System.nanoTime();
         ImportOutcome out = importer.importBlock(built.get().block());
         long t2 = System.nanoTime();
+        if (out instanceof ImportOutcome.Rejected rej) {
+            var kind = ExtrinsicSelection.Kind.ofReason(rej.reason());
+            if (kind.isPresent() && !kind.get().isEmptyIn(built.get().block().extrinsic())) {
+                LOG.warn("our block for slot {} was rejected for its {}: {}; dropping them from the pool and"
+                        + " authoring the block again without them", slot, kind.get(), rej.reason());
+                extrinsics.dropRejected(kind.get(), built.get().block().extrinsic());
+                t0 = System.nanoTime();
+                built = author.build(head, root, pre, slot, leadership, keys, extrinsics, ownTickets,
+                        EnumSet.of(kind.get()));
+                t1 = System.nanoTime();
+                out = importer.importBlock(built.orElseThrow().block());
+                t2 = System.nanoTime();
+            }
+        }
         return switch (out) {
             case ImportOutcome.Imported i -> {
                 AuthoredBlock b = new AuthoredBlock(built.get().block(), i.headerHash(), i.stateRoot(),

@@ -23,6 +23,8 @@ final class TicketPool {
         final TicketBody body;
         final TicketGenerator.Candidate own;
         TicketEnvelope envelope;
+        /** For a ticket received from elsewhere: whether the Safrole transition accepted it in this contest. */
+        boolean verified;
 
         Entry(TicketBody body, TicketGenerator.Candidate own, TicketEnvelope envelope) {
             this.body = body;
@@ -40,10 +42,14 @@ final class TicketPool {
         return this.epoch == epoch && eta2.equals(contest);
     }
 
-    /** Starts the contest of {@code epoch} with entropy {@code eta2} (η'_2), forgetting the tickets of any other. */
+    /**
+     * Starts the contest of {@code epoch} with entropy {@code eta2} (η'_2), forgetting the tickets of any other: ours
+     * and the checked ones received from elsewhere. Received tickets not yet checked stay (they may have been sent
+     * for this contest before we started it); the check drops them if they belong to another.
+     */
     void startContest(long epoch, Hash eta2) {
         if (!holds(epoch, eta2)) {
-            byId.clear();
+            byId.values().removeIf(e -> e.own != null || e.verified);
             this.epoch = epoch;
             contest = eta2;
         }
@@ -57,6 +63,22 @@ final class TicketPool {
     /** Adds a proven ticket (e.g. received from a peer); false if its identifier is already pooled. */
     boolean add(TicketBody body, TicketEnvelope envelope) {
         return byId.putIfAbsent(body.id(), new Entry(body, null, envelope)) == null;
+    }
+
+    /** The pooled tickets received from elsewhere (not ours) not yet checked in this contest. */
+    List<Entry> unverified() {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : byId.values()) {
+            if (e.own == null && !e.verified) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Drops the ticket with identifier {@code id}. */
+    void remove(Hash id) {
+        byId.remove(id);
     }
 
     int size() {

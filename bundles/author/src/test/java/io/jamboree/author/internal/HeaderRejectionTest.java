@@ -55,7 +55,8 @@ class HeaderRejectionTest {
         BlockAuthor a = new BlockAuthor(P, BandersnatchRing.shared(), new TicketGenerator(() -> {
             throw new AssertionError("no tickets");
         }));
-        good = a.build(genesis, importer.stateRoot(genesis).orElseThrow(), pre, 1, new SlotLeadership(keys), keys, null)
+        good = a.build(genesis, importer.stateRoot(genesis).orElseThrow(), pre, 1, new SlotLeadership(keys), keys,
+                        new PendingExtrinsics(P, 16), false, java.util.Set.of())
                 .orElseThrow().block();
         author = keys.get(good.header().authorIndex());
         sealContext = SealContexts.fallback(pre.eta().get(3)); // slot 1: η'_3 = η_3, γ_s fallback keys

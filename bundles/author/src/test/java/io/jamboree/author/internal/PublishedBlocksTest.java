@@ -48,7 +48,8 @@ class PublishedBlocksTest {
                 ChainState pre = StateCodec.decode(s.pre().keyvals(), P);
                 Header pub = s.block().header();
                 Optional<BlockAuthor.Built> built = author.build(pub.parent(), s.pre().root(), pre, pub.slot(),
-                        new SlotLeadership(keys), keys, null);
+                        new SlotLeadership(keys), keys,
+                        new PendingExtrinsics(P, 16), false, java.util.Set.of());
                 assertTrue(built.isPresent(), s.name() + ": our keys must lead slot " + pub.slot());
                 Header ours = built.get().block().header();
                 assertEquals(pub.parentStateRoot(), ours.parentStateRoot(), s.name() + " H_r");
