@@ -11,6 +11,7 @@ import java.util.List;
  * yields δ', χ', φ', ι', ω', ξ' and the outputs θ'. Registered as an OSGi service; it uses the
  * node's active PVM engine. Implementations never modify {@code services}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Accumulation {
     /**
      * Accumulation on the given PVM engine, outside OSGi (tests, the importer's tests, the fuzz

@@ -8,6 +8,7 @@ import io.jamboree.types.WorkPackage;
  * The Is-Authorized invocation Ψ_I (GP 0.7.2 Appendix B.2): runs a work-package's authorization code
  * statelessly with gas G_I on the core index, giving the authorizer trace and the gas used.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface IsAuthorization {
     /** Ψ_I on the given PVM engine. */
     static IsAuthorization using(PvmEngine engine) {

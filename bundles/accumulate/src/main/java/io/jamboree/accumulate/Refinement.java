@@ -10,6 +10,7 @@ import java.util.List;
  * lookup at the package's lookup anchor, with the refine host calls (B.6: historical lookup, fetch, export,
  * inner machines), giving its output or error, its exported segments and the gas used.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Refinement {
     /** Ψ_R on the given PVM engine (which also runs the inner machines). */
     static Refinement using(PvmEngine engine) {

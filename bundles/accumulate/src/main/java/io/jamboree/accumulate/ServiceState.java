@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
  * Items are addressed by their 31-byte state key, so accumulation works the same on a state that
  * came from a vector's JSON (raw keys known) and on a trace's key/value state (only hashed keys).
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface ServiceState {
     /** The decoded account info of service {@code serviceId}, if the service exists. */
     Optional<ServiceInfo> info(long serviceId);

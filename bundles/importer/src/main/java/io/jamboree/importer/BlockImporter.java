@@ -12,6 +12,7 @@ import java.util.Optional;
  * known block (forks are kept); a rejected block leaves the store exactly as it was. Implementations
  * are thread-safe for one caller at a time.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface BlockImporter {
     /** The protocol parameters blocks are checked against. */
     ChainParams params();

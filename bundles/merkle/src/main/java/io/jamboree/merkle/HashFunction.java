@@ -10,6 +10,7 @@ import io.jamboree.core.hash.Keccak256;
  *
  * <p>Implementations must be thread-safe and must return a fresh 32-byte array on every call.
  */
+@org.osgi.annotation.versioning.ConsumerType
 @FunctionalInterface
 public interface HashFunction {
 

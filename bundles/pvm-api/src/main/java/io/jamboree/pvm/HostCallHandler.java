@@ -6,6 +6,7 @@ package io.jamboree.pvm;
  * (the instance is paused at the {@code ecalli}, its gas already charged for it) and keeps its own context X
  * (e.g. accumulate/refine state) in the handler object.
  */
+@org.osgi.annotation.versioning.ConsumerType
 @FunctionalInterface
 public interface HostCallHandler {
 

@@ -4,6 +4,7 @@ package io.jamboree.pvm;
  * A PVM implementation (GP 0.7.2 Appendix A), registered as an OSGi service with property
  * {@code pvm.engine} naming it (e.g. {@code interpreter}). Engines are stateless and thread-safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface PvmEngine {
 
     /** @return the engine's name, equal to its {@code pvm.engine} service property */

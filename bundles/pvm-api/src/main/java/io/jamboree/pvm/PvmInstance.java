@@ -11,6 +11,7 @@ package io.jamboree.pvm;
  * registers/RAM/gas are posterior and {@link #pc()} still indexes the instruction which caused the exit
  * (GP Ψ reports ı = 0 in that case; use {@link #gpPc(ExitReason)} for that value).
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface PvmInstance {
 
     /** @return the program this instance executes */

@@ -4,6 +4,7 @@ package io.jamboree.pvm;
  * A program blob prepared once by a {@link PvmEngine} (deblobbed and pre-decoded) from which any number of
  * {@link PvmInstance}s are created. Immutable and thread-safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface PvmProgram {
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
  * (Config Admin PID {@value #PID}, property {@code kind}) and can switch to another kind at run time,
  * copying all data.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ActiveStore extends NodeStore {
     /** The configuration PID of the storage layer (properties kind, path, mapSizeGiB). */
     String PID = "io.jamboree.store";

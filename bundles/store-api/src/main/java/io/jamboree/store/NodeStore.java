@@ -5,6 +5,7 @@ package io.jamboree.store;
  * {@value #KIND_PROPERTY} = {@link #kind()}. The block importer should use {@link ActiveStore},
  * which delegates to the configured NodeStore.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface NodeStore extends AutoCloseable {
     /** Service property naming the implementation: "memory" or "lmdb". */
     String KIND_PROPERTY = "store.kind";

@@ -4,6 +4,7 @@ package io.jamboree.store;
  * A consistent snapshot of all tables: it sees every commit made before it was opened and none
  * made after. Use from one thread; close it promptly (LMDB keeps old pages alive for open readers).
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ReadTxn extends AutoCloseable {
     /** The value under {@code key}, or {@code null} if there is none. */
     byte[] get(Table table, byte[] key);

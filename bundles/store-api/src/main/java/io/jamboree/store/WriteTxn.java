@@ -6,6 +6,7 @@ package io.jamboree.store;
  * them all. There is at most one open write transaction per store: {@link NodeStore#write()}
  * waits for the previous one to end.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface WriteTxn extends ReadTxn {
     /** Stores {@code value} under {@code key}, replacing any previous value. */
     void put(Table table, byte[] key, byte[] value);

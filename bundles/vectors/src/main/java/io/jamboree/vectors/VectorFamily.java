@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * OSGi service. The runner asks every family whether it {@link #recognises} a folder and lets the
  * first that does run all the vectors in it. Plugins may register families of their own.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface VectorFamily {
     /** Short name, e.g. {@code codec} or {@code stf/safrole}. */
     String name();

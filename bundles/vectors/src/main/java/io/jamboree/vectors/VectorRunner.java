@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs vector folders with whichever registered {@link VectorFamily} recognises each. */
+@org.osgi.annotation.versioning.ProviderType
 public interface VectorRunner {
     /**
      * Runs the vectors in {@code dir}.

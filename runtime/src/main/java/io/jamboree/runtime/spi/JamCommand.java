@@ -10,6 +10,7 @@ import java.util.List;
  * service whose {@link #name()} matches, and calls {@link #run}. The exit code of the process is the
  * value returned.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface JamCommand {
     /** Service property naming the command, e.g. {@code test-vectors}. */
     String NAME = "jam.command";

@@ -6,6 +6,7 @@ import java.util.List;
  * The Bandersnatch ring operations Safrole needs (GP §3.8, Appendix G): the ring root O and ring VRF
  * verification with output Y.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface RingVrf {
 
     /** O(keys): the 144-octet ring root (commitment) over 32-octet Bandersnatch keys (eq. 6.13, z). */
