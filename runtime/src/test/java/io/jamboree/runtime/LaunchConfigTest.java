@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LaunchConfigTest {
+    /** An installation folder for path arithmetic only (nothing is read or written there): the JVM's temp folder. */
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "jamboree-home").toAbsolutePath();
+    private static final Path CONF = HOME.resolve("conf").resolve("config");
+
     @TempDir
     Path conf;
 
@@ -49,7 +53,7 @@ class LaunchConfigTest {
     void factoryFilesAndVariables() throws IOException {
         Files.writeString(conf.resolve("io.example.feed-east.cfg"), "url=${jamboree.home}/feeds/${who}\nkeep=${unknown}\n");
         List<PidConfiguration> all = LaunchConfig.NONE.merge(conf, k -> switch (k) {
-            case "jamboree.home" -> "/opt/jam";
+            case "jamboree.home" -> HOME.toString();
             case "who" -> "east";
             default -> null;
         });
@@ -59,7 +63,7 @@ class LaunchConfigTest {
         assertEquals("io.example.feed", feed.pid());
         assertEquals(Optional.of("east"), feed.name());
         assertEquals("io.example.feed~east", feed.label());
-        assertEquals(Map.of("url", "/opt/jam/feeds/east", "keep", "${unknown}"), feed.properties());
+        assertEquals(Map.of("url", HOME + "/feeds/east", "keep", "${unknown}"), feed.properties());
     }
 
     @Test
@@ -86,23 +90,23 @@ class LaunchConfigTest {
         PathMatcher m = FileSystems.getDefault().getPathMatcher("regex:" + filter); // its NIO2 watcher, a path
         for (String skipped : List.of("io.jamboree.store.cfg", "io.jamboree.pvm.cfg")) {
             assertFalse(p.matcher(skipped).matches(), skipped);
-            assertFalse(m.matches(Path.of("/opt/jam/conf/config", skipped)), skipped);
+            assertFalse(m.matches(CONF.resolve(skipped)), skipped);
         }
         for (String kept : List.of("io.jamboree.importer.cfg", "io.jamboree.storeX.cfg", "io.jamboree.store.cfg.bak", "xio.jamboree.pvm.cfg",
                 "io.jamboree.store-a.cfg")) {
             assertTrue(p.matcher(kept).matches(), kept);
-            assertTrue(m.matches(Path.of("/opt/jam/conf/config", kept)), kept);
+            assertTrue(m.matches(CONF.resolve(kept)), kept);
         }
-        assertTrue(m.matches(Path.of("/opt/jam/conf/config")), "the watched folder itself");
+        assertTrue(m.matches(CONF), "the watched folder itself");
     }
 
     @Test
     void fileInstallKeyIsTheFileUri() {
-        assertEquals("file:/opt/jam/conf/config/a.cfg", PidConfiguration.fileInstallKey(Path.of("/opt/jam/conf/config/a.cfg")));
+        assertEquals("file:" + CONF.resolve("a.cfg"), PidConfiguration.fileInstallKey(CONF.resolve("a.cfg")));
     }
 
     @Test
     void ldapValuesAreEscaped() {
-        assertEquals("/tmp/a\\(1\\)\\*\\\\x", LaunchConfig.ldapValue("/tmp/a(1)*\\x"));
+        assertEquals("data/a\\(1\\)\\*\\\\x", LaunchConfig.ldapValue("data/a(1)*\\x"));
     }
 }

@@ -7,56 +7,47 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.Hex;
+import io.jamboree.core.vectors.SharedFolder;
 import io.jamboree.types.ValidatorKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The six dev accounts published in jam-docs "Dev Accounts" (dev-accounts.md) and JIP-5's test vectors. */
 class DevKeysTest {
-    // name, seed, ed25519_secret_seed, ed25519_public, bandersnatch_secret_seed, bandersnatch_public, dns_alt_name
-    // copied from jam-docs dev-accounts.md
-    private static final String[][] PUBLISHED = {
-        {"Alice", "0x0000000000000000000000000000000000000000000000000000000000000000",
-         "0x996542becdf1e78278dc795679c825faca2e9ed2bf101bf3c4a236d3ed79cf59",
-         "0x4418fb8c85bb3985394a8c2756d3643457ce614546202a2f50b093d762499ace",
-         "0x007596986419e027e65499cc87027a236bf4a78b5e8bd7f675759d73e7a9c799",
-         "0xff71c6c03ff88adb5ed52c9681de1629a54e702fc14729f6b50d2f0a76f185b3",
-         "eecgwpgwq3noky4ijm4jmvjtmuzv44qvigciusxakq5epnrfj2utb"},
-        {"Bob", "0x0100000001000000010000000100000001000000010000000100000001000000",
-         "0xb81e308145d97464d2bc92d35d227a9e62241a16451af6da5053e309be4f91d7",
-         "0xad93247bd01307550ec7acd757ce6fb805fcf73db364063265b30a949e90d933",
-         "0x12ca375c9242101c99ad5fafe8997411f112ae10e0e5b7c4589e107c433700ac",
-         "0xdee6d555b82024f1ccf8a1e37e60fa60fd40b1958c4bb3006af78647950e1b91",
-         "en5ejs5b2tybkfh4ym5vpfh7nynby73xhtfzmazumtvcijpcsz6ma"},
-        {"Carol", "0x0200000002000000020000000200000002000000020000000200000002000000",
-         "0x0093c8c10a88ebbc99b35b72897a26d259313ee9bad97436a437d2e43aaafa0f",
-         "0xcab2b9ff25c2410fbe9b8a717abb298c716a03983c98ceb4def2087500b8e341",
-         "0x3d71dc0ffd02d90524fda3e4a220e7ec514a258c59457d3077ce4d4f003fd98a",
-         "0x9326edb21e5541717fde24ec085000b28709847b8aab1ac51f84e94b37ca1b66",
-         "ekwmt37xecoq6a7otkm4ux5gfmm4uwbat4bg5m223shckhaaxdpqa"},
-        {"David", "0x0300000003000000030000000300000003000000030000000300000003000000",
-         "0x69b3a7031787e12bfbdcac1b7a737b3e5a9f9450c37e215f6d3b57730e21001a",
-         "0xf30aa5444688b3cab47697b37d5cac5707bb3289e986b19b17db437206931a8d",
-         "0x107a9148b39a1099eeaee13ac0e3c6b9c256258b51c967747af0f8749398a276",
-         "0x0746846d17469fb2f95ef365efcab9f4e22fa1feb53111c995376be8019981cc",
-         "etxckkczii4mvm22ox4m3horvx2bwlzerjxbd3n6c36qehdms2idb"},
-        {"Eve", "0x0400000004000000040000000400000004000000040000000400000004000000",
-         "0xb4de9ebf8db5428930baa5a98d26679ab2a03eae7c791d582e6b75b7f018d0d4",
-         "0x8b8c5d436f92ecf605421e873a99ec528761eb52a88a2f9a057b3b3003e6f32a",
-         "0x0bb36f5ba8e3ba602781bb714e67182410440ce18aa800c4cb4dd22525b70409",
-         "0x151e5c8fe2b9d8a606966a79edd2f9e5db47e83947ce368ccba53bf6ba20a40b",
-         "eled3vb5nse3n7cii6ybvtms5s2bdwvlkivc7cnwa33oatby4txka"},
-        {"Fergie", "0x0500000005000000050000000500000005000000050000000500000005000000",
-         "0x4a6482f8f479e3ba2b845f8cef284f4b3208ba3241ed82caa1b5ce9fc6281730",
-         "0xab0084d01534b31c1dd87c81645fd762482a90027754041ca1b56133d0466c06",
-         "0x75e73b8364bf4753c5802021c6aa6548cddb63fe668e3cacf7b48cdb6824bb09",
-         "0x2105650944fcd101621fd5bb3124c9fd191d114b7ad936c1d79d734f9f21392e",
-         "elfaiiixcuzmzroa34lajwp52cdsucikaxdviaoeuvnygdi3imtba"},
-    };
+    /** The fields of each account, in the order the test reads them (after the name). */
+    private static final List<String> FIELDS = List.of("seed", "ed25519_secret_seed", "ed25519_public", "bandersnatch_secret_seed",
+            "bandersnatch_public", "dns_alt_name");
+
+    /**
+     * The accounts of jam-docs dev-accounts.md, read from the shared reference folder: per account its name, then
+     * {@link #FIELDS}.
+     */
+    private static List<String[]> published() {
+        List<String[]> accounts = new ArrayList<>();
+        String[] current = null;
+        for (String line : SharedFolder.read("spec/jam-docs/dev-accounts.md").split("\n")) {
+            Matcher name = Pattern.compile("^(\\w+):\\s*$").matcher(line);
+            Matcher field = Pattern.compile("^\\s+(\\w+):\\s*\"?([^\"]*)\"?\\s*$").matcher(line);
+            if (name.matches()) {
+                current = new String[1 + FIELDS.size()];
+                current[0] = name.group(1);
+                accounts.add(current);
+            } else if (current != null && field.matches() && FIELDS.contains(field.group(1))) {
+                current[1 + FIELDS.indexOf(field.group(1))] = field.group(2);
+            }
+        }
+        assertEquals(6, accounts.size(), "dev-accounts.md names six accounts");
+        return accounts;
+    }
 
     @Test
     void allSixPublishedDevAccounts() {
-        for (int i = 0; i < PUBLISHED.length; i++) {
-            String[] a = PUBLISHED[i];
+        List<String[]> published = published();
+        for (int i = 0; i < published.size(); i++) {
+            String[] a = published.get(i);
             assertEquals(a[0], DevKeys.name(i));
             assertArrayEquals(Hex.decode(a[1]), DevKeys.seed(i), a[0] + " seed");
             ValidatorSecrets s = DevKeys.secrets(i);
