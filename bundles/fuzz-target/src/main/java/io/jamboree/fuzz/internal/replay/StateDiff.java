@@ -2,6 +2,7 @@ package io.jamboree.fuzz.internal.replay;
 
 import io.jamboree.core.Hex;
 import io.jamboree.importer.KeyValue;
+import io.jamboree.importer.state.StateCodec;
 import io.jamboree.merkle.StateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ final class StateDiff {
             }
             differing++;
             if (out.size() < limit) {
-                out.add("key " + Hex.encode(k.bytes()) + " (" + component(k.bytes()) + "): expected " + shortHex(ev)
+                out.add("key " + Hex.encode(k.bytes()) + " (" + component(k) + "): expected " + shortHex(ev)
                         + ", target " + shortHex(av));
             }
         }
@@ -53,19 +54,14 @@ final class StateDiff {
         return out;
     }
 
-    /** The state component of a key (GP eq. D.2). */
-    static String component(byte[] key) {
+    /** The state component of a key (GP eq. D.2); C1..C16 as the importer's {@link StateCodec#componentOf} finds them. */
+    static String component(StateKey k) {
+        byte[] key = k.bytes();
+        int c = StateCodec.componentOf(k);
+        if (c != 0) {
+            return "C" + c + " " + COMPONENTS[c];
+        }
         int first = key[0] & 0xFF;
-        boolean restZero = true;
-        for (int i = 1; i < key.length; i++) {
-            if (key[i] != 0) {
-                restZero = false;
-                break;
-            }
-        }
-        if (restZero && first >= 1 && first <= 16) {
-            return "C" + first + " " + COMPONENTS[first];
-        }
         if (first == 255 && key[2] == 0 && key[4] == 0 && key[6] == 0 && key[8] == 0) {
             boolean tailZero = true;
             for (int i = 9; i < key.length; i++) {

@@ -53,17 +53,7 @@ public final class DisputesVectors implements StfSubsystem<DisputesExtrinsic, Di
 
     @Override
     public boolean skipOutput(Decoder d, ChainParams p) {
-        int tag = d.u8();
-        if (tag == 0) {
-            d.varSeq(Ed25519Public.SIZE, "offenders_mark", Ed25519Public::decode);
-        } else if (tag == 1) {
-            int code = d.u8();
-            if (code >= DisputesError.values().length) {
-                throw d.error("unknown error code " + code);
-            }
-        } else {
-            throw d.error("bad output discriminator " + tag);
-        }
+        StfCheck.skipResult(d, DisputesError.values().length, x -> x.varSeq(Ed25519Public.SIZE, "offenders_mark", Ed25519Public::decode));
         return true;
     }
 

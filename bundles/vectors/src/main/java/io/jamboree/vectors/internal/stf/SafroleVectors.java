@@ -65,18 +65,10 @@ public final class SafroleVectors implements StfSubsystem<SafroleInput, SafroleS
 
     @Override
     public boolean skipOutput(Decoder d, ChainParams c) {
-        int tag = d.u8();
-        if (tag == 0) {
-            d.optional("epoch_mark", x -> EpochMark.decode(x, c));
-            d.optional("tickets_mark", x -> x.fixedSeq(c.epochLength(), y -> TicketBody.decode(y, c)));
-        } else if (tag == 1) {
-            int code = d.u8();
-            if (code >= SafroleError.values().length) {
-                throw d.error("unknown error code " + code);
-            }
-        } else {
-            throw d.error("bad output discriminator " + tag);
-        }
+        StfCheck.skipResult(d, SafroleError.values().length, x -> {
+            x.optional("epoch_mark", y -> EpochMark.decode(y, c));
+            x.optional("tickets_mark", y -> y.fixedSeq(c.epochLength(), z -> TicketBody.decode(z, c)));
+        });
         return true;
     }
 

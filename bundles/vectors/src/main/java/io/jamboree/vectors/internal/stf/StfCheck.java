@@ -1,5 +1,6 @@
 package io.jamboree.vectors.internal.stf;
 
+import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
@@ -83,6 +84,26 @@ public final class StfCheck {
         }
         return Optional.of(field + " differs at octet " + i + " (expected " + expected.length + " octets, got "
                 + actual.length + "): expected …" + window(expected, i) + "… got …" + window(actual, i) + "…");
+    }
+
+    /**
+     * Reads past a vector's output, an ok-or-error result (GP Appendix C: discriminator 0 and the ok value, read by
+     * {@code skipOk}, or 1 and a one-octet error code below {@code errorCodes}).
+     *
+     * @throws io.jamboree.codec.CodecException on an unknown discriminator or error code
+     */
+    public static void skipResult(Decoder d, int errorCodes, java.util.function.Consumer<Decoder> skipOk) {
+        int tag = d.u8();
+        if (tag == 0) {
+            skipOk.accept(d);
+        } else if (tag == 1) {
+            int code = d.u8();
+            if (code >= errorCodes) {
+                throw d.error("unknown error code " + code);
+            }
+        } else {
+            throw d.error("bad output discriminator " + tag);
+        }
     }
 
     /** The octets {@code write} produces. */
