@@ -1,0 +1,134 @@
+package io.jamboree.erasure.internal;
+
+/**
+ * The systematic Reed–Solomon code of GP 0.7.2 Appendix H.3 for {@code original} message words and
+ * {@code total} code words per column (full: 342 of 1023; tiny: 2 of 6), over the work areas of {@link AdditiveFft}.
+ *
+ * <p>Message word {@code i} is the value at point {@code i} of the interpolating polynomial; recovery word
+ * {@code j} (code word {@code original + j}) its value at the point {@code chunk + j}, where {@code chunk} is
+ * {@code original} rounded up to a power of two: the message block is interpolated once over its
+ * {@code chunk}-sized coset (zero-padded) and evaluated over the following cosets, chunk by chunk.
+ *
+ * <p>Recovery (from any {@code original} code words) multiplies each received word by the error-locator
+ * polynomial's value there (found with a Walsh–Hadamard transform of the logarithms), interpolates, takes the
+ * formal derivative and evaluates; each missing message word is then the value divided by the locator's.
+ *
+ * <p>Immutable; the methods take their scratch as arguments or allocate it per call.
+ */
+final class ReedSolomon16 {
+    private final int original;
+    private final int recovery;
+    private final int chunk;
+    private final int encodeShards;
+    private final int decodeShards;
+
+    ReedSolomon16(int original, int total) {
+        if (original < 1 || total <= original) {
+            throw new IllegalArgumentException("need 1 ≤ original < total, got " + original + " of " + total);
+        }
+        this.original = original;
+        this.recovery = total - original;
+        this.chunk = Integer.highestOneBit(original) == original ? original : Integer.highestOneBit(original) << 1;
+        if (chunk + recovery > Gf16.ORDER) {
+            throw new IllegalArgumentException("too many shards for GF(2^16): " + original + " of " + total);
+        }
+        this.encodeShards = (recovery + chunk - 1) / chunk * chunk;
+        int d = chunk + recovery;
+        this.decodeShards = Integer.highestOneBit(d) == d ? d : Integer.highestOneBit(d) << 1;
+    }
+
+    int original() {
+        return original;
+    }
+
+    int recovery() {
+        return recovery;
+    }
+
+    /** Shards of the encoding work area (at least {@code chunk}). */
+    int encodeShards() {
+        return Math.max(encodeShards, chunk);
+    }
+
+    /** Shards of the recovery work area. */
+    int decodeShards() {
+        return decodeShards;
+    }
+
+    /**
+     * Encodes in place: on entry shards {@code [0, original)} of {@code work} hold the message columns (the rest
+     * is overwritten); on return shards {@code [0, recovery)} hold the recovery columns.
+     */
+    void encode(AdditiveFft fft, char[] work, int k) {
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        fft.ifft(work, k, 0, chunk, original, 0);
+        int chunkWords = chunk * k;
+        for (int start = chunk; start < recovery; start += chunk) {
+            System.arraycopy(work, 0, work, start * k, chunkWords);
+        }
+        for (int start = 0; start < recovery; start += chunk) {
+            int count = Math.min(chunk, recovery - start);
+            fft.fft(work, k, start, chunk, count, start + chunk);
+        }
+    }
+
+    /**
+     * Recovers the message: {@code received[p]} says whether code word {@code p} is present, and then its column is
+     * shard {@link #position(int) position(p)} of {@code work} (all other shards are ignored and overwritten). On
+     * return shards {@code [0, original)} of {@code work} hold the message columns. Needs at least
+     * {@code original} received code words.
+     */
+    void recover(AdditiveFft fft, char[] work, int k, boolean[] received) {
+        char[] locator = new char[Gf16.ORDER];
+        int recoveryEnd = chunk + recovery;
+        for (int i = 0; i < original; i++) {
+            locator[i] = received[i] ? 0 : (char) 1;
+        }
+        for (int j = 0; j < recovery; j++) {
+            locator[chunk + j] = received[original + j] ? 0 : (char) 1;
+        }
+        for (int i = recoveryEnd; i < Gf16.ORDER; i++) {
+            locator[i] = 1;
+        }
+        // evaluate the error locator's logarithms at every point (Walsh–Hadamard convolution with LOG)
+        Gf16.fwht(locator, Gf16.ORDER);
+        char[] lw = Gf16.LOG_WALSH;
+        for (int i = 0; i < Gf16.ORDER; i++) {
+            int product = locator[i] * lw[i];
+            locator[i] = (char) Gf16.addMod(product & 0xFFFF, product >>> 16);
+        }
+        Gf16.fwht(locator, Gf16.ORDER);
+
+        for (int i = 0; i < original; i++) {
+            scaleOrClear(fft, work, k, i, received[i], locator[i]);
+        }
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        for (int j = 0; j < recovery; j++) {
+            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
+        }
+        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
+
+        fft.ifft(work, k, 0, decodeShards, recoveryEnd, 0);
+        AdditiveFft.formalDerivative(work, k, decodeShards);
+        fft.fftPrefix(work, k, 0, decodeShards, chunk, 0);
+
+        for (int i = 0; i < original; i++) {
+            if (!received[i]) {
+                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
+            }
+        }
+    }
+
+    /** The work-area shard at which code word {@code p} sits for {@link #recover}. */
+    int position(int p) {
+        return p < original ? p : chunk + (p - original);
+    }
+
+    private static void scaleOrClear(AdditiveFft fft, char[] work, int k, int shard, boolean present, int logM) {
+        if (present) {
+            fft.mulRun(work, shard * k, k, logM);
+        } else {
+            java.util.Arrays.fill(work, shard * k, shard * k + k, (char) 0);
+        }
+    }
+}
