@@ -20,8 +20,12 @@ final class AdditiveFft {
     /** Groups with fewer words than this multiply through {@code LOG}/{@code EXP} instead of building tables. */
     private static final int TABLE_THRESHOLD = 1024;
 
+    /** Groups with at least this many words multiply through a full 64 Ki-entry product table. */
+    private static final int FULL_TABLE_THRESHOLD = 1 << 16;
+
     private final char[] lo = new char[256];
     private final char[] hi = new char[256];
+    private char[] full;
 
     /** Forward transform of shards {@code [pos, pos+size)}; outputs from {@code pos+truncated} on are left unspecified. */
     void fft(char[] work, int k, int pos, int size, int truncated, int skewDelta) {
@@ -56,14 +60,8 @@ final class AdditiveFft {
         if (dist == 0 || r >= truncated) {
             return;
         }
-        int logM = Gf16.SKEW[r + dist + skewDelta - 1];
         int a = (pos + r) * k;
-        int b = a + dist * k;
-        int len = dist * k;
-        if (logM != Gf16.ZERO_LOG) {
-            mulAddRun(work, a, b, len, logM);
-        }
-        xorRun(work, b, a, len);
+        fftButterflies(work, a, a + dist * k, dist * k, Gf16.SKEW[r + dist + skewDelta - 1]);
         fftRec(work, k, pos, r, dist, truncated, skewDelta);
         fftRec(work, k, pos, r + dist, dist, truncated, skewDelta);
     }
@@ -75,14 +73,80 @@ final class AdditiveFft {
         }
         ifftRec(work, k, pos, r, dist, truncated, skewDelta);
         ifftRec(work, k, pos, r + dist, dist, truncated, skewDelta);
-        int logM = Gf16.SKEW[r + dist + skewDelta - 1];
         int a = (pos + r) * k;
-        int b = a + dist * k;
-        int len = dist * k;
-        xorRun(work, b, a, len);
-        if (logM != Gf16.ZERO_LOG) {
+        ifftButterflies(work, a, a + dist * k, dist * k, Gf16.SKEW[r + dist + skewDelta - 1]);
+    }
+
+    /** The forward butterflies {@code a ^= b·t; b ^= a} over runs {@code [a, a+len)} and {@code [b, b+len)}. */
+    private void fftButterflies(char[] work, int a, int b, int len, int logM) {
+        if (logM == Gf16.ZERO_LOG) {
+            xorRun(work, b, a, len);
+        } else if (len >= FULL_TABLE_THRESHOLD) {
+            char[] t = fullTable(logM);
+            for (int i = 0; i < len; i++) {
+                int bv = work[b + i];
+                int av = work[a + i] ^ t[bv];
+                work[a + i] = (char) av;
+                work[b + i] = (char) (bv ^ av);
+            }
+        } else if (len >= TABLE_THRESHOLD) {
+            char[] l = lo;
+            char[] h = hi;
+            Gf16.mulTables(logM, l, h);
+            for (int i = 0; i < len; i++) {
+                int bv = work[b + i];
+                int av = work[a + i] ^ l[bv & 0xFF] ^ h[bv >>> 8];
+                work[a + i] = (char) av;
+                work[b + i] = (char) (bv ^ av);
+            }
+        } else {
+            mulAddRun(work, a, b, len, logM);
+            xorRun(work, b, a, len);
+        }
+    }
+
+    /** The inverse butterflies {@code b ^= a; a ^= b·t} over runs {@code [a, a+len)} and {@code [b, b+len)}. */
+    private void ifftButterflies(char[] work, int a, int b, int len, int logM) {
+        if (logM == Gf16.ZERO_LOG) {
+            xorRun(work, b, a, len);
+        } else if (len >= FULL_TABLE_THRESHOLD) {
+            char[] t = fullTable(logM);
+            for (int i = 0; i < len; i++) {
+                int av = work[a + i];
+                int bv = work[b + i] ^ av;
+                work[b + i] = (char) bv;
+                work[a + i] = (char) (av ^ t[bv]);
+            }
+        } else if (len >= TABLE_THRESHOLD) {
+            char[] l = lo;
+            char[] h = hi;
+            Gf16.mulTables(logM, l, h);
+            for (int i = 0; i < len; i++) {
+                int av = work[a + i];
+                int bv = work[b + i] ^ av;
+                work[b + i] = (char) bv;
+                work[a + i] = (char) (av ^ l[bv & 0xFF] ^ h[bv >>> 8]);
+            }
+        } else {
+            xorRun(work, b, a, len);
             mulAddRun(work, a, b, len, logM);
         }
+    }
+
+    /** The product table {@code x -> x · α^logM} for every word, built by linearity from the 16 basis products. */
+    private char[] fullTable(int logM) {
+        char[] t = full;
+        if (t == null) {
+            t = full = new char[Gf16.ORDER];
+        }
+        for (int bit = 0; bit < 16; bit++) {
+            int step = 1 << bit;
+            char c = (char) Gf16.mulLog(step, logM);
+            for (int j = 0; j < step; j++) {
+                t[step + j] = (char) (t[j] ^ c);
+            }
+        }
+        return t;
     }
 
     /** {@code work[x+i] ^= work[y+i]} for {@code i < len}. */
@@ -133,7 +197,9 @@ final class AdditiveFft {
 
     /**
      * The formal derivative of a polynomial in the novel basis, in place on shards {@code [0, count)}:
-     * {@code shard[i − w .. i) ^= shard[i .. i + w)} with {@code w} the lowest set bit of {@code i}.
+     * {@code shard[i − w .. i) ^= shard[i .. i + w)} for {@code i = 1, 2, ..} with {@code w} the lowest set bit of
+     * {@code i}. In this order it is depth-first (the first half, then the first half XOR the second, then the second
+     * half), so the small widths run in cache.
      */
     static void formalDerivative(char[] work, int k, int count) {
         for (int i = 1; i < count; i++) {

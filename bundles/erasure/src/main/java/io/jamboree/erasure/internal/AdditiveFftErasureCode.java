@@ -56,9 +56,10 @@ final class AdditiveFftErasureCode implements ErasureCode {
             }
             return out;
         }
-        char[] work = new char[rs.encodeShards() * k];
+        Scratch scratch = Scratch.get();
+        char[] work = scratch.work(rs.encodeShards() * k);
         toWords(data, 0, work, 0, original * k);
-        rs.encode(new AdditiveFft(), work, k);
+        rs.encode(scratch.fft, work, k);
         for (int j = 0; j < rs.recovery(); j++) {
             byte[] shard = new byte[shardBytes];
             toBytes(work, j * k, shard, k);
@@ -117,12 +118,13 @@ final class AdditiveFftErasureCode implements ErasureCode {
             }
             return data;
         }
-        char[] work = new char[rs.decodeShards() * k];
+        Scratch scratch = Scratch.get();
+        char[] work = scratch.work(rs.decodeShards() * k);
         for (int c = 0; c < count; c++) {
             int j = chosen[c];
             toWords(shards[j], 0, work, rs.position(indices[j]) * k, k);
         }
-        rs.recover(new AdditiveFft(), work, k, received);
+        rs.recover(scratch.fft, work, k, received, scratch.locator);
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
                 toBytesAt(work, i * k, data, i * shardBytes, k);

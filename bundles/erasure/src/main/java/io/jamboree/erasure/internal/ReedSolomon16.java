@@ -76,11 +76,11 @@ final class ReedSolomon16 {
      * Recovers the message: {@code received[p]} says whether code word {@code p} is present, and then its column is
      * shard {@link #position(int) position(p)} of {@code work} (all other shards are ignored and overwritten). On
      * return shards {@code [0, original)} of {@code work} hold the message columns. Needs at least
-     * {@code original} received code words.
+     * {@code original} received code words. {@code locator} is scratch of {@code 2^16} words.
      */
-    void recover(AdditiveFft fft, char[] work, int k, boolean[] received) {
-        char[] locator = new char[Gf16.ORDER];
+    void recover(AdditiveFft fft, char[] work, int k, boolean[] received, char[] locator) {
         int recoveryEnd = chunk + recovery;
+        java.util.Arrays.fill(locator, original, chunk, (char) 0);
         for (int i = 0; i < original; i++) {
             locator[i] = received[i] ? 0 : (char) 1;
         }
