@@ -34,8 +34,9 @@ public interface ErasureCode {
 
     /**
      * {@code R_k} (GP eq. H.5): the {@code k·W_E} octets of data from at least {@link #dataShards()} shards.
-     * {@code shards[j]} is the shard of index {@code indices[j]}; all shards have the same even length {@code 2k};
-     * beyond the first {@link #dataShards()} distinct ones, extra shards are not read.
+     * {@code shards[j]} is the shard of index {@code indices[j]}; all shards have the same even length {@code 2k}.
+     * Of more than {@link #dataShards()} shards, those of the lowest indices are used (the data shards first, which
+     * need no decoding; low recovery indices need less work than high ones).
      *
      * @throws ErasureCodingException for too few shards, a repeated or out-of-range index, or unequal lengths
      */

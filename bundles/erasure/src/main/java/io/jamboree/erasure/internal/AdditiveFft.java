@@ -26,6 +26,8 @@ final class AdditiveFft {
     private final char[] lo = new char[256];
     private final char[] hi = new char[256];
     private char[] full;
+    private int zeroFrom;
+    private int zeroTo;
 
     /** Forward transform of shards {@code [pos, pos+size)}; outputs from {@code pos+truncated} on are left unspecified. */
     void fft(char[] work, int k, int pos, int size, int truncated, int skewDelta) {
@@ -34,6 +36,16 @@ final class AdditiveFft {
 
     /** Inverse transform of shards {@code [pos, pos+size)} whose shards from {@code pos+truncated} on are zero. */
     void ifft(char[] work, int k, int pos, int size, int truncated, int skewDelta) {
+        ifft(work, k, pos, size, truncated, skewDelta, truncated, truncated);
+    }
+
+    /**
+     * Inverse transform of shards {@code [pos, pos+size)} whose shards from {@code pos+truncated} on, and those in
+     * {@code [pos+zeroFrom, pos+zeroTo)}, are zero: butterfly groups wholly inside a zero range are skipped.
+     */
+    void ifft(char[] work, int k, int pos, int size, int truncated, int skewDelta, int zeroFrom, int zeroTo) {
+        this.zeroFrom = zeroFrom;
+        this.zeroTo = zeroTo;
         ifftRec(work, k, pos, 0, size, truncated, skewDelta);
     }
 
@@ -68,7 +80,7 @@ final class AdditiveFft {
 
     private void ifftRec(char[] work, int k, int pos, int r, int size, int truncated, int skewDelta) {
         int dist = size >>> 1;
-        if (dist == 0 || r >= truncated) {
+        if (dist == 0 || r >= truncated || r >= zeroFrom && r + size <= zeroTo) {
             return;
         }
         ifftRec(work, k, pos, r, dist, truncated, skewDelta);

@@ -78,16 +78,14 @@ final class AdditiveFftErasureCode implements ErasureCode {
             throw new ErasureCodingException("need " + original + " shards to recover, got " + indices.length);
         }
         int shardBytes = -1;
-        boolean[] received = new boolean[shardCount];
-        int[] chosen = new int[original];
-        int count = 0;
-        int systematic = 0;
-        for (int j = 0; j < indices.length && count < original; j++) {
+        int[] slot = new int[shardCount];
+        java.util.Arrays.fill(slot, -1);
+        for (int j = 0; j < indices.length; j++) {
             int index = indices[j];
             if (index < 0 || index >= shardCount) {
                 throw new ErasureCodingException("shard index " + index + " outside [0, " + shardCount + ")");
             }
-            if (received[index]) {
+            if (slot[index] >= 0) {
                 throw new ErasureCodingException("shard index " + index + " given twice");
             }
             byte[] shard = shards[j];
@@ -103,37 +101,45 @@ final class AdditiveFftErasureCode implements ErasureCode {
                 throw new ErasureCodingException("shard " + index + " has " + shard.length + " octets, others "
                         + shardBytes);
             }
-            received[index] = true;
-            chosen[count++] = j;
-            if (index < original) {
-                systematic++;
+            slot[index] = j;
+        }
+        // use the lowest indices: data shards need no work, and low recovery shards need a smaller transform
+        boolean[] received = new boolean[shardCount];
+        int count = 0;
+        int systematic = 0;
+        int usedRecovery = 0;
+        for (int index = 0; index < shardCount && count < original; index++) {
+            if (slot[index] >= 0) {
+                received[index] = true;
+                count++;
+                if (index < original) {
+                    systematic++;
+                } else {
+                    usedRecovery = index - original + 1;
+                }
             }
         }
         int k = shardBytes / 2;
         byte[] data = new byte[original * shardBytes];
-        if (systematic == original || k == 0) {
-            for (int c = 0; c < count; c++) {
-                int j = chosen[c];
-                System.arraycopy(shards[j], 0, data, indices[j] * shardBytes, shardBytes);
+        for (int i = 0; i < original; i++) {
+            if (received[i]) {
+                System.arraycopy(shards[slot[i]], 0, data, i * shardBytes, shardBytes);
             }
+        }
+        if (systematic == original || k == 0) {
             return data;
         }
         Scratch scratch = Scratch.get();
-        char[] work = scratch.work(rs.decodeShards() * k);
-        for (int c = 0; c < count; c++) {
-            int j = chosen[c];
-            toWords(shards[j], 0, work, rs.position(indices[j]) * k, k);
+        char[] work = scratch.work(rs.decodeShards(usedRecovery) * k);
+        for (int index = 0; index < shardCount; index++) {
+            if (received[index]) {
+                toWords(shards[slot[index]], 0, work, rs.position(index) * k, k);
+            }
         }
-        rs.recover(scratch.fft, work, k, received, scratch.locator);
+        rs.recover(scratch.fft, work, k, received, usedRecovery, scratch.locator);
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
                 toBytesAt(work, i * k, data, i * shardBytes, k);
-            }
-        }
-        for (int c = 0; c < count; c++) {
-            int j = chosen[c];
-            if (indices[j] < original) {
-                System.arraycopy(shards[j], 0, data, indices[j] * shardBytes, shardBytes);
             }
         }
         return data;

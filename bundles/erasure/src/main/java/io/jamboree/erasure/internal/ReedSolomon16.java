@@ -20,7 +20,6 @@ final class ReedSolomon16 {
     private final int recovery;
     private final int chunk;
     private final int encodeShards;
-    private final int decodeShards;
 
     ReedSolomon16(int original, int total) {
         if (original < 1 || total <= original) {
@@ -33,8 +32,6 @@ final class ReedSolomon16 {
             throw new IllegalArgumentException("too many shards for GF(2^16): " + original + " of " + total);
         }
         this.encodeShards = (recovery + chunk - 1) / chunk * chunk;
-        int d = chunk + recovery;
-        this.decodeShards = Integer.highestOneBit(d) == d ? d : Integer.highestOneBit(d) << 1;
     }
 
     int original() {
@@ -50,9 +47,10 @@ final class ReedSolomon16 {
         return Math.max(encodeShards, chunk);
     }
 
-    /** Shards of the recovery work area. */
-    int decodeShards() {
-        return decodeShards;
+    /** Shards of the recovery work area when recovery words {@code [0, usedRecovery)} may be among those received. */
+    int decodeShards(int usedRecovery) {
+        int d = chunk + Math.max(1, usedRecovery);
+        return Integer.highestOneBit(d) == d ? d : Integer.highestOneBit(d) << 1;
     }
 
     /**
@@ -77,14 +75,19 @@ final class ReedSolomon16 {
      * shard {@link #position(int) position(p)} of {@code work} (all other shards are ignored and overwritten). On
      * return shards {@code [0, original)} of {@code work} hold the message columns. Needs at least
      * {@code original} received code words. {@code locator} is scratch of {@code 2^16} words.
+     *
+     * <p>Only recovery words below {@code usedRecovery} may be received: the code is then decoded as the one with
+     * {@code usedRecovery} recovery words (whose code words are a prefix of this one's, since every recovery chunk
+     * is evaluated on its own), on a work area of {@link #decodeShards(int) decodeShards(usedRecovery)} shards.
      */
-    void recover(AdditiveFft fft, char[] work, int k, boolean[] received, char[] locator) {
-        int recoveryEnd = chunk + recovery;
+    void recover(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery, char[] locator) {
+        int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
         java.util.Arrays.fill(locator, original, chunk, (char) 0);
         for (int i = 0; i < original; i++) {
             locator[i] = received[i] ? 0 : (char) 1;
         }
-        for (int j = 0; j < recovery; j++) {
+        for (int j = 0; j < usedRecovery; j++) {
             locator[chunk + j] = received[original + j] ? 0 : (char) 1;
         }
         for (int i = recoveryEnd; i < Gf16.ORDER; i++) {
@@ -103,12 +106,12 @@ final class ReedSolomon16 {
             scaleOrClear(fft, work, k, i, received[i], locator[i]);
         }
         java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
-        for (int j = 0; j < recovery; j++) {
+        for (int j = 0; j < usedRecovery; j++) {
             scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
         }
         java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
 
-        fft.ifft(work, k, 0, decodeShards, recoveryEnd, 0);
+        fft.ifft(work, k, 0, decodeShards, recoveryEnd, 0, original, chunk);
         AdditiveFft.formalDerivative(work, k, decodeShards);
         fft.fftPrefix(work, k, 0, decodeShards, chunk, 0);
 

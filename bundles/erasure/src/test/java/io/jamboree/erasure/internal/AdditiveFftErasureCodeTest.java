@@ -35,6 +35,35 @@ class AdditiveFftErasureCodeTest {
         }
     }
 
+    /** Subsets whose recovery shards are all low decode on a smaller transform; high ones on the full one. */
+    @Test
+    void recoversFromLowAndHighRecoveryShards() {
+        ErasureCode code = coding.code(ChainParams.full());
+        Random r = new Random(3);
+        byte[] data = new byte[50 * 684];
+        r.nextBytes(data);
+        byte[][] shards = code.encode(data);
+        int[][] subsets = {range(0, 340, 342, 344), range(0, 100, 342, 584), range(200, 342, 1023 - 200, 1023),
+            range(0, 1, 342, 683), range(0, 0, 681, 1023)};
+        for (int[] subset : subsets) {
+            assertEquals(342, subset.length);
+            assertArrayEquals(data, ErasureVectorsTest.recover(code, shards, subset));
+        }
+    }
+
+    /** {@code [a, b) ∪ [c, d)}. */
+    private static int[] range(int a, int b, int c, int d) {
+        int[] out = new int[(b - a) + (d - c)];
+        int n = 0;
+        for (int i = a; i < b; i++) {
+            out[n++] = i;
+        }
+        for (int i = c; i < d; i++) {
+            out[n++] = i;
+        }
+        return out;
+    }
+
     @Test
     void cachedPerShape() {
         assertEquals(coding.code(ChainParams.full()), coding.code(1023, 342));
