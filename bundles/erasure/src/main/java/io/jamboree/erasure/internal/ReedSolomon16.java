@@ -111,9 +111,17 @@ final class ReedSolomon16 {
         }
         java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
 
-        fft.ifft(work, k, 0, decodeShards, recoveryEnd, 0, original, chunk);
-        AdditiveFft.formalDerivative(work, k, decodeShards);
-        fft.fftPrefix(work, k, 0, decodeShards, chunk, 0);
+        // IFFT, formal derivative D, FFT of the first half. The top butterfly of the IFFT, (a, b) -> (a ^ t·(a ^ b),
+        // a ^ b), and the top level of the FFT, which keeps only first ^= t·second, share the twiddle t, and D of
+        // the whole is [D(first) ^ second, D(second)]; with D linear the first half comes out as D(a) ^ a ^ b, where
+        // a and b are the IFFTs of the two halves: no top butterflies, and no D of the second half.
+        int half = decodeShards >>> 1;
+        fft.ifft(work, k, 0, half, Math.min(recoveryEnd, half), 0, original, chunk);
+        fft.ifft(work, k, half, half, recoveryEnd - half, half);
+        AdditiveFft.xorRun(work, half * k, 0, half * k);
+        AdditiveFft.formalDerivative(work, k, half);
+        AdditiveFft.xorRun(work, 0, half * k, half * k);
+        fft.fftPrefix(work, k, 0, half, chunk, 0);
 
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
