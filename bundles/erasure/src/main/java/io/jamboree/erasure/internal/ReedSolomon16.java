@@ -116,18 +116,45 @@ final class ReedSolomon16 {
         // the whole is [D(first) ^ second, D(second)]; with D linear the first half comes out as D(a) ^ a ^ b, where
         // a and b are the IFFTs of the two halves: no top butterflies, and no D of the second half.
         int half = decodeShards >>> 1;
-        fft.ifft(work, k, 0, half, Math.min(recoveryEnd, half), 0, original, chunk);
-        fft.ifft(work, k, half, half, recoveryEnd - half, half);
-        AdditiveFft.xorRun(work, half * k, 0, half * k);
-        AdditiveFft.formalDerivative(work, k, half);
-        AdditiveFft.xorRun(work, 0, half * k, half * k);
-        fft.fftPrefix(work, k, 0, half, chunk, 0);
+        int q = half >>> 1;
+        if (q < chunk) {
+            fft.ifft(work, k, 0, half, Math.min(recoveryEnd, half), 0, original, chunk);
+            fft.ifft(work, k, half, half, recoveryEnd - half, half);
+            AdditiveFft.xorRun(work, half * k, 0, half * k);
+            AdditiveFft.formalDerivative(work, k, half);
+            AdditiveFft.xorRun(work, 0, half * k, half * k);
+            fft.fftPrefix(work, k, 0, half, chunk, 0);
+        } else {
+            // One level further: with A1, A2 the IFFTs of the first two quarters, B1, B2 of the last two, t2 the
+            // twiddle of the first half's (and the FFT's) second level and t3 that of the second half's top, the
+            // first quarter comes out as D(A1) ^ A2 ^ (B1 ^ (t2 + t3)·(B1 ^ B2)).
+            fft.ifft(work, k, 0, q, Math.min(recoveryEnd, q), 0, original, chunk);
+            fft.ifft(work, k, q, q, Math.min(recoveryEnd, half) - q, q);
+            fft.ifft(work, k, half, q, Math.min(recoveryEnd - half, q), half);
+            fft.ifft(work, k, half + q, q, recoveryEnd - half - q, half + q);
+            int qw = q * k;
+            AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
+            int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
+            if (sum != 0) {
+                fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+            }
+            AdditiveFft.xorRun(work, half * k, q * k, qw);
+            AdditiveFft.formalDerivative(work, k, q);
+            AdditiveFft.xorRun(work, 0, half * k, qw);
+            fft.fftPrefix(work, k, 0, q, chunk, 0);
+        }
 
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
                 fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
             }
         }
+    }
+
+    /** The field element of the additive FFT's twiddle {@code SKEW[index]} (0 for the zero marker). */
+    private static int twiddle(int index) {
+        int log = Gf16.SKEW[index];
+        return log == Gf16.ZERO_LOG ? 0 : Gf16.EXP[log];
     }
 
     /** The work-area shard at which code word {@code p} sits for {@link #recover}. */
