@@ -55,6 +55,11 @@ final class AdditiveFft {
      * needs (it reads back only the original shards).
      */
     void fftPrefix(char[] work, int k, int pos, int size, int keep, int skewDelta) {
+        fftPrefix(work, k, pos, size, keep, keep, skewDelta);
+    }
+
+    /** {@link #fftPrefix(char[], int, int, int, int, int)} needing only the first {@code needed ≤ keep} outputs. */
+    void fftPrefix(char[] work, int k, int pos, int size, int keep, int needed, int skewDelta) {
         int start = pos * k;
         for (int dist = size >>> 1; dist >= keep; dist >>>= 1) {
             // groups r = 0 only: a ^= b·t, and b (outside the kept prefix) is never read again
@@ -64,7 +69,7 @@ final class AdditiveFft {
                 mulAddRun(work, start, start + len, len, logM);
             }
         }
-        fftRec(work, k, pos, 0, keep, keep, skewDelta);
+        fftRec(work, k, pos, 0, keep, needed, skewDelta);
     }
 
     private void fftRec(char[] work, int k, int pos, int r, int size, int truncated, int skewDelta) {

@@ -123,7 +123,7 @@ final class ReedSolomon16 {
             AdditiveFft.xorRun(work, half * k, 0, half * k);
             AdditiveFft.formalDerivative(work, k, half);
             AdditiveFft.xorRun(work, 0, half * k, half * k);
-            fft.fftPrefix(work, k, 0, half, chunk, 0);
+            fft.fftPrefix(work, k, 0, half, chunk, original, 0);
         } else {
             // One level further: with A1, A2 the IFFTs of the first two quarters, B1, B2 of the last two, t2 the
             // twiddle of the first half's (and the FFT's) second level and t3 that of the second half's top, the
@@ -141,7 +141,7 @@ final class ReedSolomon16 {
             AdditiveFft.xorRun(work, half * k, q * k, qw);
             AdditiveFft.formalDerivative(work, k, q);
             AdditiveFft.xorRun(work, 0, half * k, qw);
-            fft.fftPrefix(work, k, 0, q, chunk, 0);
+            fft.fftPrefix(work, k, 0, q, chunk, original, 0);
         }
 
         for (int i = 0; i < original; i++) {
