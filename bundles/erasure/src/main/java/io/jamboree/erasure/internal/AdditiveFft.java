@@ -28,6 +28,7 @@ final class AdditiveFft {
     private char[] full;
     private int zeroFrom;
     private int zeroTo;
+    private int[] nonZeroBefore;
 
     /** Forward transform of shards {@code [pos, pos+size)}; outputs from {@code pos+truncated} on are left unspecified. */
     void fft(char[] work, int k, int pos, int size, int truncated, int skewDelta) {
@@ -46,7 +47,21 @@ final class AdditiveFft {
     void ifft(char[] work, int k, int pos, int size, int truncated, int skewDelta, int zeroFrom, int zeroTo) {
         this.zeroFrom = zeroFrom;
         this.zeroTo = zeroTo;
+        this.nonZeroBefore = null;
         ifftRec(work, k, pos, 0, size, truncated, skewDelta);
+    }
+
+    /**
+     * Inverse transform of shards {@code [pos, pos+size)} of which only some are non-zero:
+     * {@code nonZeroBefore[s]} counts the non-zero shards below absolute shard {@code s}. Butterfly groups over
+     * only zero shards are skipped (their outputs are zero).
+     */
+    void ifftSparse(char[] work, int k, int pos, int size, int skewDelta, int[] nonZeroBefore) {
+        this.zeroFrom = 0;
+        this.zeroTo = 0;
+        this.nonZeroBefore = nonZeroBefore;
+        ifftRec(work, k, pos, 0, size, size, skewDelta);
+        this.nonZeroBefore = null;
     }
 
     /**
@@ -85,7 +100,8 @@ final class AdditiveFft {
 
     private void ifftRec(char[] work, int k, int pos, int r, int size, int truncated, int skewDelta) {
         int dist = size >>> 1;
-        if (dist == 0 || r >= truncated || r >= zeroFrom && r + size <= zeroTo) {
+        if (dist == 0 || r >= truncated || r >= zeroFrom && r + size <= zeroTo
+                || nonZeroBefore != null && nonZeroBefore[pos + r + size] == nonZeroBefore[pos + r]) {
             return;
         }
         ifftRec(work, k, pos, r, dist, truncated, skewDelta);

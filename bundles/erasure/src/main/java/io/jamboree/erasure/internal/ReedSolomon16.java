@@ -117,9 +117,16 @@ final class ReedSolomon16 {
         // a and b are the IFFTs of the two halves: no top butterflies, and no D of the second half.
         int half = decodeShards >>> 1;
         int q = half >>> 1;
+        // the IFFTs skip butterfly groups over shards that are all zero (not received, or padding)
+        int[] nonZeroBefore = new int[decodeShards + 1];
+        for (int s = 0; s < decodeShards; s++) {
+            boolean present = s < original ? received[s]
+                    : s >= chunk && s < recoveryEnd && received[original + s - chunk];
+            nonZeroBefore[s + 1] = nonZeroBefore[s] + (present ? 1 : 0);
+        }
         if (q < chunk) {
-            fft.ifft(work, k, 0, half, Math.min(recoveryEnd, half), 0, original, chunk);
-            fft.ifft(work, k, half, half, recoveryEnd - half, half);
+            fft.ifftSparse(work, k, 0, half, 0, nonZeroBefore);
+            fft.ifftSparse(work, k, half, half, half, nonZeroBefore);
             AdditiveFft.xorRun(work, half * k, 0, half * k);
             AdditiveFft.formalDerivative(work, k, half);
             AdditiveFft.xorRun(work, 0, half * k, half * k);
@@ -128,10 +135,10 @@ final class ReedSolomon16 {
             // One level further: with A1, A2 the IFFTs of the first two quarters, B1, B2 of the last two, t2 the
             // twiddle of the first half's (and the FFT's) second level and t3 that of the second half's top, the
             // first quarter comes out as D(A1) ^ A2 ^ (B1 ^ (t2 + t3)·(B1 ^ B2)).
-            fft.ifft(work, k, 0, q, Math.min(recoveryEnd, q), 0, original, chunk);
-            fft.ifft(work, k, q, q, Math.min(recoveryEnd, half) - q, q);
-            fft.ifft(work, k, half, q, Math.min(recoveryEnd - half, q), half);
-            fft.ifft(work, k, half + q, q, recoveryEnd - half - q, half + q);
+            fft.ifftSparse(work, k, 0, q, 0, nonZeroBefore);
+            fft.ifftSparse(work, k, q, q, q, nonZeroBefore);
+            fft.ifftSparse(work, k, half, q, half, nonZeroBefore);
+            fft.ifftSparse(work, k, half + q, q, half + q, nonZeroBefore);
             int qw = q * k;
             AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
             int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
