@@ -1,6 +1,5 @@
 package io.jamboree.erasure.internal;
 
-import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.erasure.AvailabilityChunks;
 import io.jamboree.erasure.AvailabilitySpecifier;
@@ -29,7 +28,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AvailabilitySpecifier.class)
 public final class ChunkingAvailabilitySpecifier implements AvailabilitySpecifier {
-    private static final int PAGE_BITS = 6;
     private static final HashFunction H = HashFunction.BLAKE2B_256;
 
     private final ErasureCoding coding;
@@ -42,27 +40,7 @@ public final class ChunkingAvailabilitySpecifier implements AvailabilitySpecifie
     @Override
     public List<byte[]> pagedProofs(ChainParams params, List<byte[]> segments) {
         checkSegments(params, segments);
-        int pages = (segments.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        List<byte[]> out = new ArrayList<>(pages);
-        for (int i = 0; i < pages; i++) {
-            Encoder e = new Encoder(params.segmentSize());
-            List<byte[]> path = ConstantDepthMerkle.justification(segments, i, PAGE_BITS, H);
-            e.length(path.size());
-            for (byte[] h : path) {
-                e.bytes(h);
-            }
-            List<byte[]> page = ConstantDepthMerkle.leafPage(segments, i, PAGE_BITS, H);
-            e.length(page.size());
-            for (byte[] h : page) {
-                e.bytes(h);
-            }
-            byte[] encoded = e.toByteArray();
-            if (encoded.length > params.segmentSize()) {
-                throw new ErasureCodingException("paged proof " + i + " needs " + encoded.length + " octets, more than W_G");
-            }
-            out.add(Arrays.copyOf(encoded, params.segmentSize()));
-        }
-        return out;
+        return PagedProofs.of(params, segments);
     }
 
     @Override
