@@ -671,7 +671,9 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                     s.finish();
                 }
             } catch (ProtocolViolationException e) {
-                violation(s.connection(), s, e.getMessage());
+                if (!s.failed()) { // else the network found it first and counted it already
+                    violation(s.connection(), s, e.getMessage());
+                }
             } catch (StreamException e) {
                 LOG.debug("{}: {}", s, e.getMessage());
                 s.reset(e.getMessage());
