@@ -86,6 +86,12 @@ final class JamnpNetworkTest {
         assertArrayEquals(m2, s.read());
         s.readFin();
         assertNull(s.read());
+        // the acceptor of the connection opens streams too
+        Stream back = get(a.openStream(b.localId(), ECHO));
+        back.write(m1);
+        back.finish();
+        assertArrayEquals(m1, back.read());
+        back.readFin();
     }
 
     @Test
