@@ -682,6 +682,8 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             } catch (ProtocolViolationException e) {
                 if (!s.failed()) { // else the network found it first and counted it already
                     violation(s.connection(), s, e.getMessage());
+                } else {
+                    s.reset(e.getMessage());
                 }
             } catch (StreamException e) {
                 LOG.debug("{}: {}", s, e.getMessage());
@@ -695,6 +697,9 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     /** A protocol violation on a stream: logged, the stream reset, counted against the peer. */
     void violation(PeerConnection c, QuicStream s, String reason) {
+        if (s != null && !s.markViolated()) {
+            return; // counted already (the decoder and the handler's read may both notice one stall)
+        }
         LOG.warn("{}: protocol violation on {}: {}", c.label(), s == null ? "a stream" : s.kind() + " stream " + s.id(), reason);
         if (s != null) {
             s.abort(StreamChannelHandler.violationError(s, reason));

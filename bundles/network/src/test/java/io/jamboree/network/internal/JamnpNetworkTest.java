@@ -274,6 +274,56 @@ final class JamnpNetworkTest {
         waitFor(() -> n[0].peers().size() == 2 && n[1].peers().size() == 2, "reconnected");
     }
 
+    /** A handler that finds the content malformed: the stream is reset and the violation counted. */
+    @Test
+    void malformedContentFoundByTheHandler() throws Exception {
+        StreamKind fourOctets = StreamKind.of(201);
+        StreamHandlers h = echoHandlers(1024);
+        h.add(s -> {
+            byte[] m = s.read();
+            if (m == null || m.length != 4) {
+                throw new io.jamboree.network.ProtocolViolationException("expected 4 octets, got "
+                        + (m == null ? "FIN" : m.length));
+            }
+            s.write(m);
+        }, fourOctets, 1024);
+        JamnpNetwork a = node(Nodes.settings(0), h);
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        Stream bad = get(b.openStream(a.localId(), fourOctets));
+        bad.write(new byte[] {1, 2, 3});
+        assertRefused(bad);
+        waitFor(() -> a.peer(b.localId()).map(PeerInfo::violations).orElse(0) == 1, "one violation");
+        Stream good = get(b.openStream(a.localId(), fourOctets));
+        good.write(new byte[] {1, 2, 3, 4});
+        good.finish();
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, good.read());
+    }
+
+    /** Random datagrams at the QUIC socket are dropped; connections still work. */
+    @Test
+    void udpGarbageIsIgnored() throws Exception {
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        java.util.Random r = new java.util.Random(7);
+        try (java.net.DatagramSocket u = new java.net.DatagramSocket()) {
+            for (int i = 0; i < 500; i++) {
+                byte[] junk = new byte[1 + r.nextInt(1400)];
+                r.nextBytes(junk);
+                if (i % 2 == 0) {
+                    junk[0] = (byte) 0xc0; // looks like a long-header QUIC packet
+                }
+                u.send(new java.net.DatagramPacket(junk, junk.length, a.localAddress()));
+            }
+        }
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        Stream s = get(b.openStream(a.localId(), ECHO));
+        s.write(new byte[] {9});
+        s.finish();
+        assertArrayEquals(new byte[] {9}, s.read());
+        assertTrue(a.peers().size() == 1, "only the real peer: " + a.peers());
+    }
+
     private static void assertRefused(Stream s) {
         StreamException e = assertThrows(StreamException.class, () -> {
             while (true) {
