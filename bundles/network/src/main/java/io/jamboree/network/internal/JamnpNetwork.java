@@ -85,6 +85,8 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final List<PeerListener> listeners;
     private final Map<PeerId, PeerConnection> peers = new ConcurrentHashMap<>();
     private final Map<PeerId, Target> targets = new ConcurrentHashMap<>();
+    /** Connections under way to a known key: a second connect to it joins the first. */
+    private final Map<PeerId, CompletableFuture<PeerInfo>> connecting = new ConcurrentHashMap<>();
     private final ExecutorService events;
     private final EventLoopGroup group;
     private final Channel server;
@@ -255,6 +257,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             }
         }
         CompletableFuture<PeerInfo> result = new CompletableFuture<>();
+        if (expected != null) {
+            CompletableFuture<PeerInfo> under = connecting.putIfAbsent(expected, result);
+            if (under != null) {
+                return under;
+            }
+            result.whenComplete((i, e) -> connecting.remove(expected, result));
+        }
         QuicChannel.newBootstrap(client)
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
