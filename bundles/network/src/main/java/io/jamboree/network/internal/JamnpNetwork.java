@@ -264,11 +264,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             }
             result.whenComplete((i, e) -> connecting.remove(expected, result));
         }
+        java.util.concurrent.atomic.AtomicReference<PeerConnection> made = new java.util.concurrent.atomic.AtomicReference<>();
         QuicChannel.newBootstrap(client)
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
                         PeerConnection c = new PeerConnection(ch, PeerInfo.Direction.OUTBOUND, expected, address);
+                        made.set(c);
                         ch.attr(CONN).set(c);
                         c.established().whenComplete((i, e) -> {
                             if (e != null) {
@@ -287,8 +289,11 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                 .connect()
                 .addListener(f -> {
                     if (!f.isSuccess()) {
-                        result.completeExceptionally(new StreamException("connection to " + address + " failed: "
-                                + f.cause(), f.cause()));
+                        PeerConnection c = made.get();
+                        String why = c != null && c.closeReason() != null ? c.closeReason() : String.valueOf(f.cause());
+                        LOG.info("connection to {} failed: {}", address, why);
+                        result.completeExceptionally(new StreamException("connection to " + address + " failed: " + why,
+                                f.cause()));
                     }
                 });
         group.next().schedule(() -> {
@@ -429,9 +434,15 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                             + " failed: " + hs.cause(), hs.cause()));
                 }
             } else if (evt instanceof QuicConnectionCloseEvent close) {
-                conn.closeReason((close.isTlsError() ? "TLS error " + QuicConnectionCloseEvent.extractTlsError(close.error())
-                        : "closed by the peer, code " + close.error()) + (close.reason() == null || close.reason().length == 0
-                        ? "" : ": " + new String(close.reason(), StandardCharsets.UTF_8)));
+                byte[] why;
+                try {
+                    why = close.reason();
+                } catch (NullPointerException e) { // Netty 4.2.18 clones a missing reason
+                    why = null;
+                }
+                conn.closeReason((close.isTlsError() ? "TLS alert " + QuicConnectionCloseEvent.extractTlsError(close.error())
+                        + " from the peer" : "closed by the peer, code " + close.error())
+                        + (why == null || why.length == 0 ? "" : ": " + new String(why, StandardCharsets.UTF_8)));
             }
             ctx.fireUserEventTriggered(evt);
         }

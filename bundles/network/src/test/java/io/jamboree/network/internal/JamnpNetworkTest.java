@@ -133,6 +133,8 @@ final class JamnpNetworkTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> b.connect(a.localAddress(), a.localId()).toCompletableFuture().get(20, TimeUnit.SECONDS));
         System.out.println("wrong ALPN: " + e.getCause());
+        // TLS alert 120, no_application_protocol (RFC 8446 §6.2)
+        assertTrue(e.getCause().getMessage().contains("TLS alert 120"), e.getCause().getMessage());
         assertTrue(a.peers().isEmpty());
         assertTrue(b.peers().isEmpty());
         // the right ALPN plus /builder is accepted and marked as a builder
