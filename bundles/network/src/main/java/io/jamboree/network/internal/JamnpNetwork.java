@@ -45,11 +45,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,8 +73,6 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private static final AttributeKey<PeerConnection> CONN = AttributeKey.valueOf("jamnp.connection");
     /** QUIC application error code of a connection closed by this node. */
     private static final int CLOSE_CODE = 0;
-    private static final long BACKOFF_MIN_MS = 500;
-    private static final long BACKOFF_MAX_MS = 30_000;
     private static final long CONNECT_TIMEOUT_MS = 10_000;
 
     private final NetworkSettings settings;
@@ -84,7 +80,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final PeerId localId;
     private final List<PeerListener> listeners;
     private final Map<PeerId, PeerConnection> peers = new ConcurrentHashMap<>();
-    private final Map<PeerId, Target> targets = new ConcurrentHashMap<>();
+    private final RequiredPeers required;
     /** Connections under way to a known key: a second connect to it joins the first. */
     private final Map<PeerId, CompletableFuture<PeerInfo>> connecting = new ConcurrentHashMap<>();
     private final ExecutorService events;
@@ -93,25 +89,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final Channel client;
     private final InetSocketAddress localAddress;
     private final ScheduledFuture<?> maintenance;
-    private volatile Map<PeerId, Integer> validatorIndex = Map.of();
     private volatile boolean closed;
-
-    /** A peer this node keeps connected to: a validator or a bootnode. */
-    private static final class Target {
-        final PeerId id;
-        volatile InetSocketAddress address;
-        final boolean bootnode;
-        volatile long since = System.currentTimeMillis();
-        volatile long nextAttempt;
-        volatile long backoff = BACKOFF_MIN_MS;
-        volatile boolean pending;
-
-        Target(PeerId id, InetSocketAddress address, boolean bootnode) {
-            this.id = id;
-            this.address = address;
-            this.bootnode = bootnode;
-        }
-    }
 
     /**
      * Binds the socket and starts. Stream handlers come from {@code handlers}, which the caller may change at any
@@ -183,11 +161,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             events.shutdownNow();
             throw new StreamException("cannot start JAMNP-S on " + settings.listen() + ": " + e, e);
         }
-        for (Bootnode b : settings.bootnodes()) {
-            if (!b.id().equals(localId)) {
-                targets.put(b.id(), new Target(b.id(), b.address(), true));
-            }
-        }
+        this.required = new RequiredPeers(localId, settings.bootnodes(), settings.initiatorGraceMs());
         handlers.onAdded(this::kindAdded);
         this.maintenance = group.next().scheduleAtFixedRate(this::maintain, 100, 250, TimeUnit.MILLISECONDS);
         LOG.info("JAMNP-S listening on {} as {} (ALPN {})", localAddress, localId.altName(), settings.alpn());
@@ -379,28 +353,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     @Override
     public void setValidators(Collection<ValidatorPeer> validators) {
-        Map<PeerId, Integer> index = new HashMap<>();
-        for (ValidatorPeer v : validators) {
-            if (v.id().equals(localId)) {
-                continue;
-            }
-            index.put(v.id(), v.index());
-            Target t = targets.get(v.id());
-            if (t == null) {
-                targets.put(v.id(), new Target(v.id(), v.address(), false));
-            } else {
-                t.address = v.address();
-            }
-        }
-        targets.values().removeIf(t -> !t.bootnode && !index.containsKey(t.id));
-        validatorIndex = Map.copyOf(index);
+        required.setValidators(validators);
     }
 
     // ---------------------------------------------------------------- connections
 
     private PeerInfo info(PeerConnection c) {
-        Integer i = c.id() == null ? null : validatorIndex.get(c.id());
-        return c.info(i == null ? OptionalInt.empty() : OptionalInt.of(i));
+        return c.info(required.indexOf(c.id()));
     }
 
     /** Closes a connection with a logged reason. */
@@ -563,10 +522,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         PeerInfo info = info(c);
         LOG.info("connected {} {} ({})", c.direction() == PeerInfo.Direction.OUTBOUND ? "to" : "from", c.label(),
                 info.builder() ? "builder" : "peer");
-        Target t = targets.get(id);
-        if (t != null) {
-            t.backoff = BACKOFF_MIN_MS;
-        }
+        required.connected(id);
         events.execute(() -> {
             for (PeerListener l : listeners) {
                 try {
@@ -600,10 +556,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         }
         if (before == PeerInfo.State.CONNECTED && removed) {
             LOG.info("disconnected {}: {}", c.label(), reason);
-            Target t = targets.get(c.id());
-            if (t != null) {
-                t.since = System.currentTimeMillis();
-            }
+            required.disconnected(c.id());
             PeerInfo info = info(c);
             events.execute(() -> {
                 for (PeerListener l : listeners) {
@@ -737,34 +690,11 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     // ---------------------------------------------------------------- required connectivity
 
     private void maintain() {
-        if (closed) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (Target t : targets.values()) {
-            PeerConnection c = peers.get(t.id);
-            if (c != null && c.state() == PeerInfo.State.CONNECTED) {
-                t.since = now;
-                continue;
-            }
-            if (t.pending || now < t.nextAttempt) {
-                continue;
-            }
-            boolean preferred = t.bootnode || PeerId.preferredInitiator(localId, t.id).equals(localId);
-            if (!preferred && now - t.since < settings.initiatorGraceMs()) {
-                continue;
-            }
-            t.pending = true;
-            connect(t.address, t.id).whenComplete((i, e) -> {
-                t.pending = false;
-                if (e != null) {
-                    t.nextAttempt = System.currentTimeMillis() + t.backoff;
-                    LOG.debug("connecting to {} failed, next try in {} ms: {}", t.id.altName(), t.backoff, e.toString());
-                    t.backoff = Math.min(t.backoff * 2, BACKOFF_MAX_MS);
-                } else {
-                    t.backoff = BACKOFF_MIN_MS;
-                }
-            });
+        if (!closed) {
+            required.maintain(id -> {
+                PeerConnection c = peers.get(id);
+                return c != null && c.state() == PeerInfo.State.CONNECTED;
+            }, this::connect);
         }
     }
 
