@@ -10,7 +10,6 @@ import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamHandler;
 import io.jamboree.network.StreamKind;
 import io.jamboree.network.ValidatorPeer;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,22 +17,16 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.handler.codec.quic.BoringSSLContextOption;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
-import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.handler.codec.quic.InsecureQuicTokenHandler;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
@@ -117,24 +110,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         });
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            NodeKeyManager km = new NodeKeyManager(settings.identity());
-            PeerTrustManager tm = new PeerTrustManager();
             String alpn = settings.alpn();
-            QuicSslContext serverSsl = QuicSslContextBuilder.forServer(km, null)
-                    .trustManager(tm)
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .applicationProtocols(alpn, alpn + "/builder")
-                    .option(BoringSSLContextOption.SIGNATURE_ALGORITHMS, new String[] {"ed25519"})
-                    .earlyData(false)
-                    .build();
-            QuicSslContext clientSsl = QuicSslContextBuilder.forClient()
-                    .keyManager(km, null)
-                    .trustManager(tm)
-                    .applicationProtocols(alpn)
-                    .option(BoringSSLContextOption.SIGNATURE_ALGORITHMS, new String[] {"ed25519"})
-                    .earlyData(false)
-                    .build();
-            ChannelHandler serverCodec = transport(new QuicServerCodecBuilder().sslContext(serverSsl))
+            QuicSslContext serverSsl = QuicSetup.serverSsl(settings.identity(), alpn);
+            QuicSslContext clientSsl = QuicSetup.clientSsl(settings.identity(), alpn);
+            ChannelHandler serverCodec = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
                     .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                     .handler(new ChannelInitializer<QuicChannel>() {
                         @Override
@@ -146,13 +125,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                         }
                     })
                     .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                    .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                     .streamHandler(new IncomingStreams())
                     .build();
-            ChannelHandler clientCodec = transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
+            ChannelHandler clientCodec = QuicSetup.transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
             InetSocketAddress listen = settings.listen();
-            this.server = datagram(serverCodec).bind(listen).sync().channel();
-            this.client = datagram(clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
+            this.server = QuicSetup.datagram(group, serverCodec).bind(listen).sync().channel();
+            this.client = QuicSetup.datagram(group, clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
             InetSocketAddress bound = (InetSocketAddress) server.localAddress();
             InetAddress shown = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
             this.localAddress = new InetSocketAddress(shown, bound.getPort());
@@ -165,25 +144,6 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         handlers.onAdded(this::kindAdded);
         this.maintenance = group.next().scheduleAtFixedRate(this::maintain, 100, 250, TimeUnit.MILLISECONDS);
         LOG.info("JAMNP-S listening on {} as {} (ALPN {})", localAddress, localId.altName(), settings.alpn());
-    }
-
-    private static <B extends io.netty.handler.codec.quic.QuicCodecBuilder<B>> B transport(B b) {
-        return b.maxIdleTimeout(300, TimeUnit.SECONDS)
-                .initialMaxData(64L << 20)
-                .initialMaxStreamDataBidirectionalLocal(16L << 20)
-                .initialMaxStreamDataBidirectionalRemote(16L << 20)
-                .initialMaxStreamsBidirectional(1024)
-                .initialMaxStreamsUnidirectional(0)
-                .maxRecvUdpPayloadSize(65_527)
-                .activeMigration(false);
-    }
-
-    private Bootstrap datagram(ChannelHandler codec) {
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
-                .handler(codec);
     }
 
     NetworkSettings settings() {
@@ -257,7 +217,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                     }
                 })
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                 .streamHandler(new IncomingStreams())
                 .remoteAddress(address)
                 .connect()
@@ -315,7 +275,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         c.quic().newStreamBootstrap()
                 .type(QuicStreamType.BIDIRECTIONAL)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                 .handler(h)
                 .create()
                 .addListener(f -> {
