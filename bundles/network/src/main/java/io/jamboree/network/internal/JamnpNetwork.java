@@ -366,6 +366,16 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             ctx.fireUserEventTriggered(evt);
         }
 
+        /** QUIC DATAGRAM frames (keep-alives) are dropped; anything else, such as a new stream, goes on. */
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof io.netty.buffer.ByteBuf b) {
+                b.release();
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             closed(conn);
@@ -464,7 +474,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                 PeerId preferred = PeerId.preferredInitiator(localId, id);
                 PeerId newInitiator = c.direction() == PeerInfo.Direction.OUTBOUND ? localId : id;
                 PeerId oldInitiator = old.direction() == PeerInfo.Direction.OUTBOUND ? localId : id;
-                boolean keepNew = newInitiator.equals(preferred) && !oldInitiator.equals(preferred);
+                // the peer dialled again though it had dialled already: it restarted or lost the old connection,
+                // which may be dead on this side until the idle timeout: the new one wins
+                boolean redial = c.direction() == PeerInfo.Direction.INBOUND && old.direction() == PeerInfo.Direction.INBOUND;
+                boolean keepNew = redial || newInitiator.equals(preferred) && !oldInitiator.equals(preferred);
                 if (!keepNew) {
                     c.established().complete(info(old));
                     close(c, "duplicate connection");
@@ -477,7 +490,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             peers.put(id, c);
         }
         if (old != null) {
-            close(old, "replaced by a connection from the Preferred Initiator");
+            close(old, "replaced by a newer connection with the same peer");
         }
         PeerInfo info = info(c);
         LOG.info("connected {} {} ({})", c.direction() == PeerInfo.Direction.OUTBOUND ? "to" : "from", c.label(),
@@ -649,13 +662,50 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     // ---------------------------------------------------------------- required connectivity
 
+    /** Ticks of {@link #maintain} (every 250 ms) between keep-alives: 5 s. */
+    private static final int KEEPALIVE_TICKS = 20;
+    private int ticks;
+
     private void maintain() {
+        if (!closed && ++ticks % KEEPALIVE_TICKS == 0) {
+            keepAlive();
+        }
         if (!closed) {
             required.maintain(id -> {
                 PeerConnection c = peers.get(id);
                 return c != null && c.state() == PeerInfo.State.CONNECTED;
             }, this::connect);
         }
+    }
+
+    /**
+     * A one-octet QUIC DATAGRAM on every connection: the peer acknowledges it, so a live idle connection does not
+     * reach the idle timeout while a dead peer's does. A peer without DATAGRAM support gets none.
+     */
+    private void keepAlive() {
+        for (PeerConnection c : peers.values()) {
+            QuicChannel q = c.quic();
+            if (c.state() == PeerInfo.State.CONNECTED && q.isActive() && q.peerTransportParameters() != null
+                    && q.peerTransportParameters().maxDatagramFrameSize() > 0) {
+                q.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(KEEPALIVE)).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        LOG.debug("keep-alive to {} failed: {}", c.label(), String.valueOf(f.cause()));
+                    }
+                });
+            }
+        }
+    }
+
+    private static final byte[] KEEPALIVE = {0};
+
+    /** Stops without telling peers (no CONNECTION_CLOSE), as a killed process would: for tests. */
+    void crash() {
+        closed = true;
+        maintenance.cancel(false);
+        server.close();
+        client.close();
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        events.shutdownNow();
     }
 
     @Override

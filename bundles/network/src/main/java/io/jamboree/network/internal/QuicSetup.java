@@ -50,9 +50,16 @@ final class QuicSetup {
                 .build();
     }
 
-    /** Transport limits: 5 minutes idle, 64 MiB per connection and 16 MiB per stream in flight, 1024 streams. */
+    /** Seconds without a packet from the peer after which a connection is dropped (a dead peer's, mostly). */
+    static final long IDLE_TIMEOUT_S = 30;
+
+    /**
+     * Transport limits: {@value #IDLE_TIMEOUT_S} s idle, 64 MiB per connection and 16 MiB per stream in flight, 1024
+     * streams; QUIC DATAGRAM frames (RFC 9221) enabled for keep-alives between peers that both offer them.
+     */
     static <B extends QuicCodecBuilder<B>> B transport(B b) {
-        return b.maxIdleTimeout(300, TimeUnit.SECONDS)
+        return b.maxIdleTimeout(IDLE_TIMEOUT_S, TimeUnit.SECONDS)
+                .datagram(16, 16)
                 .initialMaxData(64L << 20)
                 .initialMaxStreamDataBidirectionalLocal(16L << 20)
                 .initialMaxStreamDataBidirectionalRemote(16L << 20)

@@ -276,6 +276,53 @@ final class JamnpNetworkTest {
         waitFor(() -> n[0].peers().size() == 2 && n[1].peers().size() == 2, "reconnected");
     }
 
+    /** A peer that restarts with its key connects again at once, though the old connection may look alive. */
+    @Test
+    void aRestartedPeerIsAcceptedAgain() throws Exception {
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        waitFor(() -> a.peer(b.localId()).isPresent(), "a sees b");
+        b.crash();
+        JamnpNetwork b2 = node(Nodes.settings(1), echoHandlers(1024));
+        long t0 = System.nanoTime();
+        get(b2.connect(a.localAddress(), a.localId()));
+        waitFor(() -> a.peer(b2.localId()).isPresent(), "a sees b again");
+        Stream s = get(b2.openStream(a.localId(), ECHO));
+        s.write(new byte[] {5});
+        s.finish();
+        assertArrayEquals(new byte[] {5}, s.read());
+        Stream back = get(a.openStream(b2.localId(), ECHO));
+        back.write(new byte[] {6});
+        back.finish();
+        assertArrayEquals(new byte[] {6}, back.read());
+        System.out.printf("restarted peer served again after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Keep-alives hold an idle connection open past the QUIC idle timeout (30 s without a packet). */
+    @Test
+    void anIdleConnectionStaysOpen() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        JamnpNetwork b = new JamnpNetwork(Nodes.settings(1), echoHandlers(1024), new java.util.concurrent.CopyOnWriteArrayList<>(
+                List.of(new io.jamboree.network.PeerListener() {
+                    @Override
+                    public void connected(PeerInfo peer) {
+                        events.add("connected " + peer.id());
+                    }
+
+                    @Override
+                    public void disconnected(PeerInfo peer, String reason) {
+                        events.add("disconnected " + peer.id() + ": " + reason);
+                    }
+                })));
+        nodes.add(b);
+        get(b.connect(a.localAddress(), a.localId()));
+        Thread.sleep((QuicSetup.IDLE_TIMEOUT_S + 5) * 1000);
+        assertTrue(b.peer(a.localId()).isPresent(), "dropped while idle: " + events);
+        assertEquals(List.of("connected " + a.localId()), events);
+    }
+
     /** A handler that finds the content malformed: the stream is reset and the violation counted. */
     @Test
     void malformedContentFoundByTheHandler() throws Exception {
