@@ -143,7 +143,9 @@ public final class Jam implements Callable<Integer> {
     }
 
     @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {"Start the node with the Gogo console.",
-            "Type 'lb' to list bundles, 'scr:list' for components, 'help' for all commands, 'stop 0' to quit."})
+            "Type 'lb' to list bundles, 'scr:list' for components, 'help' for all commands, 'stop 0' to quit.",
+            "'exec COMMAND ARG...' runs a jam command in the running node (e.g. exec import --chain tiny DIR).",
+            "Plugin jars copied into deploy/ are installed and started; removed ones uninstalled."})
     static final class ShellCmd implements Callable<Integer> {
         @ParentCommand
         Jam jam;
@@ -160,6 +162,7 @@ public final class Jam implements Callable<Integer> {
             List<String> all = new ArrayList<>(base.bundles());
             shell.bundles().stream().filter(b -> !all.contains(b)).forEach(all::add);
             try (Node node = Node.start(home, new Feature(feature + "+shell", all), LaunchConfig.NONE)) {
+                ShellCommands.register(node.framework().getBundleContext());
                 List<String> inactive = node.inactiveBundles();
                 System.out.printf("Jamboree %s: %d bundles of feature '%s' started in %.2f s%s%n",
                         Version.jamboree(), node.bundleCount(), feature, node.bootMillis() / 1000.0,

@@ -43,12 +43,14 @@ public final class Node implements AutoCloseable {
     private final long bootMillis;
     private final int bundleCount;
     private final LaunchConfig launch;
+    private final DeployFolder deploy;
 
-    private Node(Framework framework, long bootMillis, int bundleCount, LaunchConfig launch) {
+    private Node(Framework framework, long bootMillis, int bundleCount, LaunchConfig launch, DeployFolder deploy) {
         this.framework = framework;
         this.bootMillis = bootMillis;
         this.bundleCount = bundleCount;
         this.launch = launch;
+        this.deploy = deploy;
     }
 
     /** {@link #start(Path, Feature, LaunchConfig, ServiceListener)} without an observer. */
@@ -63,7 +65,8 @@ public final class Node implements AutoCloseable {
      * starts first and the launcher puts every configuration into it through its service
      * ({@link LaunchConfig#merge}: {@code conf/config/*.cfg} with the options of {@code launch} merged over
      * them); only then do the other bundles start, in the feature's order, so Declarative Services and the
-     * components find their configuration at their first activation. Felix File Install, watching
+     * components find their configuration at their first activation, and after them the plugin jars of the
+     * {@code deploy/} folder ({@link DeployFolder}), which is then watched while the node runs. Felix File Install, watching
      * {@code conf/config}, applies later edits of the files while the node runs, except for the files of PIDs
      * that options set (those stay as the options set them for this run).
      *
@@ -101,6 +104,7 @@ public final class Node implements AutoCloseable {
         List<PidConfiguration> configurations = launch.merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
 
         Framework fw = new Felix(new HashMap<>(config));
+        DeployFolder deploy = null;
         try {
             fw.init();
             BundleContext system = fw.getBundleContext();
@@ -118,6 +122,8 @@ public final class Node implements AutoCloseable {
                     configAdmin = b;
                 }
             }
+            deploy = new DeployFolder(system, Path.of(config.getOrDefault(DeployFolder.DIR_PROPERTY, home.resolve("deploy").toString())));
+            List<Bundle> plugins = deploy.installAll();
             if (observer != null) {
                 system.addServiceListener(observer);
             }
@@ -133,9 +139,11 @@ public final class Node implements AutoCloseable {
                     b.start();
                 }
             }
+            deploy.startInstalled(plugins);
+            deploy.watch(deployInterval(config.getOrDefault(DeployFolder.INTERVAL_PROPERTY, "1000")));
             long boot = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.debug("started {} bundles of feature {}", installed.size(), feature.name());
-            return new Node(fw, boot, installed.size(), launch);
+            LOG.debug("started {} bundles of feature {} and {} of {}", installed.size(), feature.name(), plugins.size(), deploy.dir());
+            return new Node(fw, boot, installed.size(), launch, deploy);
         } catch (BundleException e) {
             stopQuietly(fw);
             Throwable root = e;
@@ -151,6 +159,10 @@ public final class Node implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             stopQuietly(fw);
             throw e;
+        } finally {
+            if (deploy != null && fw.getState() != Bundle.ACTIVE) {
+                deploy.close();
+            }
         }
     }
 
@@ -269,8 +281,14 @@ public final class Node implements AutoCloseable {
         framework.waitForStop(0);
     }
 
+    /** The watched folder of plugin jars. */
+    public Path deployFolder() {
+        return deploy.dir();
+    }
+
     @Override
     public void close() {
+        deploy.close();
         stopQuietly(framework);
     }
 
@@ -283,6 +301,14 @@ public final class Node implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private static long deployInterval(String value) throws IOException {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(DeployFolder.INTERVAL_PROPERTY + " must be a number of milliseconds, not '" + value + "'", e);
         }
     }
 

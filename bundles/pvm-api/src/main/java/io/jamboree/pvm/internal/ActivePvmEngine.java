@@ -3,6 +3,7 @@ package io.jamboree.pvm.internal;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.PvmProgram;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,44 +19,65 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PVM engine the node uses (GP Appendix A), registered as {@code pvm.engine=active}: it delegates to the
- * engine named by Config Admin PID {@code io.jamboree.pvm} ({@code engine=interpreter|recompiler|...}) and can
- * be switched while the node runs ({@code jam:pvm ENGINE}). Programs prepared before a switch keep running on
- * the engine that prepared them; new ones use the new engine.
+ * engine selected by Config Admin PID {@code io.jamboree.pvm} ({@code engine=interpreter|recompiler|...}) or by
+ * {@code jam:pvm ENGINE} while the node runs. Programs prepared before a switch keep running on the engine that
+ * prepared them; new ones use the new engine.
+ *
+ * <p>Fallback: while the selected engine is not registered (its bundle was removed from {@code deploy/}, or is not
+ * installed yet), new programs run on the highest-ranked registered engine ({@code service.ranking}; on a tie the
+ * {@value #DEFAULT_ENGINE}, then the oldest service). When the selected engine is registered again it is used again.
+ * The node never stops for a missing engine.
  */
 @Component(service = {PvmEngine.class, ActivePvmEngine.class}, property = "pvm.engine=active",
         configurationPid = ActivePvmEngine.PID)
 @Designate(ocd = ActivePvmEngine.Config.class)
 public final class ActivePvmEngine implements PvmEngine {
     static final String PID = "io.jamboree.pvm";
+    /** The engine preferred among equally ranked ones when the selected engine is missing. */
+    static final String DEFAULT_ENGINE = "interpreter";
     private static final Logger LOG = LoggerFactory.getLogger(ActivePvmEngine.class);
 
     @ObjectClassDefinition(name = "Jamboree PVM engine", description = "Which PVM engine executes guest code.")
     public @interface Config {
         @AttributeDefinition(description = "Engine name: interpreter, recompiler or differential (both in lockstep, compared; a test mode), or a plugin's engine.")
-        String engine() default "interpreter";
+        String engine() default DEFAULT_ENGINE;
     }
 
-    private final Map<String, PvmEngine> engines = new TreeMap<>();
-    private volatile String wanted = "interpreter";
+    /** A registered engine with what ranks it: its service ranking and service id. */
+    private record Bound(PvmEngine engine, int ranking, long serviceId) {}
+
+    private final Map<String, Bound> engines = new TreeMap<>();
+    private volatile String wanted = DEFAULT_ENGINE;
+    /** The name of the engine new programs go to (wanted, or the fallback); for the log only. */
+    private String effective;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(!(pvm.engine=active))")
-    void addEngine(PvmEngine engine) {
+    void addEngine(PvmEngine engine, Map<String, Object> props) {
         synchronized (engines) {
-            engines.put(engine.name(), engine);
+            engines.put(nameOf(engine, props), new Bound(engine, ranking(props), serviceId(props)));
+            logChange();
         }
     }
 
-    void removeEngine(PvmEngine engine) {
+    void removeEngine(PvmEngine engine, Map<String, Object> props) {
         synchronized (engines) {
-            engines.remove(engine.name(), engine);
+            String name = nameOf(engine, props);
+            Bound b = engines.get(name);
+            if (b != null && b.engine() == engine) {
+                engines.remove(name);
+            }
+            logChange();
         }
     }
 
     @Activate
     @Modified
     void configure(Config config) {
-        wanted = config.engine();
-        LOG.info("PVM engine: {}", wanted);
+        synchronized (engines) {
+            wanted = config.engine();
+            LOG.info("PVM engine: {}", wanted);
+            logChange();
+        }
     }
 
     /** Switches the engine used for new programs. */
@@ -64,33 +86,103 @@ public final class ActivePvmEngine implements PvmEngine {
             if (!engines.containsKey(name)) {
                 throw new IllegalArgumentException("no PVM engine '" + name + "' (available: " + engines.keySet() + ")");
             }
+            wanted = name;
+            LOG.info("PVM engine switched to {}", name);
+            logChange();
         }
-        wanted = name;
-        LOG.info("PVM engine switched to {}", name);
     }
 
     /** Names of the engines available, sorted. */
-    public java.util.Set<String> available() {
+    public Set<String> available() {
         synchronized (engines) {
-            return java.util.Set.copyOf(engines.keySet());
+            return Set.copyOf(engines.keySet());
         }
     }
 
-    /** The engine new programs are prepared with. */
+    /** The selected engine's name (which may be missing; then {@link #name()} names the fallback). */
+    public String selected() {
+        return wanted;
+    }
+
+    /** The engine new programs are prepared with: the selected one, else the fallback. */
     PvmEngine current() {
         synchronized (engines) {
-            PvmEngine e = engines.get(wanted);
-            if (e == null) {
-                throw new IllegalStateException("configured PVM engine '" + wanted + "' is not available (available: "
-                        + engines.keySet() + ")");
+            Bound b = pick();
+            if (b == null) {
+                throw new IllegalStateException("no PVM engine is registered (selected: '" + wanted + "')");
             }
-            return e;
+            return b.engine();
         }
     }
 
+    /** The selected engine if registered, else the highest-ranked one; null if there is none. Holds the lock. */
+    private Bound pick() {
+        Bound b = engines.get(wanted);
+        if (b != null) {
+            return b;
+        }
+        String best = null;
+        for (Map.Entry<String, Bound> e : engines.entrySet()) {
+            Bound c = e.getValue();
+            if (b == null || c.ranking() > b.ranking() || c.ranking() == b.ranking() && !best.equals(DEFAULT_ENGINE)
+                    && (e.getKey().equals(DEFAULT_ENGINE) || c.serviceId() < b.serviceId())) {
+                b = c;
+                best = e.getKey();
+            }
+        }
+        return b;
+    }
+
+    /** Logs when the engine that new programs go to changes because an engine came or went. Holds the lock. */
+    private void logChange() {
+        Bound b = pick();
+        String now = b == null ? null : nameOf(b);
+        if (now != null && !now.equals(effective) && !frameworkStopping()) {
+            if (!now.equals(wanted)) {
+                LOG.warn("PVM engine '{}' is not registered: new programs run on '{}' until it is", wanted, now);
+            } else if (effective != null) {
+                LOG.info("PVM engine '{}' is registered: new programs run on it", now);
+            }
+        }
+        effective = now;
+    }
+
+    /** Whether the whole framework is shutting down (then engines leaving is expected, not worth a warning). */
+    private static boolean frameworkStopping() {
+        org.osgi.framework.Bundle own = org.osgi.framework.FrameworkUtil.getBundle(ActivePvmEngine.class);
+        return own != null && (own.getBundleContext() == null
+                || own.getBundleContext().getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING);
+    }
+
+    private String nameOf(Bound b) {
+        for (Map.Entry<String, Bound> e : engines.entrySet()) {
+            if (e.getValue() == b) {
+                return e.getKey();
+            }
+        }
+        return b.engine().name();
+    }
+
+    private static String nameOf(PvmEngine engine, Map<String, Object> props) {
+        Object n = props.get("pvm.engine");
+        return n == null ? engine.name() : n.toString();
+    }
+
+    private static int ranking(Map<String, Object> props) {
+        return props.get("service.ranking") instanceof Integer r ? r : 0;
+    }
+
+    private static long serviceId(Map<String, Object> props) {
+        return props.get("service.id") instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    /** The name of the engine new programs run on: the selected one, or the fallback while it is missing. */
     @Override
     public String name() {
-        return wanted;
+        synchronized (engines) {
+            Bound b = pick();
+            return b == null ? wanted : nameOf(b);
+        }
     }
 
     @Override

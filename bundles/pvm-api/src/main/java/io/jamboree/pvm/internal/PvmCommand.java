@@ -16,7 +16,11 @@ public final class PvmCommand {
 
     /** {@code jam:pvm}: the active engine and the available ones. */
     public String pvm() {
-        return "active PVM engine: " + active.name() + " (available: " + active.available() + ")";
+        String running = active.name();
+        String selected = active.selected();
+        return "active PVM engine: " + running
+                + (running.equals(selected) ? "" : " (selected '" + selected + "' is not registered)")
+                + " (available: " + new java.util.TreeSet<>(active.available()) + ")";
     }
 
     /** {@code jam:pvm ENGINE}: switches the engine used for programs prepared from now on. */

@@ -24,21 +24,34 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link ActiveStore} service: routes to the NodeStore of the configured kind. */
+/**
+ * The {@link ActiveStore} service: routes to the NodeStore of the configured kind.
+ *
+ * <p>Fallback: when the active store's service goes away while the node runs (its plugin jar was removed from
+ * {@code deploy/}, or its bundle stopped), everything it holds is copied into the highest-ranked remaining store
+ * ({@code service.ranking}; on a tie {@value #DEFAULT_KIND}, then the first kind by name) and that store becomes
+ * active, so no data is lost and the node keeps running. The store leaving is still open while its unbind runs
+ * (Declarative Services unbinds consumers before it deactivates the provider), so the copy reads it.
+ */
 @Component(service = ActiveStore.class, configurationPid = ActiveStore.PID, immediate = true)
 @Designate(ocd = StoreConfig.class)
 public final class ActiveStoreComponent implements ActiveStore {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveStoreComponent.class);
 
+    /** The kind a fallback prefers among equally ranked stores. */
+    static final String DEFAULT_KIND = "lmdb";
+
     private final Map<String, NodeStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rankings = new ConcurrentHashMap<>();
     private final Object switchLock = new Object();
     private volatile String wanted = "lmdb";
     private volatile NodeStore active;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addStore(NodeStore store) {
+    void addStore(NodeStore store, Map<String, Object> props) {
         stores.put(store.kind(), store);
+        rankings.put(store.kind(), props.get("service.ranking") instanceof Integer r ? r : 0);
         synchronized (switchLock) {
             if (active == null && store.kind().equals(wanted)) {
                 active = store;
@@ -55,10 +68,38 @@ public final class ActiveStoreComponent implements ActiveStore {
                 if (frameworkStopping()) {
                     LOG.debug("the active store ({}) stopped with the framework", store.kind());
                 } else {
-                    LOG.warn("the active store ({}) went away", store.kind());
+                    fallBackFrom(store);
                 }
             }
         }
+    }
+
+    /** Copies the leaving active store into the fallback store and makes that active. Holds the switch lock. */
+    private void fallBackFrom(NodeStore leaving) {
+        String kind = null;
+        for (String k : new TreeSet<>(stores.keySet())) {
+            int r = rankings.getOrDefault(k, 0);
+            int best = kind == null ? Integer.MIN_VALUE : rankings.getOrDefault(kind, 0);
+            if (r > best || r == best && k.equals(DEFAULT_KIND)) {
+                kind = k;
+            }
+        }
+        NodeStore target = kind == null ? null : stores.get(kind);
+        if (target == null) {
+            LOG.error("the active store ({}) went away and no other store is registered; install a store bundle",
+                    leaving.kind());
+            return;
+        }
+        try (WriteTxn hold = leaving.write()) { // blocks writers of the leaving store during the copy
+            Stores.CopyReport report = Stores.copy(hold, leaving.kind(), target);
+            hold.abort();
+            LOG.warn("the active store ({}) went away: copied and verified its {} entries into {} in {} ms; {} is active",
+                    leaving.kind(), report.entries(), kind, report.millis(), kind);
+        } catch (RuntimeException e) {
+            LOG.error("the active store ({}) went away and its data could not be copied into {} ({}); {} is active with its own data",
+                    leaving.kind(), kind, e.toString(), kind);
+        }
+        active = target;
     }
 
     @Activate

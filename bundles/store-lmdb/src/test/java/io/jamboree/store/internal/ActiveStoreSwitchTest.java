@@ -31,11 +31,11 @@ class ActiveStoreSwitchTest {
     void switchCopiesEverythingAndKeepsTheOldStore() throws Exception {
         try (LmdbNodeStore lmdb = LmdbNodeStore.open(tmp.resolve("env"), 1); MemoryNodeStore memory = new MemoryNodeStore()) {
             ActiveStoreComponent active = new ActiveStoreComponent();
-            active.addStore(memory);
+            active.addStore(memory, java.util.Map.of());
             active.activate("lmdb");
             StoreException none = assertThrows(StoreException.class, active::read);
             assertTrue(none.getMessage().contains("'lmdb' is not available"), none.getMessage());
-            active.addStore(lmdb);
+            active.addStore(lmdb, java.util.Map.of());
             assertEquals("lmdb", active.kind());
 
             try (WriteTxn w = active.write()) {
