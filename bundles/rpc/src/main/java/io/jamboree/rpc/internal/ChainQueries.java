@@ -15,6 +15,10 @@ import io.jamboree.types.BlockInfo;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
 import io.jamboree.types.RecentBlocks;
+import io.jamboree.types.SafroleState;
+import io.jamboree.types.TicketsOrKeys;
+import io.jamboree.types.ValidatorKeys;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,6 +38,10 @@ final class ChainQueries {
     static final int STATISTICS = 13;
     /** The chapter of the recent blocks β (GP D.1, C(3)). */
     static final int RECENT_BLOCKS = 3;
+    /** The Safrole state γ (GP D.1, C(4)). */
+    static final int SAFROLE = 4;
+    /** The active validators κ (GP D.1, C(8)). */
+    static final int ACTIVE_VALIDATORS = 8;
 
     /** A block of the tree: its header hash and slot. */
     record BlockRef(Hash hash, long slot) {
@@ -209,6 +217,51 @@ final class ChainQueries {
                 }
             }
             return ids;
+        });
+    }
+
+    /**
+     * A block's header facts for the dashboard (not JIP-2): hash, slot, parent, state root, author index H_I and seal
+     * kind: "ticket" when γ'_S of the block's posterior state is a ticket sequence (GP eq. 6.15), "fallback" when it
+     * is the fallback key sequence (eq. 6.16); null fields where unknown (the initial state has no header).
+     */
+    Optional<JsonNode> block(Hash h) {
+        if (!known(h)) {
+            return Optional.empty();
+        }
+        ObjectNode o = (ObjectNode) ref(h).json();
+        Optional<Header> header = importer.header(h);
+        o.set("parent", header.map(x -> JipTypes.encode(x.parent())).orElse(JipTypes.JSON.nullNode()));
+        o.set("state_root", importer.stateRoot(h).map(JipTypes::encode).orElse(JipTypes.JSON.nullNode()));
+        if (header.isPresent()) {
+            o.put("author_index", header.get().authorIndex());
+        } else {
+            o.putNull("author_index");
+        }
+        String seal = null;
+        if (header.isPresent()) {
+            byte[] gamma = state(h).map(st -> get(st, StateKey.of(SAFROLE))).orElse(null);
+            if (gamma != null) {
+                SafroleState g = SafroleState.decode(new Decoder(gamma), importer.params());
+                seal = g.sealTickets() instanceof TicketsOrKeys.Tickets ? "ticket" : "fallback";
+            }
+        }
+        o.put("seal", seal);
+        return Optional.of(o);
+    }
+
+    /** The active validators κ (C(8)) of the block's posterior state: index, Ed25519 and Bandersnatch keys (not JIP-2). */
+    Optional<JsonNode> validators(Hash h) {
+        return state(h).map(st -> get(st, StateKey.of(ACTIVE_VALIDATORS))).map(v -> {
+            ValidatorKeys kappa = ValidatorKeys.decode(new Decoder(v), importer.params());
+            ArrayNode a = JipTypes.JSON.arrayNode();
+            for (int i = 0; i < kappa.size(); i++) {
+                ObjectNode k = a.addObject();
+                k.put("index", i);
+                k.set("ed25519", JipTypes.encode(kappa.get(i).ed25519().bytes()));
+                k.set("bandersnatch", JipTypes.encode(kappa.get(i).bandersnatch().bytes()));
+            }
+            return a;
         });
     }
 

@@ -116,6 +116,15 @@ final class JsonRpcDispatcher {
             long length = JipTypes.u32(x, 2, "the preimage length");
             return head -> orNull(chain.serviceRequest(head.hash(), service, h, length).map(JsonRpcDispatcher::numbers));
         });
+        // not JIP-2: what the dashboard shows
+        methods.put("jamboree_block", (a, s) -> {
+            ArrayNode x = JipTypes.args(a, "jamboree_block", 1, 1);
+            return orNull(chain.block(JipTypes.hash(x, 0, "the header hash")));
+        });
+        methods.put("jamboree_validators", (a, s) -> {
+            ArrayNode x = JipTypes.args(a, "jamboree_validators", 1, 1);
+            return orNull(chain.validators(JipTypes.hash(x, 0, "the header hash")));
+        });
         subscription("subscribeBestBlock", false, x -> ChainQueries.BlockRef::json);
         subscription("subscribeFinalizedBlock", true, x -> ChainQueries.BlockRef::json);
         methods.put("submitWorkPackage", (a, s) -> {
