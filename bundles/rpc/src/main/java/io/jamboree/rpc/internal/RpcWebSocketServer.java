@@ -183,6 +183,7 @@ final class RpcWebSocketServer implements AutoCloseable {
             if (reply != null) {
                 ctx.channel().writeAndFlush(new TextWebSocketFrame(reply));
             }
+            subscriptions.started(session);
         }
 
         @Override

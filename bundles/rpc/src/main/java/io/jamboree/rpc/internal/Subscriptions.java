@@ -32,6 +32,8 @@ final class Subscriptions implements AutoCloseable {
         final boolean finalized;
         final Function<ChainQueries.BlockRef, JsonNode> value;
         JsonNode last;
+        /** Whether the subscribe response was sent, so notifications may follow. */
+        volatile boolean started;
 
         Subscription(String id, String method, RpcSession session, boolean finalized,
                 Function<ChainQueries.BlockRef, JsonNode> value) {
@@ -65,7 +67,7 @@ final class Subscriptions implements AutoCloseable {
     }
 
     /**
-     * Adds a subscription; its first notification is sent (after the response the caller sends now) from the poller.
+     * Adds a subscription; it is notified once {@link #started(RpcSession)} says the subscribe response was sent.
      *
      * @return the subscription id
      */
@@ -78,8 +80,20 @@ final class Subscriptions implements AutoCloseable {
         String id = Long.toString(ids.incrementAndGet());
         Subscription s = new Subscription(id, method, session, finalized, value);
         all.put(id, s);
-        poller.execute(() -> update(s, finalized ? chain.finalized().orElse(null) : chain.best().orElse(null)));
         return id;
+    }
+
+    /**
+     * The responses to {@code session}'s requests so far were written: its new subscriptions start, with a first
+     * notification of the current value (a notification must not overtake the subscription id it belongs to).
+     */
+    void started(RpcSession session) {
+        for (Subscription s : all.values()) {
+            if (s.session == session && !s.started) {
+                s.started = true;
+                poller.execute(() -> update(s, s.finalized ? chain.finalized().orElse(null) : chain.best().orElse(null)));
+            }
+        }
     }
 
     /** Removes a subscription of {@code session}; false if it has none with that id. */
@@ -109,7 +123,7 @@ final class Subscriptions implements AutoCloseable {
                 return;
             }
             for (Subscription s : all.values()) {
-                if (s.finalized ? finChanged : bestChanged) {
+                if (s.started && (s.finalized ? finChanged : bestChanged)) {
                     update(s, s.finalized ? f : b);
                 }
             }

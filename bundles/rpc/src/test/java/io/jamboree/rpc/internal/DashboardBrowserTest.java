@@ -111,6 +111,10 @@ class DashboardBrowserTest {
                 Files.createDirectories(target);
                 Files.copy(shot.toPath(), target.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
                 assertTrue(Files.size(target.resolve("dashboard.png")) > 1000);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the dashboard did not show what was expected; status '"
+                        + browser.findElement(By.id("status")).getText() + "', page:\n"
+                        + browser.findElement(By.tagName("main")).getText(), e);
             } finally {
                 browser.quit();
             }

@@ -268,6 +268,8 @@ class RpcNodeTest {
             assertEquals(b64(value), c.call("serviceValue", b64(h.hash(P)), 0, b64(key)).asText());
             String sub = c.call("subscribeServiceValue", 0, b64(key), true).asText();
             assertEquals(b64(value), c.notification(sub).get("params").get("result").asText());
+            assertTrue(c.arrivals.indexOf("response") < c.arrivals.indexOf("notification " + sub),
+                    "the subscription id comes before its first notification: " + c.arrivals);
             String data = c.call("subscribeServiceData", 0).asText();
             assertEquals(b64(map(state).get(StateKey.serviceAccount(0))), c.notification(data).get("params").get("result").asText());
             String pre = c.call("subscribeServicePreimage", 0, b64(new byte[32])).asText();
@@ -321,6 +323,7 @@ class RpcNodeTest {
                 }
             };
             subs.subscribe("subscribeBestBlock", slow, false, ChainQueries.BlockRef::json);
+            subs.started(slow);
             long end = System.currentTimeMillis() + 10_000;
             while (subs.count() > 0 && System.currentTimeMillis() < end) {
                 Thread.sleep(10);

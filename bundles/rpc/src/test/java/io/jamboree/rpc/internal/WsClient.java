@@ -20,6 +20,8 @@ final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> responses = new LinkedBlockingQueue<>();
     final LinkedBlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** What arrived, in order: "response" or "notification ID". */
+    final java.util.List<String> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     WsClient(String url) throws Exception {
         ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
@@ -31,7 +33,9 @@ final class WsClient implements AutoCloseable {
                 if (last) {
                     try {
                         JsonNode n = MAPPER.readTree(part.toString());
-                        (n.has("method") && !n.has("id") ? notifications : responses).add(n);
+                        boolean note = n.has("method") && !n.has("id");
+                        arrivals.add(note ? "notification " + n.path("params").path("subscription").asText() : "response");
+                        (note ? notifications : responses).add(n);
                     } catch (Exception e) {
                         responses.add(MAPPER.getNodeFactory().textNode("unparsable: " + part));
                     }
