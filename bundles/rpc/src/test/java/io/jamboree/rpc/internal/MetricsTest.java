@@ -131,6 +131,8 @@ class MetricsTest {
             assertTrue(s.size() > 50, "samples: " + s.size());
         } finally {
             http.stop(0);
+            Files.deleteIfExists(data.resolve("x.bin"));
+            Files.deleteIfExists(data);
         }
     }
 
