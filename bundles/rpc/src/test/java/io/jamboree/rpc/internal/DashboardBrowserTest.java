@@ -118,6 +118,16 @@ class DashboardBrowserTest {
             } finally {
                 browser.quit();
             }
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 
