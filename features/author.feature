@@ -2,3 +2,4 @@
 include importer
 io.jamboree:jam-chainspec
 io.jamboree:jam-author
+include rpc

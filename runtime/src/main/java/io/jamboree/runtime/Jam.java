@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -241,6 +241,9 @@ public final class Jam implements Callable<Integer> {
     static final String PVM_PID = "io.jamboree.pvm";
     static final String IMPORTER_PID = "io.jamboree.importer";
     static final String KEYSTORE_PID = "io.jamboree.keystore";
+    static final String RPC_PID = "io.jamboree.rpc";
+    static final String METRICS_PID = "io.jamboree.metrics";
+    static final String TELEMETRY_PID = "io.jamboree.telemetry";
 
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
@@ -541,6 +544,21 @@ public final class Jam implements Callable<Integer> {
                 + "the one kept in DIR/genesis-time, else one slot before now).")
         String genesisTime;
 
+        @Option(names = "--rpc-port", paramLabel = "PORT", description = "Port of the JIP-2 JSON-RPC WebSocket server and the "
+                + "dashboard (default: ${DEFAULT-VALUE}; 0 = any free port, logged at start).")
+        int rpcPort = 19800;
+
+        @Option(names = "--rpc-listen", paramLabel = "ADDRESS", description = "Address the RPC server listens on "
+                + "(default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+        String rpcListen = "127.0.0.1";
+
+        @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics on http://RPC-LISTEN:PORT/metrics "
+                + "(default: none).")
+        Integer metricsPort;
+
+        @Option(names = "--telemetry", paramLabel = "HOST:PORT", description = "Send JIP-3 telemetry to this server (default: none).")
+        String telemetry;
+
         @Override
         public Integer call() throws IOException {
             String keys = null;
@@ -605,7 +623,63 @@ public final class Jam implements Callable<Integer> {
                         .awaiting("(&(objectClass=io.jamboree.keystore.Keystore)(devValidators=" + LaunchConfig.ldapValue(keys) + "))",
                                 "the keystore does not hold dev validators " + keys);
             }
+            if (rpcPort < 0 || rpcPort > 65535 || metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+                System.err.println("jam run: --rpc-port and --metrics-port must be in 0..65535");
+                return 2;
+            }
+            if (telemetry != null && !telemetry.matches(".+:\\d{1,5}")) {
+                System.err.println("jam run: --telemetry must be HOST:PORT, not '" + telemetry + "'");
+                return 2;
+            }
+            launch = launch.with(RPC_PID, "port", Integer.toString(rpcPort)).with(RPC_PID, "listen", rpcListen)
+                    .awaiting("(objectClass=io.jamboree.rpc.RpcEndpoint)", "the JIP-2 RPC server is not listening on "
+                            + rpcListen + ":" + rpcPort + " (see the log above)");
+            if (metricsPort != null) {
+                launch = launch.with(METRICS_PID, "port", metricsPort.toString()).with(METRICS_PID, "listen", rpcListen)
+                        .with(METRICS_PID, "data", dataDir.toString());
+            }
+            if (telemetry != null) {
+                launch = launch.with(TELEMETRY_PID, "endpoint", telemetry);
+            }
             return jam.runBundleCommand("author", "run", args, launch);
+        }
+    }
+
+    @Command(name = "rpc", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Call a JIP-2 RPC method of a running node and print the result as one",
+            "line of JSON (hashes and blobs in base64, as the JIP has them). Each ARG",
+            "is JSON (number, true, false, null, \"string\", [array]) or else a string;",
+            "0x-prefixed hex is sent as base64. A subscribe... method prints the",
+            "result of each of the first --count notifications.",
+            "Exit code: 0 ok, 1 the node answered with an error, 2 bad arguments or no node.",
+            "Examples: jam rpc bestBlock",
+            "          jam rpc stateRoot $(jam rpc bestBlock | jq .header_hash)",
+            "          jam rpc subscribeBestBlock --count 3 --url ws://127.0.0.1:19801"})
+    static final class RpcCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--url", paramLabel = "URL", description = "The node's RPC address (default: ${DEFAULT-VALUE}).")
+        String url = "ws://127.0.0.1:19800/";
+
+        @Option(names = "--count", paramLabel = "N", description = "Notifications to print for a subscription (default: ${DEFAULT-VALUE}).")
+        int count = 1;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+        long timeout = 30;
+
+        @Parameters(index = "0", paramLabel = "METHOD", description = "A JIP-2 method, e.g. bestBlock, parameters, serviceValue.")
+        String method;
+
+        @Parameters(index = "1..*", paramLabel = "ARG", description = "The method's arguments, in the JIP's order.")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(List.of("--url", url, "--count", Integer.toString(count), "--timeout",
+                    Long.toString(timeout), method));
+            all.addAll(args);
+            return jam.runBundleCommand("rpc", "rpc", all);
         }
     }
 

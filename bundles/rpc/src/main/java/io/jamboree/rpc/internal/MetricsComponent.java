@@ -1,0 +1,173 @@
+package io.jamboree.rpc.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jamboree.author.AuthorListener;
+import io.jamboree.author.AuthoredBlock;
+import io.jamboree.author.SealKind;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.store.ActiveStore;
+import io.jamboree.store.Table;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.config.EscapingScheme;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's Prometheus endpoint ({@code GET /metrics}, text format 0.0.4, written by the Prometheus Java client
+ * library): best and finalized block height and slot, authoring and import times of the blocks this node authored,
+ * store entries per table and bytes on disk, and the JVM's metrics. Runs while configuration PID
+ * {@code io.jamboree.metrics} exists ({@code jam run --metrics-port}).
+ */
+@Component(service = AuthorListener.class, configurationPid = "io.jamboree.metrics",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = MetricsConfig.class)
+public final class MetricsComponent implements AuthorListener {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsComponent.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ActiveStore store;
+
+    private final NodeMetrics metrics;
+    private final HttpServer http;
+
+    @Activate
+    public MetricsComponent(@Reference BlockImporter importer, MetricsConfig config) throws IOException {
+        metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()));
+        http = metrics.serve(new InetSocketAddress(config.listen(), config.port()));
+        LOG.info("Prometheus metrics on http://{}:{}/metrics", config.listen(), http.getAddress().getPort());
+    }
+
+    @Override
+    public void authored(AuthoredBlock block) {
+        metrics.authored(block);
+    }
+
+    @Deactivate
+    void deactivate() {
+        http.stop(0);
+    }
+
+    /** The metrics and their HTTP endpoint; usable without OSGi (tests). */
+    static final class NodeMetrics {
+        private final PrometheusRegistry registry = new PrometheusRegistry();
+        private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        private final Histogram authorSeconds;
+        private final Histogram importSeconds;
+        private final Counter authored;
+
+        NodeMetrics(BlockImporter importer, java.util.function.Supplier<ActiveStore> store, Path data) {
+            ChainHeight height = new ChainHeight(importer);
+            ChainQueries chain = new ChainQueries(importer, java.util.Optional::empty);
+            GaugeWithCallback.builder().name("jam_best_block_height").help("Ancestors of the best head since the first block")
+                    .callback(cb -> cb.call(height.best())).register(registry);
+            GaugeWithCallback.builder().name("jam_best_block_slot").help("Time slot of the best head (GP H_t)")
+                    .callback(cb -> chain.best().ifPresent(b -> cb.call(b.slot()))).register(registry);
+            GaugeWithCallback.builder().name("jam_finalized_block_slot")
+                    .help("Time slot of the latest finalized block (the first block until GRANDPA runs)")
+                    .callback(cb -> chain.finalized().ifPresent(b -> cb.call(b.slot()))).register(registry);
+            GaugeWithCallback.builder().name("jam_store_entries").help("Entries per table of the node store")
+                    .labelNames("table").callback(cb -> {
+                        ActiveStore s = store.get();
+                        if (s != null) {
+                            for (Map.Entry<Table, Long> e : s.sizes().entrySet()) {
+                                cb.call(e.getValue(), e.getKey().storageName());
+                            }
+                        }
+                    }).register(registry);
+            if (data != null) {
+                GaugeWithCallback.builder().name("jam_store_disk_bytes").help("Bytes of the node's data folder on disk")
+                        .callback(cb -> cb.call(folderBytes(data))).register(registry);
+            }
+            authorSeconds = Histogram.builder().name("jam_block_author_seconds")
+                    .help("Time to build and seal a block this node authored").register(registry);
+            importSeconds = Histogram.builder().name("jam_block_import_seconds")
+                    .help("Time to import (check and apply, GP 4.1) a block this node authored").register(registry);
+            authored = Counter.builder().name("jam_blocks_authored").help("Blocks this node authored, by seal kind")
+                    .labelNames("seal").register(registry);
+            JvmMetrics.builder().register(registry);
+        }
+
+        void authored(AuthoredBlock b) {
+            authorSeconds.observe(b.authorNanos() / 1e9);
+            importSeconds.observe(b.importNanos() / 1e9);
+            authored.labelValues(b.sealKind() == SealKind.TICKET ? "ticket" : "fallback").inc();
+        }
+
+        /** The exposition text of every metric. */
+        byte[] scrape() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                writer.write(out, registry.scrape(), EscapingScheme.DEFAULT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+
+        HttpServer serve(InetSocketAddress bind) throws IOException {
+            HttpServer http = HttpServer.create(bind, 16);
+            http.createContext("/metrics", ex -> {
+                try (ex) {
+                    byte[] body;
+                    try {
+                        body = scrape();
+                    } catch (RuntimeException e) {
+                        LOG.warn("metrics scrape failed", e);
+                        ex.sendResponseHeaders(500, -1);
+                        return;
+                    }
+                    ex.getResponseHeaders().set("Content-Type", writer.getContentType());
+                    ex.sendResponseHeaders(200, body.length);
+                    try (OutputStream o = ex.getResponseBody()) {
+                        o.write(body);
+                    }
+                }
+            });
+            http.setExecutor(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "jam-metrics-http");
+                t.setDaemon(true);
+                return t;
+            }));
+            http.start();
+            return http;
+        }
+
+        private static long folderBytes(Path dir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).mapToLong(f -> {
+                    try {
+                        return Files.size(f);
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                }).sum();
+            } catch (IOException | UncheckedIOException e) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.jamboree.rpc.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jamboree.author.pool.ExtrinsicPool;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.rpc.FinalizedHead;
+import io.jamboree.rpc.RpcEndpoint;
+import io.jamboree.rpc.WorkPackageSubmitter;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The RPC server assembled from its parts (queries, subscriptions, dispatcher, WebSocket server); usable without
+ * OSGi (tests).
+ */
+public final class RpcNode implements RpcEndpoint, AutoCloseable {
+    private final Subscriptions subscriptions;
+    private final JsonRpcDispatcher dispatcher;
+    private final RpcWebSocketServer server;
+
+    public RpcNode(BlockImporter importer, InetSocketAddress bind, long pollMillis, int maxPendingBytes, int maxSubscriptions,
+            Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
+            Supplier<Optional<FinalizedHead>> finality) throws InterruptedException {
+        ObjectMapper mapper = new ObjectMapper();
+        ChainQueries chain = new ChainQueries(importer, finality);
+        subscriptions = new Subscriptions(chain, mapper, pollMillis, maxSubscriptions);
+        dispatcher = new JsonRpcDispatcher(mapper, chain, subscriptions, pool, workPackages);
+        try {
+            server = new RpcWebSocketServer(bind, dispatcher, subscriptions, Dashboard::content, maxPendingBytes);
+        } catch (RuntimeException | InterruptedException e) {
+            subscriptions.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** Every method name served. */
+    public List<String> methods() {
+        return dispatcher.methodNames();
+    }
+
+    /** Open subscriptions of all clients. */
+    public int subscriptions() {
+        return subscriptions.count();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        subscriptions.close();
+    }
+}

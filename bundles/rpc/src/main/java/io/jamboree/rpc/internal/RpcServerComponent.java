@@ -1,0 +1,68 @@
+package io.jamboree.rpc.internal;
+
+import io.jamboree.author.pool.ExtrinsicPool;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.rpc.FinalizedHead;
+import io.jamboree.rpc.RpcEndpoint;
+import io.jamboree.rpc.WorkPackageSubmitter;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JIP-2 RPC server of the node: runs while configuration PID {@value RpcEndpoint#PID} exists ({@code jam run}
+ * sets it from {@code --rpc-port} and {@code --rpc-listen}), over the node's {@link BlockImporter}; it takes
+ * preimages into the author's {@link ExtrinsicPool} and work-packages into a {@link WorkPackageSubmitter} when those
+ * services exist, and asks a {@link FinalizedHead} service for the finalized block when there is one.
+ */
+@Component(service = RpcEndpoint.class, configurationPid = RpcEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true)
+@Designate(ocd = RpcConfig.class)
+public final class RpcServerComponent implements RpcEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServerComponent.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExtrinsicPool pool;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WorkPackageSubmitter workPackages;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FinalizedHead finality;
+
+    private final RpcNode node;
+
+    @Activate
+    public RpcServerComponent(@Reference BlockImporter importer, RpcConfig config) throws InterruptedException {
+        InetSocketAddress bind = new InetSocketAddress(config.listen(), config.port());
+        try {
+            node = new RpcNode(importer, bind, config.pollMillis(), config.maxPendingBytes(), config.maxSubscriptions(),
+                    () -> Optional.ofNullable(pool), () -> Optional.ofNullable(workPackages),
+                    () -> Optional.ofNullable(finality));
+        } catch (RuntimeException e) {
+            LOG.error("JIP-2 RPC: cannot listen on {}: {} (is another node using the port? give --rpc-port)", bind, e.toString());
+            throw e;
+        }
+        LOG.info("JIP-2 RPC listening on {}", node.url());
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return node.address();
+    }
+
+    @Deactivate
+    void deactivate() {
+        node.close();
+    }
+}
