@@ -74,4 +74,12 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
         // GP eq. 6.29: the ticket proof signs the empty message with the context as VRF input
         return vrf.verify(ringRoot, context, new byte[0], proof).orElse(null);
     }
+
+    @Override
+    public byte[][] verifyAll(byte[] ringRoot, int ringSize, List<byte[]> contexts, List<byte[]> proofs) {
+        RingCommitment c = commitment();
+        RingVrf vrf = verifiers.computeIfAbsent(ringSize, size -> RingVrf.of(srs, c, size));
+        // one batched pairing check for the block's tickets; each proof alone only if that fails
+        return vrf.verifyBatch(ringRoot, contexts, java.util.Collections.nCopies(proofs.size(), new byte[0]), proofs);
+    }
 }

@@ -18,4 +18,17 @@ public interface RingVrf {
      * when the proof is invalid (eq. 6.29–6.30).
      */
     byte[] verify(byte[] ringRoot, int ringSize, byte[] context, byte[] proof);
+
+    /**
+     * {@link #verify} of several proofs against one ring root (the tickets of a block, eq. 6.29): entry i is
+     * Y(proofs[i]), or null if that proof is invalid. An implementation may check them together (e.g. one
+     * batched pairing check); this default checks them one by one.
+     */
+    default byte[][] verifyAll(byte[] ringRoot, int ringSize, List<byte[]> contexts, List<byte[]> proofs) {
+        byte[][] out = new byte[proofs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = verify(ringRoot, ringSize, contexts.get(i), proofs.get(i));
+        }
+        return out;
+    }
 }

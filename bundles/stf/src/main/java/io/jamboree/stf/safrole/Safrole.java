@@ -122,13 +122,18 @@ public final class Safrole {
 
         // §6.7 tickets
         List<TicketBody> fresh = new ArrayList<>(xt.size());
+        List<byte[]> contexts = new ArrayList<>(xt.size());
+        List<byte[]> proofs = new ArrayList<>(xt.size());
         for (TicketEnvelope t : xt) {
-            byte[] context = SealContexts.ticket(eta1.get(2), t.attempt());
-            byte[] id = ring.verify(gammaZ.bytes(), gammaK.size(), context, t.signature().bytes());
-            if (id == null) {
+            contexts.add(SealContexts.ticket(eta1.get(2), t.attempt()));
+            proofs.add(t.signature().bytes());
+        }
+        byte[][] ids = xt.isEmpty() ? new byte[0][] : ring.verifyAll(gammaZ.bytes(), gammaK.size(), contexts, proofs);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null) {
                 return new SafroleResult.Err(SafroleError.BAD_TICKET_PROOF);
             }
-            fresh.add(new TicketBody(new Hash(id), t.attempt()));
+            fresh.add(new TicketBody(new Hash(ids[i]), xt.get(i).attempt()));
         }
         for (int i = 1; i < fresh.size(); i++) {
             if (fresh.get(i - 1).id().compareTo(fresh.get(i).id()) >= 0) {
