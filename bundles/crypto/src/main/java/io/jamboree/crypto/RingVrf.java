@@ -161,6 +161,37 @@ public final class RingVrf {
     }
 
     /**
+     * Runs the verification steps once on a dummy signature against {@code ringCommitment}, to have their code
+     * compiled before the first real signatures (its result is meaningless and dropped). The dummy: the
+     * Bandersnatch generator as every Pedersen point, small scalars, and a ring proof of BLS12-381 generators
+     * and small evaluations, so parsing succeeds and every step through the pairing check runs.
+     */
+    public void warmUp(byte[] ringCommitment) {
+        byte[] sig = new byte[SIGNATURE_BYTES];
+        byte[] g = Bandersnatch.publicKey(new byte[32]);
+        for (int off = 0; off < 128; off += 32) System.arraycopy(g, 0, sig, off, 32);
+        sig[128] = 1;
+        sig[160] = 1;
+        byte[] g1 = io.jamboree.bls.G1.GENERATOR.toCompressed();
+        int pos = PEDERSEN_SIGNATURE_BYTES_OFFSET;
+        for (int i = 0; i < 4; i++, pos += 48) System.arraycopy(g1, 0, sig, pos, 48);
+        for (int i = 0; i < 7; i++, pos += 32) sig[pos] = (byte) (i + 2);
+        System.arraycopy(g1, 0, sig, pos, 48);
+        pos += 48;
+        sig[pos] = 9;
+        pos += 32;
+        System.arraycopy(g1, 0, sig, pos, 48);
+        System.arraycopy(g1, 0, sig, pos + 48, 48);
+        BandersnatchVrf.pedersenVerify(new byte[0], new byte[0], sig);
+        byte[] yBar = Bandersnatch.affine(BandersnatchVrf.keyCommitment(sig));
+        RingProofVerifier.Opening o = verifier.opening(ringCommitment, yBar,
+                Arrays.copyOfRange(sig, BandersnatchVrf.PEDERSEN_SIGNATURE_BYTES, SIGNATURE_BYTES));
+        if (o != null) verifier.holdAll(new RingProofVerifier.Opening[] {o, o}, new SecureRandom());
+    }
+
+    private static final int PEDERSEN_SIGNATURE_BYTES_OFFSET = BandersnatchVrf.PEDERSEN_SIGNATURE_BYTES;
+
+    /**
      * Ring VRF prove (zero-knowledge): signs {@code input}/{@code ad} with {@code secret}, whose
      * public key must be {@code ring.get(index)}. The Pedersen blinding factor is the deterministic
      * one of {@link BandersnatchVrf#pedersenBlinding}; the proof's zero-knowledge rows are random.

@@ -103,11 +103,11 @@ public final class Safrole {
             lambda = pre.kappa();
             kappa = pre.gammaK();
             gammaK = blacklist(pre.iota(), pre.postOffenders());
-            List<byte[]> bs = new ArrayList<>(gammaK.size());
-            for (ValidatorKey k : gammaK.keys()) {
-                bs.add(k.bandersnatch().bytes());
-            }
+            List<byte[]> bs = bandersnatchKeys(gammaK);
             gammaZ = new BandersnatchRingCommitment(ring.ringRoot(bs));
+        } else {
+            // the next epoch change needs O(ι without offenders): let the ring compute it ahead
+            ring.prepareRingRoot(bandersnatchKeys(blacklist(pre.iota(), pre.postOffenders())));
         }
 
         // §6.5 sealing-key series
@@ -176,6 +176,15 @@ public final class Safrole {
         SafroleState post = new SafroleState(in.slot(), eta1, lambda, kappa, gammaK, pre.iota(), gammaA, gammaS,
                 gammaZ, pre.postOffenders());
         return new SafroleResult.Ok(epochMark, ticketsMark, post);
+    }
+
+    /** The Bandersnatch components of the keys, in order (the ring of eq. 6.13). */
+    private static List<byte[]> bandersnatchKeys(ValidatorKeys keys) {
+        List<byte[]> bs = new ArrayList<>(keys.size());
+        for (ValidatorKey k : keys.keys()) {
+            bs.add(k.bandersnatch().bytes());
+        }
+        return bs;
     }
 
     /** Φ(k) (eq. 6.14): keys whose Ed25519 component is an offender are replaced by the null key. */
