@@ -15,17 +15,15 @@ import java.util.Arrays;
 public final class Srs {
     /** The decoded G1 powers; in a compressed SRS filled on first use (G1 is immutable: a benign race). */
     private final G1[] g1;
-    /** The compressed G1 points not yet decoded (a compressed SRS), else null. */
+    /** The compressed encodings of the G1 points kept (a compressed SRS), else null. */
     private final byte[] compressed;
-    private final int compressedOffset;
     private final byte[][] g2Raw;
 
-    private Srs(G1[] g1, byte[][] g2Raw) { this(g1, null, 0, g2Raw); }
+    private Srs(G1[] g1, byte[][] g2Raw) { this(g1, null, g2Raw); }
 
-    private Srs(G1[] g1, byte[] compressed, int compressedOffset, byte[][] g2Raw) {
+    private Srs(G1[] g1, byte[] compressed, byte[][] g2Raw) {
         this.g1 = g1;
         this.compressed = compressed;
-        this.compressedOffset = compressedOffset;
         this.g2Raw = g2Raw;
     }
 
@@ -73,7 +71,7 @@ public final class Srs {
             g2[i] = G2.fromCompressed(Arrays.copyOfRange(b, pos + G2.COMPRESSED_BYTES * i, pos + G2.COMPRESSED_BYTES * (i + 1)))
                     .toUncompressed();
         }
-        return new Srs(new G1[keep], g1Bytes, 0, g2);
+        return new Srs(new G1[keep], g1Bytes, g2);
     }
 
     /** This SRS (the G1 points held, every G2 point) in the compressed layout read by {@link #parseCompressed}. */
@@ -110,7 +108,7 @@ public final class Srs {
     public G1 g1(int i) {
         G1 p = g1[i];
         if (p == null) {
-            p = G1.fromCompressed(compressed, compressedOffset + G1.COMPRESSED_BYTES * i, false);
+            p = G1.fromCompressed(compressed, G1.COMPRESSED_BYTES * i, false);
             g1[i] = p;
         }
         return p;

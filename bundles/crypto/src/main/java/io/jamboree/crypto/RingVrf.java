@@ -173,7 +173,7 @@ public final class RingVrf {
         sig[128] = 1;
         sig[160] = 1;
         byte[] g1 = io.jamboree.bls.G1.GENERATOR.toCompressed();
-        int pos = PEDERSEN_SIGNATURE_BYTES_OFFSET;
+        int pos = BandersnatchVrf.PEDERSEN_SIGNATURE_BYTES;
         for (int i = 0; i < 4; i++, pos += 48) System.arraycopy(g1, 0, sig, pos, 48);
         for (int i = 0; i < 7; i++, pos += 32) sig[pos] = (byte) (i + 2);
         System.arraycopy(g1, 0, sig, pos, 48);
@@ -188,8 +188,6 @@ public final class RingVrf {
                 Arrays.copyOfRange(sig, BandersnatchVrf.PEDERSEN_SIGNATURE_BYTES, SIGNATURE_BYTES));
         if (o != null) verifier.holdAll(new RingProofVerifier.Opening[] {o, o}, new SecureRandom());
     }
-
-    private static final int PEDERSEN_SIGNATURE_BYTES_OFFSET = BandersnatchVrf.PEDERSEN_SIGNATURE_BYTES;
 
     /**
      * Ring VRF prove (zero-knowledge): signs {@code input}/{@code ad} with {@code secret}, whose

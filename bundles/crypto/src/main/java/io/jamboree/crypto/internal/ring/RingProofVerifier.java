@@ -98,7 +98,7 @@ public final class RingProofVerifier {
      */
     public boolean holdAll(Opening[] openings, java.util.random.RandomGenerator rng) {
         int terms = 0;
-        for (Opening o : openings) terms += o.bases().length + 2;
+        for (Opening o : openings) terms += o.bases().length;
         G1[] lb = new G1[terms];
         Fr[] ls = new Fr[terms];
         G1[] rb = new G1[2 * openings.length];
@@ -122,7 +122,7 @@ public final class RingProofVerifier {
             rb[2 * i + 1] = o.piZetaOmega();
             rs[2 * i + 1] = rho.mul(o.r());
         }
-        G1 lhs = Msm.g1(java.util.Arrays.copyOf(lb, at), java.util.Arrays.copyOf(ls, at));
+        G1 lhs = Msm.g1(lb, ls);
         G1 rhs = Msm.g1(rb, rs);
         return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
     }
