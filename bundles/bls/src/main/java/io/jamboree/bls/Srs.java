@@ -13,10 +13,19 @@ import java.util.Arrays;
  * 96-byte G2), half the size.
  */
 public final class Srs {
+    /** The decoded G1 powers; in a compressed SRS filled on first use (G1 is immutable: a benign race). */
     private final G1[] g1;
+    /** The compressed encodings of the G1 points kept (a compressed SRS), else null. */
+    private final byte[] compressed;
     private final byte[][] g2Raw;
 
-    private Srs(G1[] g1, byte[][] g2Raw) { this.g1 = g1; this.g2Raw = g2Raw; }
+    private Srs(G1[] g1, byte[][] g2Raw) { this(g1, null, g2Raw); }
+
+    private Srs(G1[] g1, byte[] compressed, byte[][] g2Raw) {
+        this.g1 = g1;
+        this.compressed = compressed;
+        this.g2Raw = g2Raw;
+    }
 
     /** Loads the file, keeping only the first {@code maxG1} G1 points (no subgroup checks: trusted file). */
     public static Srs load(Path file, int maxG1) throws IOException {
@@ -42,8 +51,9 @@ public final class Srs {
     /**
      * Parses SRS bytes in the compressed layout (an 8-byte LE count, that many 48-byte compressed G1
      * points, an 8-byte LE count, then 96-byte compressed G2 points), keeping the first {@code maxG1}
-     * G1 points. Only the kept points are decompressed; no G1 subgroup checks (trusted input: check its
-     * hash first). The G2 points are checked fully.
+     * G1 points. A G1 point is decompressed on its first use (a square root each: the ring commitment
+     * with precomputed Lagrange tables and the ring verifier need only the first); no G1 subgroup checks
+     * (trusted input: check its hash first). The G2 points are checked fully.
      */
     public static Srs parseCompressed(byte[] b, int maxG1) {
         int pos = 0;
@@ -51,8 +61,7 @@ public final class Srs {
         long n1 = readLong(b, pos); pos += 8;
         if (n1 < 1 || n1 > (b.length - 8) / G1.COMPRESSED_BYTES) throw new IllegalArgumentException("bad G1 count " + n1);
         int keep = (int) Math.min(n1, maxG1);
-        G1[] g1 = new G1[keep];
-        for (int i = 0; i < keep; i++) g1[i] = G1.fromCompressed(b, pos + G1.COMPRESSED_BYTES * i, false);
+        byte[] g1Bytes = Arrays.copyOfRange(b, pos, pos + G1.COMPRESSED_BYTES * keep);
         pos += (int) (G1.COMPRESSED_BYTES * n1);
         if (pos + 8 > b.length) throw new IllegalArgumentException("SRS has no G2 count");
         long n2 = readLong(b, pos); pos += 8;
@@ -62,15 +71,15 @@ public final class Srs {
             g2[i] = G2.fromCompressed(Arrays.copyOfRange(b, pos + G2.COMPRESSED_BYTES * i, pos + G2.COMPRESSED_BYTES * (i + 1)))
                     .toUncompressed();
         }
-        return new Srs(g1, g2);
+        return new Srs(new G1[keep], g1Bytes, g2);
     }
 
     /** This SRS (the G1 points held, every G2 point) in the compressed layout read by {@link #parseCompressed}. */
     public byte[] toCompressed() {
         byte[] out = new byte[8 + G1.COMPRESSED_BYTES * g1.length + 8 + G2.COMPRESSED_BYTES * g2Raw.length];
         int pos = writeLong(out, 0, g1.length);
-        for (G1 p : g1) {
-            System.arraycopy(p.toCompressed(), 0, out, pos, G1.COMPRESSED_BYTES);
+        for (int i = 0; i < g1.length; i++) {
+            System.arraycopy(g1(i).toCompressed(), 0, out, pos, G1.COMPRESSED_BYTES);
             pos += G1.COMPRESSED_BYTES;
         }
         pos = writeLong(out, pos, g2Raw.length);
@@ -96,10 +105,14 @@ public final class Srs {
     public int g1Size() { return g1.length; }
 
     /** [tau^i]G1. */
-    public G1 g1(int i) { return g1[i]; }
-
-    /** The first n G1 powers (shared array; do not modify). */
-    G1[] g1Powers() { return g1; }
+    public G1 g1(int i) {
+        G1 p = g1[i];
+        if (p == null) {
+            p = G1.fromCompressed(compressed, G1.COMPRESSED_BYTES * i, false);
+            g1[i] = p;
+        }
+        return p;
+    }
 
     /** The i-th G2 point's 192-byte uncompressed Zcash encoding ([1]G2, [tau]G2). */
     public byte[] g2Bytes(int i) { return g2Raw[i].clone(); }

@@ -1,4 +1,5 @@
 /** Signatures and VRFs of JAM (GP §3.8): Ed25519, Bandersnatch IETF, Pedersen and ring VRFs. */
+// 0.3.0: RingVrf.verifyBatch and RingVrf.warmUp.
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.jamboree.crypto;

@@ -99,6 +99,56 @@ class RingVrfTest {
     }
 
     @Test
+    void batchVerificationGivesEveryOutputAndFindsTheBadProofs() {
+        // one ring of the seven vectors' signers (and one padding key); each signs its vector's input and
+        // data, so each output must be the vector's beta
+        List<byte[]> ring = new ArrayList<>();
+        for (JsonNode v : vectors) ring.add(hex(v, "pk"));
+        ring.add(new byte[32]);
+        byte[] com = vrf.commitment(ring);
+        List<byte[]> inputs = new ArrayList<>(), ads = new ArrayList<>(), sigs = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i++) {
+            JsonNode v = vectors.get(i);
+            inputs.add(hex(v, "alpha"));
+            ads.add(hex(v, "ad"));
+            sigs.add(vrf.prove(hex(v, "sk"), ring, i, hex(v, "alpha"), hex(v, "ad")));
+        }
+        byte[][] out = vrf.verifyBatch(com, inputs, ads, sigs);
+        for (int i = 0; i < vectors.size(); i++) {
+            assertArrayEquals(Arrays.copyOf(hex(vectors.get(i), "beta"), 32), out[i], "output of vector " + i);
+        }
+        // a ring proof evaluation tampered (the proof still parses: only the pairing check fails), and a
+        // Pedersen field tampered; the others still verify in the same batch
+        List<byte[]> bad = new ArrayList<>(sigs);
+        byte[] evalTampered = sigs.get(1).clone();
+        evalTampered[608 + 5] ^= 0x10;
+        byte[] pedersenTampered = sigs.get(4).clone();
+        pedersenTampered[130] ^= 0x10;
+        bad.set(1, evalTampered);
+        bad.set(4, pedersenTampered);
+        assertFalse(vrf.verify(com, inputs.get(1), ads.get(1), evalTampered).isPresent(), "tampered alone");
+        byte[][] out2 = vrf.verifyBatch(com, inputs, ads, bad);
+        for (int i = 0; i < vectors.size(); i++) {
+            if (i == 1 || i == 4) {
+                assertEquals(null, out2[i], "tampered signature " + i);
+            } else {
+                assertArrayEquals(Arrays.copyOf(hex(vectors.get(i), "beta"), 32), out2[i], "output of vector " + i);
+            }
+        }
+        // two signatures whose ring proofs are swapped: each opening is well-formed, the batch must fail
+        List<byte[]> swapped = new ArrayList<>(sigs);
+        byte[] a = sigs.get(2).clone(), b = sigs.get(3).clone();
+        System.arraycopy(sigs.get(3), 192, a, 192, 592);
+        System.arraycopy(sigs.get(2), 192, b, 192, 592);
+        swapped.set(2, a);
+        swapped.set(3, b);
+        byte[][] out3 = vrf.verifyBatch(com, inputs, ads, swapped);
+        assertEquals(null, out3[2]);
+        assertEquals(null, out3[3]);
+        assertArrayEquals(Arrays.copyOf(hex(vectors.get(0), "beta"), 32), out3[0]);
+    }
+
+    @Test
     void deterministicProofsMatchTheVectorsByteForByte() {
         for (JsonNode v : vectors) {
             String name = v.get("comment").asText();

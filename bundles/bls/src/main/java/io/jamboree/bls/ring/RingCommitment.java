@@ -48,6 +48,59 @@ public final class RingCommitment {
     /** Per-domain constants. */
     private record Prepared(Domain domain, G1[] lagrangeUnscaled, long[] nInv, G1 padX, G1 padY, G1 selector) { }
 
+    /** First bytes of {@link #exportTables}' layout. */
+    private static final byte[] TABLES_MAGIC = {'J', 'R', 'T', '1'};
+
+    /**
+     * The per-domain data for rings of this size (building it if needed) as bytes: the magic
+     * {@code JRT1}, N (4 bytes, big-endian), the constant commitments to the padded x and y columns and
+     * the selector, then the N unscaled Lagrange-basis points N [L_i(tau)]G1, each G1 point in the
+     * 96-byte uncompressed Zcash encoding. It depends on the SRS alone, so a node can ship it for its
+     * SRS and {@link #importTables} it instead of spending seconds on the group FFT.
+     */
+    public byte[] exportTables(int ringSize) {
+        int n = domainSize(ringSize);
+        Prepared p = prepare(n);
+        byte[] out = new byte[8 + G1.UNCOMPRESSED_BYTES * (3 + n)];
+        System.arraycopy(TABLES_MAGIC, 0, out, 0, 4);
+        out[4] = (byte) (n >>> 24); out[5] = (byte) (n >>> 16); out[6] = (byte) (n >>> 8); out[7] = (byte) n;
+        int pos = 8;
+        G1[] head = {p.padX(), p.padY(), p.selector()};
+        for (G1 g : head) {
+            System.arraycopy(g.toUncompressed(), 0, out, pos, G1.UNCOMPRESSED_BYTES);
+            pos += G1.UNCOMPRESSED_BYTES;
+        }
+        for (G1 g : p.lagrangeUnscaled()) {
+            System.arraycopy(g.toUncompressed(), 0, out, pos, G1.UNCOMPRESSED_BYTES);
+            pos += G1.UNCOMPRESSED_BYTES;
+        }
+        return out;
+    }
+
+    /**
+     * Installs per-domain data produced by {@link #exportTables} with this engine's SRS (the caller
+     * vouches for that, e.g. by a hash of both files); points are checked to be on the curve, not
+     * for the subgroup (trusted input). Replaces nothing already prepared.
+     *
+     * @throws IllegalArgumentException if the bytes are not in that layout
+     */
+    public void importTables(byte[] tables) {
+        if (tables == null || tables.length < 8 || !java.util.Arrays.equals(tables, 0, 4, TABLES_MAGIC, 0, 4)) {
+            throw new IllegalArgumentException("not ring commitment tables");
+        }
+        int n = ((tables[4] & 0xff) << 24) | ((tables[5] & 0xff) << 16) | ((tables[6] & 0xff) << 8) | (tables[7] & 0xff);
+        if (n < 1 || Integer.bitCount(n) != 1 || n > (1 << 20) || tables.length != 8 + G1.UNCOMPRESSED_BYTES * (3 + n)) {
+            throw new IllegalArgumentException("ring commitment tables of bad size " + tables.length + " for N = " + n);
+        }
+        G1[] pts = new G1[3 + n];
+        for (int i = 0; i < pts.length; i++) pts[i] = G1.fromUncompressed(tables, 8 + G1.UNCOMPRESSED_BYTES * i, false);
+        G1[] lagrange = java.util.Arrays.copyOfRange(pts, 3, pts.length);
+        prepared.putIfAbsent(n, new Prepared(Domain.atLeast(n), lagrange, Fr.of(n).inverse().montLimbs(), pts[0], pts[1], pts[2]));
+    }
+
+    /** Whether the per-domain data for rings of this size is ready (built or imported). */
+    public boolean isPrepared(int ringSize) { return prepared.containsKey(domainSize(ringSize)); }
+
     /**
      * Builds (once) the per-domain data for rings of this size: the Lagrange-basis SRS and the
      * constant commitments. Takes seconds for N = 2048; call early (e.g. at node start, on a

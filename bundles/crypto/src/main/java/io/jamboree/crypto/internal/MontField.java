@@ -8,7 +8,10 @@ import java.util.Arrays;
  * One instance per modulus: the Bandersnatch base field (= BLS12-381 scalar field), the
  * Bandersnatch scalar field, the Ed25519 field 2^255-19 and the Ed25519 group order.
  * Elements are {@code long[4]} arrays in Montgomery form; all operations allow aliasing of
- * inputs and output. BigInteger is used only at construction and in the {@code big}/{@code mont}
+ * inputs and output. The Bandersnatch base field is the BLS12-381 scalar field, which jam-bls
+ * implements as {@link io.jamboree.bls.Fr} (same Montgomery form, R = 2^256): an instance over that
+ * modulus runs its arithmetic (multiplication, squaring, addition, subtraction, negation, inversion)
+ * on {@code Fr}, so that field has one implementation; this class's own code serves the other moduli. BigInteger is used only at construction and in the {@code big}/{@code mont}
  * conversion helpers, which are meant for constants and tests.
  */
 public final class MontField {
@@ -20,6 +23,8 @@ public final class MontField {
     private final long[] expInv, expLegendre, expQm1Half, half;
     private final int twoAdicity;
     private final boolean noCarry;
+    /** The modulus is that of {@link io.jamboree.bls.Fr}: delegate the arithmetic to it. */
+    private final boolean blsFr;
     private final long[] nonResidueQ;
     /** For 2-adicity a multiple of 8 (>= 16): g^(-j 2^(8m)) for the 2^s-th root g, and log table of h = g^(2^(s-8)). */
     private final long[][][] invRootTables;
@@ -32,6 +37,7 @@ public final class MontField {
         long[] l = limbs(p);
         p0 = l[0]; p1 = l[1]; p2 = l[2]; p3 = l[3];
         noCarry = Long.compareUnsigned(p3, 0x7FFFFFFFFFFFFFFEL) < 0;
+        blsFr = p.equals(io.jamboree.bls.Fr.P);
         BigInteger two64 = BigInteger.ONE.shiftLeft(64);
         n0 = BigInteger.valueOf(p0).mod(two64).modInverse(two64).negate().mod(two64).longValue();
         BigInteger r = BigInteger.ONE.shiftLeft(256);
@@ -81,7 +87,10 @@ public final class MontField {
 
     /** out = a * b * R^-1 mod p. Either input may be any value below 2^256 if the other is below p. */
     public void mul(long[] a, long[] b, long[] out) {
-        if (noCarry) mulNoCarry(a, b, out);
+        // Fr.mul iterates over its second operand's limbs as this class's CIOS does over the first: swapped,
+        // the first may be any value below 2^256 (toMont and the mod-order reduction rely on it)
+        if (blsFr) io.jamboree.bls.Fr.mul(b, a, out);
+        else if (noCarry) mulNoCarry(a, b, out);
         else mulGeneral(a, b, out);
     }
 
@@ -390,6 +399,10 @@ public final class MontField {
 
     /** out = a^2 * R^-1 mod p (a must be reduced): off-diagonal products once, doubled, then Montgomery reduction. */
     public void sqr(long[] a, long[] out) {
+        if (blsFr) {
+            io.jamboree.bls.Fr.mul(a, a, out);
+            return;
+        }
         final long n0 = this.n0, p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3;
         long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
         long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4, t5, t6, t7;
@@ -529,6 +542,10 @@ public final class MontField {
     }
 
     public void add(long[] a, long[] b, long[] out) {
+        if (blsFr) {
+            io.jamboree.bls.Fr.add(a, b, out);
+            return;
+        }
         long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
         long s0 = a0 + b0;
         long c = ((a0 & b0) | ((a0 | b0) & ~s0)) >>> 63;
@@ -542,6 +559,10 @@ public final class MontField {
     }
 
     public void sub(long[] a, long[] b, long[] out) {
+        if (blsFr) {
+            io.jamboree.bls.Fr.sub(a, b, out);
+            return;
+        }
         long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
         long d0 = a0 - b0;
         long br = ((~a0 & b0) | (~(a0 ^ b0) & d0)) >>> 63;
@@ -566,6 +587,10 @@ public final class MontField {
 
     /** out = -a. */
     public void neg(long[] a, long[] out) {
+        if (blsFr) {
+            io.jamboree.bls.Fr.neg(a, out);
+            return;
+        }
         long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
         long d0 = p0 - a0;
         long br = ((~p0 & a0) | (~(p0 ^ a0) & d0)) >>> 63;
@@ -623,7 +648,10 @@ public final class MontField {
     }
 
     /** out = a^-1 (0 maps to 0). */
-    public void inv(long[] a, long[] out) { pow(a, expInv, out); }
+    public void inv(long[] a, long[] out) {
+        if (blsFr) io.jamboree.bls.Fr.inverse(a, out);
+        else pow(a, expInv, out);
+    }
 
     /** 1 for a nonzero square, -1 for a non-square, 0 for zero. */
     public int legendre(long[] a) {

@@ -407,6 +407,12 @@ public final class BlockTransition {
         int phase = (int) (h.slot() % params.epochLength());
         byte[] unsigned = h.unsignedBytes(params);
         byte[] seal = h.seal().bytes();
+        // H_v's context needs only Y(H_s), a hash of the seal's first 32 bytes: verify H_v on another core while
+        // H_s is verified here (its answer counts only once H_s passed)
+        byte[] entropyContext = SealContexts.entropy(BandersnatchVrf.vrfOutput(seal));
+        byte[] entropySource = h.entropySource().bytes();
+        java.util.concurrent.CompletableFuture<Boolean> entropyOk = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> BandersnatchVrf.ietfVerify(author.bytes(), entropyContext, new byte[0], entropySource));
         byte[] sealOutput; // Y(H_s), taken once the seal verified (twice needed with a ticket)
         switch (gammaS) {
             case TicketsOrKeys.Tickets t -> {
@@ -432,8 +438,7 @@ public final class BlockTransition {
                 sealOutput = BandersnatchVrf.vrfOutput(seal);
             }
         }
-        byte[] ctx = SealContexts.entropy(sealOutput);
-        if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
+        if (!entropyOk.join()) {
             return "bad entropy source H_v (GP 6.17)";
         }
         return null;

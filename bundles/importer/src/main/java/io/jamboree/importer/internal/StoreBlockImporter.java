@@ -171,11 +171,10 @@ public final class StoreBlockImporter implements BlockImporter {
     }
 
     /**
-     * Computes, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
-     * offenders' keys are). The first ring root of a process prepares the SRS in the Lagrange basis for the ring's
-     * domain, which takes seconds; done when the importer is created, it no longer lands on the first epoch-change
-     * block (which waits for it if it is still running). The result is discarded; a failure here is ignored, the
-     * block's own computation reports it. Once per ring implementation and process.
+     * Asks the ring to compute, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
+     * offenders' keys are), so that the ring's one-time setup (its tables for the ring's domain, the verifier's
+     * compiled code) does not land on the first epoch-change or ticket block. Once per ring implementation and
+     * process.
      */
     private void warmUpRing() {
         if (!WARM_RINGS.add(ring)) {
@@ -185,15 +184,9 @@ public final class StoreBlockImporter implements BlockImporter {
         for (int i = 0; i < params.validatorsCount(); i++) {
             keys.add(new byte[32]);
         }
-        Thread t = new Thread(() -> {
-            try {
-                ring.ringRoot(keys);
-            } catch (RuntimeException | LinkageError e) {
-                // left to the first epoch-change block, which fails with the cause
-            }
-        }, "jam-ring-warm-up");
-        t.setDaemon(true);
-        t.start();
+        // computed off this thread (and the ring verifier warmed up) by the ring itself; a failure is left to the
+        // first epoch-change block, which reports it
+        ring.prepareRingRoot(keys);
     }
 
     @Override

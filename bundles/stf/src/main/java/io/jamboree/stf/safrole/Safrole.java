@@ -103,11 +103,11 @@ public final class Safrole {
             lambda = pre.kappa();
             kappa = pre.gammaK();
             gammaK = blacklist(pre.iota(), pre.postOffenders());
-            List<byte[]> bs = new ArrayList<>(gammaK.size());
-            for (ValidatorKey k : gammaK.keys()) {
-                bs.add(k.bandersnatch().bytes());
-            }
+            List<byte[]> bs = bandersnatchKeys(gammaK);
             gammaZ = new BandersnatchRingCommitment(ring.ringRoot(bs));
+        } else {
+            // the next epoch change needs O(ι without offenders): let the ring compute it ahead
+            ring.prepareRingRoot(bandersnatchKeys(blacklist(pre.iota(), pre.postOffenders())));
         }
 
         // §6.5 sealing-key series
@@ -122,13 +122,18 @@ public final class Safrole {
 
         // §6.7 tickets
         List<TicketBody> fresh = new ArrayList<>(xt.size());
+        List<byte[]> contexts = new ArrayList<>(xt.size());
+        List<byte[]> proofs = new ArrayList<>(xt.size());
         for (TicketEnvelope t : xt) {
-            byte[] context = SealContexts.ticket(eta1.get(2), t.attempt());
-            byte[] id = ring.verify(gammaZ.bytes(), gammaK.size(), context, t.signature().bytes());
-            if (id == null) {
+            contexts.add(SealContexts.ticket(eta1.get(2), t.attempt()));
+            proofs.add(t.signature().bytes());
+        }
+        byte[][] ids = xt.isEmpty() ? new byte[0][] : ring.verifyAll(gammaZ.bytes(), gammaK.size(), contexts, proofs);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null) {
                 return new SafroleResult.Err(SafroleError.BAD_TICKET_PROOF);
             }
-            fresh.add(new TicketBody(new Hash(id), t.attempt()));
+            fresh.add(new TicketBody(new Hash(ids[i]), xt.get(i).attempt()));
         }
         for (int i = 1; i < fresh.size(); i++) {
             if (fresh.get(i - 1).id().compareTo(fresh.get(i).id()) >= 0) {
@@ -171,6 +176,15 @@ public final class Safrole {
         SafroleState post = new SafroleState(in.slot(), eta1, lambda, kappa, gammaK, pre.iota(), gammaA, gammaS,
                 gammaZ, pre.postOffenders());
         return new SafroleResult.Ok(epochMark, ticketsMark, post);
+    }
+
+    /** The Bandersnatch components of the keys, in order (the ring of eq. 6.13). */
+    private static List<byte[]> bandersnatchKeys(ValidatorKeys keys) {
+        List<byte[]> bs = new ArrayList<>(keys.size());
+        for (ValidatorKey k : keys.keys()) {
+            bs.add(k.bandersnatch().bytes());
+        }
+        return bs;
     }
 
     /** Φ(k) (eq. 6.14): keys whose Ed25519 component is an offender are replaced by the null key. */

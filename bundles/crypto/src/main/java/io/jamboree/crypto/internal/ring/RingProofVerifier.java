@@ -72,9 +72,73 @@ public final class RingProofVerifier {
      * (64 bytes, little-endian) against the 144-byte ring commitment. False for any malformed input.
      */
     public boolean verify(byte[] ringCommitment, byte[] keyCommitmentAffine, byte[] proofBytes) {
+        Opening o = opening(ringCommitment, keyCommitmentAffine, proofBytes);
+        return o != null && o.holds(g2Lines);
+    }
+
+    /**
+     * The KZG opening claim a ring proof reduces to (everything but the pairing check): valid iff
+     * {@code e(lhs, [1]G2) = e(rhs, [tau]G2)} with {@code lhs = MSM(bases, scalars)} and
+     * {@code rhs = piZeta + r piZetaOmega}.
+     */
+    public record Opening(G1[] bases, Fr[] scalars, G1 piZeta, G1 piZetaOmega, Fr r) {
+        boolean holds(Pairing.Prepared[] g2Lines) {
+            G1 lhs = Msm.g1(bases, scalars);
+            G1 rhs = piZeta.add(piZetaOmega.mul(r));
+            return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
+        }
+    }
+
+    /**
+     * Batch check of several openings (over any ring commitments): with independent random 128-bit
+     * weights rho_i, {@code e(sum rho_i lhs_i, [1]G2) = e(sum rho_i rhs_i, [tau]G2)}, one MSM over all
+     * the points and one product of two pairings instead of one per proof. True if every opening holds;
+     * false (except with probability about 2^-128) if any does not, which the caller then finds with
+     * {@link #holds}.
+     */
+    public boolean holdAll(Opening[] openings, java.util.random.RandomGenerator rng) {
+        int terms = 0;
+        for (Opening o : openings) terms += o.bases().length;
+        G1[] lb = new G1[terms];
+        Fr[] ls = new Fr[terms];
+        G1[] rb = new G1[2 * openings.length];
+        Fr[] rs = new Fr[2 * openings.length];
+        int at = 0;
+        for (int i = 0; i < openings.length; i++) {
+            Opening o = openings[i];
+            byte[] w = new byte[32];
+            long lo = rng.nextLong(), hi = rng.nextLong() | Long.MIN_VALUE; // nonzero, below 2^128
+            for (int k = 0; k < 8; k++) {
+                w[k] = (byte) (lo >>> (8 * k));
+                w[8 + k] = (byte) (hi >>> (8 * k));
+            }
+            Fr rho = Fr.fromBytesLE(w);
+            for (int j = 0; j < o.bases().length; j++) {
+                lb[at] = o.bases()[j];
+                ls[at++] = o.scalars()[j].mul(rho);
+            }
+            rb[2 * i] = o.piZeta();
+            rs[2 * i] = rho;
+            rb[2 * i + 1] = o.piZetaOmega();
+            rs[2 * i + 1] = rho.mul(o.r());
+        }
+        G1 lhs = Msm.g1(lb, ls);
+        G1 rhs = Msm.g1(rb, rs);
+        return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
+    }
+
+    /** Whether one opening holds (two pairings). */
+    public boolean holds(Opening o) { return o.holds(g2Lines); }
+
+    /**
+     * The opening claim of a 592-byte ring proof for the key commitment given as TE affine
+     * {@code x || y} (64 bytes, little-endian) against the 144-byte ring commitment; null if any input
+     * is malformed or the proof fails before the pairing check.
+     */
+    public Opening opening(byte[] ringCommitment, byte[] keyCommitmentAffine, byte[] proofBytes) {
         if (ringCommitment == null || ringCommitment.length != RingCommitment.BYTES || keyCommitmentAffine == null
                 || keyCommitmentAffine.length != 64 || proofBytes == null || proofBytes.length != RingProof.BYTES) {
-            return false;
+            return null;
         }
         RingProof p;
         G1 cPx, cPy, cS;
@@ -85,10 +149,10 @@ public final class RingProofVerifier {
             cPy = c.py();
             cS = c.s();
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
         byte[] sr = Bandersnatch.addAffine(seed, keyCommitmentAffine);
-        if (sr == null) return false;
+        if (sr == null) return null;
         Fr srx = Fr.fromBytesLE(Arrays.copyOfRange(sr, 0, 32));
         Fr sry = Fr.fromBytesLE(Arrays.copyOfRange(sr, 32, 64));
 
@@ -106,8 +170,8 @@ public final class RingProofVerifier {
         return check(cPx, cPy, cS, srx, sry, p, alpha, z, nu, r);
     }
 
-    private boolean check(G1 cPx, G1 cPy, G1 cS, Fr srx, Fr sry, RingProof p, Fr[] alpha, Fr z, Fr[] nu, Fr r) {
-        if (dom.powN(z).isOne()) return false; // zeta in the domain: probability ~2^-244
+    private Opening check(G1 cPx, G1 cPy, G1 cS, Fr srx, Fr sry, RingProof p, Fr[] alpha, Fr z, Fr[] nu, Fr r) {
+        if (dom.powN(z).isOne()) return null; // zeta in the domain: probability ~2^-244
         RingDomain.AtPoint at = dom.at(z);
         Fr one = Fr.ONE;
         Fr b = p.bZeta(), x1 = p.accXZeta(), y1 = p.accYZeta(), x2 = p.pxZeta(), y2 = p.pyZeta();
@@ -141,8 +205,6 @@ public final class RingProofVerifier {
             nu[0], nu[1], nu[2], nu[3], nu[4].add(r.mul(kIp)), nu[5].add(r.mul(kX)), nu[6].add(r.mul(kY)), nu[7],
             aggZeta.add(r.mul(p.lZetaOmega())).neg(), z, r.mul(zw)
         };
-        G1 lhs = Msm.g1(bases, sc);
-        G1 rhs = p.piZeta().add(p.piZetaOmega().mul(r));
-        return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
+        return new Opening(bases, sc, p.piZeta(), p.piZetaOmega(), r);
     }
 }
