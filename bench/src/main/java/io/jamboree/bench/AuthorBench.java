@@ -1,5 +1,6 @@
 package io.jamboree.bench;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.author.internal.LocalKey;
@@ -12,9 +13,8 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.RingVrf;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
@@ -55,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AuthorBench {
 
     /** A genesis: its header, state and parameters. */
-    record Genesis(ChainParams params, io.jamboree.types.Header header, List<io.jamboree.importer.KeyValue> keyvals) {}
+    record Genesis(ChainParams params, io.jamboree.types.Header header, List<io.jamboree.stf.state.KeyValue> keyvals) {}
 
     /** The genesis of {@code chain}: "tiny" (the public traces' genesis) or "full" (the dev genesis, V = 1023). */
     static Genesis genesis(String chain) {
@@ -97,8 +97,8 @@ public class AuthorBench {
         @Setup(Level.Trial)
         public void setUp() {
             Genesis g = genesis(chain);
-            importer = BlockImporters.create(g.params(), new MemoryNodeStore(),
-                    Accumulation.using(new InterpreterEngine()));
+            importer = TestImporters.create(g.params(), new MemoryNodeStore(),
+                    new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
             importer.initialize(g.header(), g.keyvals(), List.of());
             author = new NodeAuthor(importer, devKeys(g.params()), b -> { }, false);
             slot = 0;

@@ -1,10 +1,10 @@
 package io.jamboree.bench;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.importer.internal.TraceStep;
 import io.jamboree.pvm.PvmEngine;
@@ -97,7 +97,7 @@ public class ImportBench {
         }
 
         BlockImporter start(PvmEngine engine) {
-            BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(engine));
+            BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(engine));
             Hash root = imp.initialize(genesis.header(), genesis.state().keyvals(), List.of());
             if (!root.equals(genesis.state().stateRoot())) {
                 throw new IllegalStateException("genesis state root " + root + " != " + genesis.state().stateRoot());

@@ -1,8 +1,8 @@
 package io.jamboree.chainspec;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.keystore.DevKeys;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.SlotKeySequence;

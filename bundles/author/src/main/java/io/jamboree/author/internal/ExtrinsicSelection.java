@@ -4,8 +4,8 @@ import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.crypto.Ed25519;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.stf.assurances.Assurances;
 import io.jamboree.stf.assurances.AssurancesInput;
@@ -287,7 +287,7 @@ final class ExtrinsicSelection {
             }
             for (AvailAssurance a : byValidator.values()) {
                 if (Assurances.transition(state, new AssurancesInput(new AssurancesExtrinsic(List.of(a)), slot,
-                        parentHash), params) instanceof AssurancesResult.Ok) {
+                        parentHash), params, Ed25519::verify) instanceof AssurancesResult.Ok) {
                     out.add(a);
                 } else {
                     pool.assurances.remove(new PendingExtrinsics.AssuranceKey(a.anchor(), a.validatorIndex()));
@@ -295,13 +295,13 @@ final class ExtrinsicSelection {
             }
         }
         AssurancesResult r = Assurances.transition(state, new AssurancesInput(new AssurancesExtrinsic(out), slot,
-                parentHash), params);
+                parentHash), params, Ed25519::verify);
         if (r instanceof AssurancesResult.Ok ok) {
             return new AssurancesChoice(out, ok.postState().availAssignments());
         }
         // each passes alone, so this is not expected; fall back to none
         AssurancesResult.Ok none = (AssurancesResult.Ok) Assurances.transition(state, new AssurancesInput(
-                new AssurancesExtrinsic(List.of()), slot, parentHash), params);
+                new AssurancesExtrinsic(List.of()), slot, parentHash), params, Ed25519::verify);
         return new AssurancesChoice(List.of(), none.postState().availAssignments());
     }
 
@@ -330,7 +330,8 @@ final class ExtrinsicSelection {
                 out.add(g);
                 ReportsResult r = Reports.transition(new ReportsState(rhoDdagger, kappaPost, lambdaPost, etaPost,
                         psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts(out, accounts), zeroCores,
-                        List.of()), new ReportsInput(new GuaranteesExtrinsic(List.copyOf(out)), slot, known), params);
+                        List.of()), new ReportsInput(new GuaranteesExtrinsic(List.copyOf(out)), slot, known), params,
+                        Ed25519::verify);
                 if (r instanceof ReportsResult.Ok) {
                     break;
                 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.author.SealKind;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.types.Header;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jamboree.author.internal;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

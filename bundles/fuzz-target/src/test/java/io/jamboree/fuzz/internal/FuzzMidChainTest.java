@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +18,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.Semver;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
@@ -65,7 +66,7 @@ class FuzzMidChainTest {
         List<String> mismatches = new ArrayList<>();
         int matched = 0;
         try (ServedTarget target = new ServedTarget(tmp.resolve("m.sock"), TINY,
-                Importers.inMemory(Accumulation.using(new InterpreterEngine())));
+                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyValues(), List.of()), TINY);

@@ -2,7 +2,7 @@ package io.jamboree.importer.internal;
 
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

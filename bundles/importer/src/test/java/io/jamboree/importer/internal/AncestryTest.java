@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
@@ -40,7 +39,7 @@ class AncestryTest {
         AncestryItem a0 = new AncestryItem(0, genesis);
         AncestryItem a1 = new AncestryItem(h1.slot(), h1.hash(P));
         AncestryItem a2 = new AncestryItem(h2.slot(), h2.hash(P));
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
 
         imp.initialize(h3, s4.preState().keyvals(), List.of(a1, a2));
         ImportOutcome.Rejected r = assertInstanceOf(ImportOutcome.Rejected.class, imp.importBlock(s4.block()));

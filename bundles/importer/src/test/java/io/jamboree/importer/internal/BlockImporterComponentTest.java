@@ -78,7 +78,7 @@ class BlockImporterComponentTest {
 
     @Test
     void importsThroughTheComponent() {
-        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(),
+        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()),
                 config("tiny"));
         assertEquals(ChainParams.tiny(), c.params());
         TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
@@ -94,7 +94,7 @@ class BlockImporterComponentTest {
     @Test
     void unknownChainIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(), config("huge")));
+                () -> new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()), config("huge")));
         assertEquals("unknown chain 'huge': use tiny or full", e.getMessage());
     }
 }

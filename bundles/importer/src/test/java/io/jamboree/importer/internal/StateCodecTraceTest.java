@@ -1,13 +1,13 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

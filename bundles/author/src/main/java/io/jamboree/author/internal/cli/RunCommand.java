@@ -11,7 +11,7 @@ import io.jamboree.author.internal.DevValidators;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Hash;
 import java.io.IOException;

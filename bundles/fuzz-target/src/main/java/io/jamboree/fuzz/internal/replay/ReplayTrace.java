@@ -3,7 +3,7 @@ package io.jamboree.fuzz.internal.replay;
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

@@ -1,8 +1,8 @@
 package io.jamboree.fuzz.internal.replay;
 
 import io.jamboree.core.Hex;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.KeyValue;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.merkle.StateKey;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,7 +10,7 @@ import io.jamboree.fuzz.FuzzMessage.Initialize;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.jamboree.importer.internal.cli;
 
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Hash;
 import java.util.List;
 

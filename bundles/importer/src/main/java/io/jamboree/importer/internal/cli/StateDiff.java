@@ -1,7 +1,7 @@
 package io.jamboree.importer.internal.cli;
 
 import io.jamboree.core.Hex;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.types.Hash;

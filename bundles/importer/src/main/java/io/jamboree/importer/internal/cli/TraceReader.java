@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonMappingException;
 import io.jamboree.json.JsonSupport;
@@ -147,8 +147,8 @@ final class TraceReader {
             }
             kv.put(StateKey.ofBytes(io.jamboree.core.Hex.decode(key)), io.jamboree.core.Hex.decode(f.getValue().asText()));
         }
-        List<KeyValue> kvs = io.jamboree.importer.state.StateCodec.toList(kv);
-        return new Genesis(header, new RawState(io.jamboree.importer.state.StateCodec.root(kv), kvs));
+        List<KeyValue> kvs = io.jamboree.stf.state.StateCodec.toList(kv);
+        return new Genesis(header, new RawState(io.jamboree.stf.state.StateCodec.root(kv), kvs));
     }
 
     private static byte[] specHex(Path file, JsonNode n, String name) throws TraceFormatException {

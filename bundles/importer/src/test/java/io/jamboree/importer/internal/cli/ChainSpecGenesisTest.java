@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

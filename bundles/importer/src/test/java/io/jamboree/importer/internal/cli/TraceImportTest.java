@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Hash;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jamboree.importer;
+package io.jamboree.stf.state;
 
 import io.jamboree.merkle.StateKey;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.jamboree.importer.state;
+package io.jamboree.stf.state;
 
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.AccumulatedQueue;

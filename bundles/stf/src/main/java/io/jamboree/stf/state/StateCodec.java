@@ -1,10 +1,10 @@
-package io.jamboree.importer.state;
+package io.jamboree.stf.state;
 
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.types.AccumulatedQueue;

@@ -1,8 +1,8 @@
-package io.jamboree.importer.internal;
+package io.jamboree.stf.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.accumulate.AccumulationOutcome;
 import io.jamboree.accumulate.AccumulationState;
@@ -11,8 +11,6 @@ import io.jamboree.accumulate.ServiceWrite;
 import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.crypto.BandersnatchVrf;
-import io.jamboree.crypto.Ed25519;
 import io.jamboree.merkle.BinaryMerkle;
 import io.jamboree.merkle.HashFunction;
 import io.jamboree.merkle.StateKey;
@@ -24,7 +22,9 @@ import io.jamboree.stf.authorizations.AuthorizationInput;
 import io.jamboree.stf.authorizations.AuthorizationState;
 import io.jamboree.stf.authorizations.AuthorizerPool;
 import io.jamboree.stf.authorizations.CoreAuthorizer;
+import io.jamboree.stf.StateTransition;
 import io.jamboree.stf.disputes.Disputes;
+import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.stf.disputes.DisputesResult;
 import io.jamboree.stf.disputes.DisputesState;
 import io.jamboree.stf.history.HistoryInput;
@@ -38,6 +38,7 @@ import io.jamboree.stf.reports.Reports;
 import io.jamboree.stf.reports.ReportsInput;
 import io.jamboree.stf.reports.ReportsResult;
 import io.jamboree.stf.reports.ReportsState;
+import io.jamboree.stf.safrole.BandersnatchVerifier;
 import io.jamboree.stf.safrole.RingVrf;
 import io.jamboree.stf.safrole.Safrole;
 import io.jamboree.stf.safrole.SafroleInput;
@@ -77,8 +78,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The block-level state transition Υ (GP 0.7.2 §4.2, eq. 4.5–4.20 and their dependency order) with the
- * header checks of §5 and §6.4–6.5 that can be made from the prior state alone:
+ * The block-level state transition Υ (GP eq. (4.1), computed as GP §4.2 eq. (4.5)–(4.20) in their dependency
+ * order) with the header checks of §5 and §6.4–6.5 that can be made from the prior state alone:
  *
  * <ol>
  *   <li>τ' = H_t (§6.1); author index within V; extrinsic hash H_x (eq. 5.4–5.6);</li>
@@ -93,54 +94,72 @@ import java.util.TreeMap;
  *   <li>β' (eq. 7.7–7.8) with the accumulation-output root M_B([E_4(s) ⌢ h | (s, h) ∈ θ'], H_K);</li>
  *   <li>statistics π' (§13) and authorizations α' (§8.2).</li>
  * </ol>
- * Pure: the prior state is never modified; a rejection carries a reason and nothing else.
+ * Pure: the prior state is never modified; a rejection carries a reason and nothing else. Its crypto comes in
+ * through the constructor only (bound by {@link StateTransitionComponent} in the node).
  */
-public final class BlockTransition {
+public final class BlockTransition implements StateTransition {
 
-
-    /** The outcome of Υ. */
-    public sealed interface Result {
-        /** The block is valid: the posterior state. */
-        record Valid(ChainState post) implements Result {}
-
-        /** The block is invalid. */
-        record Invalid(String reason) implements Result {}
-    }
-
-    /** The ancestor set A of GP §11.4 (eq. 11.35): the last L headers, by slot and header hash. */
-    @FunctionalInterface
-    public interface Ancestry {
-        /** Whether a header with hash {@code hash} and slot {@code slot} is among the ancestors. */
-        boolean contains(long slot, Hash hash);
-    }
-
-    private final ChainParams params;
     private final Accumulation accumulation;
+    private final Ed25519Verifier ed25519;
     private final RingVrf ring;
-    private final Disputes disputes;
-    private final Safrole safrole;
+    private final BandersnatchVerifier bandersnatch;
 
-    public BlockTransition(ChainParams params, Accumulation accumulation, RingVrf ring) {
-        this.params = Objects.requireNonNull(params);
+    /**
+     * @param accumulation accumulation (GP §12)
+     * @param ed25519 the Ed25519 check of disputes, assurances and guarantees (GP §3.8.2)
+     * @param ring the ring root and ring VRF of Safrole (GP §6.3, §6.7)
+     * @param bandersnatch the IETF VRF check of the seal and entropy source (GP §6.4)
+     */
+    public BlockTransition(Accumulation accumulation, Ed25519Verifier ed25519, RingVrf ring,
+            BandersnatchVerifier bandersnatch) {
         this.accumulation = Objects.requireNonNull(accumulation);
+        this.ed25519 = Objects.requireNonNull(ed25519);
         this.ring = Objects.requireNonNull(ring);
-        this.disputes = new Disputes(Ed25519::verify, params);
-        this.safrole = new Safrole(params, ring);
+        this.bandersnatch = Objects.requireNonNull(bandersnatch);
+    }
+
+    /** The same transition with accumulation by {@code other}. */
+    public BlockTransition withAccumulation(Accumulation other) {
+        return new BlockTransition(other, ed25519, ring, bandersnatch);
+    }
+
+    /** The (ring implementation, ring size) pairs already prepared in this process (see {@link #prepare}). */
+    private static final Set<List<Object>> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Computes, on a background thread, a ring root O (GP §6.3, eq. (6.13)) over V padding keys (all-zero keys, as
+     * offenders' keys are): the first ring root of a ring size prepares the SRS in the Lagrange basis for the
+     * ring's domain. The result is discarded; a failure here is ignored, the block's own computation reports it.
+     * Once per ring implementation, ring size and process.
+     */
+    @Override
+    public void prepare(ChainParams params) {
+        int v = params.validatorsCount();
+        if (!PREPARED.add(List.of(ring, v))) {
+            return;
+        }
+        List<byte[]> keys = new ArrayList<>(v);
+        for (int i = 0; i < v; i++) {
+            keys.add(new byte[32]);
+        }
+        Thread t = new Thread(() -> {
+            try {
+                ring.ringRoot(keys);
+            } catch (RuntimeException | LinkageError e) {
+                // left to the first epoch-change block, which fails with the cause
+            }
+        }, "jam-ring-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Result invalid(String reason) {
         return new Result.Invalid(reason);
     }
 
-    /**
-     * Υ(σ, B).
-     *
-     * @param pre the prior state σ (the posterior state of the parent block)
-     * @param block the block; its parent-hash and parent-state-root were already checked by the caller
-     * @param ancestry the ancestor set, or {@code null} to skip the lookup-anchor check
-     */
-    public Result apply(ChainState pre, Block block, Ancestry ancestry) {
-        final ChainParams p = params;
+    @Override
+    public Result apply(ChainParams params, ChainState pre, Block block, Ancestry ancestry) {
+        final ChainParams p = Objects.requireNonNull(params);
         Header h = block.header();
         Extrinsic x = block.extrinsic();
         long slot = h.slot();
@@ -167,7 +186,7 @@ public final class BlockTransition {
         RecentBlocks betaDagger = betaDagger(pre.beta(), h.parentStateRoot());
 
         // §10 disputes: ψ', ρ†
-        DisputesResult dr = disputes.apply(new DisputesState(pre.psi(), pre.rho(), pre.tau(), pre.kappa(),
+        DisputesResult dr = new Disputes(ed25519, p).apply(new DisputesState(pre.psi(), pre.rho(), pre.tau(), pre.kappa(),
                 pre.lambda()), x.disputes());
         if (dr instanceof DisputesResult.Err err) {
             return invalid("disputes: " + err.error() + " (GP 10)");
@@ -181,14 +200,14 @@ public final class BlockTransition {
         var rhoDagger = disputesOk.postState().rho();
 
         // §6 Safrole
-        byte[] entropyOutput = BandersnatchVrf.vrfOutput(h.entropySource().bytes());
+        byte[] entropyOutput = bandersnatch.output(h.entropySource().bytes());
         io.jamboree.stf.safrole.SafroleState ss = new io.jamboree.stf.safrole.SafroleState(pre.tau(), pre.eta(),
                 pre.lambda(), pre.kappa(), pre.gamma().pendingValidators(), pre.iota(),
                 pre.gamma().ticketAccumulator(), pre.gamma().sealTickets(), pre.gamma().epochRoot(),
                 psiPost.offenders());
         SafroleResult sr;
         try {
-            sr = safrole.apply(ss, new SafroleInput(slot, new Hash(entropyOutput), x.tickets().tickets()));
+            sr = new Safrole(p, ring).apply(ss, new SafroleInput(slot, new Hash(entropyOutput), x.tickets().tickets()));
         } catch (UnsupportedOperationException e) {
             return invalid("ring VRF verification unavailable: " + e.getMessage());
         }
@@ -206,7 +225,7 @@ public final class BlockTransition {
         if (!Objects.equals(safroleOk.ticketsMark().orElse(null), h.ticketsMark())) {
             return invalid("bad tickets mark (GP 6.28)");
         }
-        String sealProblem = checkSeal(h, sPost.gammaS(), sPost.eta().get(3), sPost.kappa(), entropyOutput);
+        String sealProblem = checkSeal(p, h, sPost.gammaS(), sPost.eta().get(3), sPost.kappa(), entropyOutput);
         if (sealProblem != null) {
             return invalid(sealProblem);
         }
@@ -214,7 +233,7 @@ public final class BlockTransition {
         // §11.2 assurances: ρ‡ and R; signatures under the prior κ (eq. 11.13 writes κ, not κ': this matters on
         // the first block of an epoch; the conformance fuzzer's traces agree)
         AssurancesResult ar = Assurances.transition(new AssurancesState(rhoDagger, pre.kappa()),
-                new AssurancesInput(x.assurances(), slot, h.parent()), p);
+                new AssurancesInput(x.assurances(), slot, h.parent()), p, ed25519);
         if (ar instanceof AssurancesResult.Err err) {
             return invalid("assurances: " + err.error() + " (GP 11.2)");
         }
@@ -241,7 +260,7 @@ public final class BlockTransition {
         }
         ReportsResult rr = Reports.transition(new ReportsState(rhoDdagger, sPost.kappa(), sPost.lambda(), sPost.eta(),
                 psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts, zeroCores, List.of()),
-                new ReportsInput(x.guarantees(), slot, knownPackages(pre)), p);
+                new ReportsInput(x.guarantees(), slot, knownPackages(pre)), p, ed25519);
         if (rr instanceof ReportsResult.Err err) {
             return invalid("guarantees: " + err.error() + " (GP 11.4)");
         }
@@ -401,7 +420,8 @@ public final class BlockTransition {
      * over E_U(H); with a ticket (context X_T ⌢ η'_3 ⌢ i_e, and Y(H_s) = i_y) or a fallback key (X_F ⌢ η'_3, the key
      * being γ'_s[H_t mod E]); H_v with context X_E ⌢ Y(H_s) over the empty message.
      */
-    private String checkSeal(Header h, TicketsOrKeys gammaS, Hash eta3, io.jamboree.types.ValidatorKeys kappa,
+    private String checkSeal(ChainParams params, Header h, TicketsOrKeys gammaS, Hash eta3,
+            io.jamboree.types.ValidatorKeys kappa,
             byte[] entropyOutput) {
         BandersnatchPublic author = kappa.get(h.authorIndex()).bandersnatch();
         int phase = (int) (h.slot() % params.epochLength());
@@ -412,10 +432,10 @@ public final class BlockTransition {
             case TicketsOrKeys.Tickets t -> {
                 TicketBody ticket = t.tickets().get(phase);
                 byte[] ctx = SealContexts.ticket(eta3, ticket.attempt());
-                if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, unsigned, seal)) {
+                if (!bandersnatch.verify(author.bytes(), ctx, unsigned, seal)) {
                     return "bad seal: not a ticket seal by author " + h.authorIndex() + " (GP 6.15)";
                 }
-                sealOutput = BandersnatchVrf.vrfOutput(seal);
+                sealOutput = bandersnatch.output(seal);
                 if (!ticket.id().equals(new Hash(sealOutput))) {
                     return "bad seal: VRF output does not match the slot's ticket identifier (GP 6.15)";
                 }
@@ -426,14 +446,14 @@ public final class BlockTransition {
                     return "bad seal: author " + h.authorIndex() + " is not the fallback key of slot phase " + phase
                             + " (GP 6.16)";
                 }
-                if (!BandersnatchVrf.ietfVerify(author.bytes(), SealContexts.fallback(eta3), unsigned, seal)) {
+                if (!bandersnatch.verify(author.bytes(), SealContexts.fallback(eta3), unsigned, seal)) {
                     return "bad seal: not a fallback seal by author " + h.authorIndex() + " (GP 6.16)";
                 }
-                sealOutput = BandersnatchVrf.vrfOutput(seal);
+                sealOutput = bandersnatch.output(seal);
             }
         }
         byte[] ctx = SealContexts.entropy(sealOutput);
-        if (!BandersnatchVrf.ietfVerify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
+        if (!bandersnatch.verify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
             return "bad entropy source H_v (GP 6.17)";
         }
         return null;

@@ -1,4 +1,4 @@
-package io.jamboree.importer.state;
+package io.jamboree.stf.state;
 
 import io.jamboree.accumulate.ServiceState;
 import io.jamboree.codec.Decoder;
