@@ -1,5 +1,6 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.importer.trace.Genesis;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class HeaderRejectionTest {
     @BeforeEach
     void build() {
         importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
-        TraceFormat.Genesis g = TraceSteps.genesis("fallback", P);
+        Genesis g = TraceSteps.genesis("fallback", P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

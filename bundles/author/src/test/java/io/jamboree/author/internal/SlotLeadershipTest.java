@@ -35,7 +35,7 @@ class SlotLeadershipTest {
                 ChainState pre = StateCodec.decode(s.pre().keyvals(), P);
                 Header h = s.block().header();
                 if (h.slot() / P.epochLength() != pre.tau() / P.epochLength()
-                        || s.pre().root().equals(s.post().root())) {
+                        || s.pre().stateRoot().equals(s.post().stateRoot())) {
                     continue;
                 }
                 TicketsOrKeys gammaS = pre.gamma().sealTickets();

@@ -69,8 +69,8 @@ class FuzzMidChainTest {
                 TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
-            FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyValues(), List.of()), TINY);
-            assertEquals(new StateRoot(first.pre().root()), init, folder + ": initialize root = step " + first.number() + "'s pre-state root");
+            FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyvals(), List.of()), TINY);
+            assertEquals(new StateRoot(first.pre().stateRoot()), init, folder + ": initialize root = step " + first.number() + "'s pre-state root");
             Hash best = head.hash(TINY);
             for (TraceSteps.Step s : rest) {
                 FuzzMessage reply = c.exchange(new ImportBlock(s.block()), TINY);
@@ -81,14 +81,14 @@ class FuzzMidChainTest {
                         FuzzMessage st = c.exchange(new GetState(best), TINY);
                         assertInstanceOf(State.class, st, folder + " step " + s.number() + ": get-state of the head");
                         Hash root = root(((State) st).keyValues());
-                        problem = root.equals(s.post().root()) ? null
-                                : "rejected, but the head's state root is now " + root + ", expected " + s.post().root();
+                        problem = root.equals(s.post().stateRoot()) ? null
+                                : "rejected, but the head's state root is now " + root + ", expected " + s.post().stateRoot();
                     } else {
                         problem = "invalid block (post-state = pre-state) answered with " + reply;
                     }
                 } else if (reply instanceof StateRoot sr) {
-                    problem = sr.root().equals(s.post().root()) ? null
-                            : "state root " + sr.root() + ", expected " + s.post().root();
+                    problem = sr.root().equals(s.post().stateRoot()) ? null
+                            : "state root " + sr.root() + ", expected " + s.post().stateRoot();
                     best = s.block().header().hash(TINY);
                 } else {
                     problem = "valid block answered with " + reply;

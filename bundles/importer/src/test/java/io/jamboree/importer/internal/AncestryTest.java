@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class AncestryTest {
 
     @Test
     void lookupAnchorMustBeAnAncestorWhenAncestryIsKnown() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("preimages").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("preimages").resolve("genesis.bin")), P);
         Hash genesis = g.header().hash(P);
         TraceStep s4 = step(4);
         assertEquals(genesis, s4.block().extrinsic().guarantees().guarantees().get(0).report().context().lookupAnchor());

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,7 +83,7 @@ class BlockImporterComponentTest {
         BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()),
                 config("tiny"));
         assertEquals(ChainParams.tiny(), c.params());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
                 ChainParams.tiny());
         assertEquals(g.state().stateRoot(), c.initialize(g.header(), g.state().keyvals(), List.of()));
         TraceStep s = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), ChainParams.tiny());

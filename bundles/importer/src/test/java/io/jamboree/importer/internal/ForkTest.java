@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.stf.state.ServiceAccounts;
@@ -89,7 +91,7 @@ class ForkTest {
     @Test
     void keepsForksAndFollowsTheLongestChain() {
         BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         Hash genesis = g.header().hash(P);
 
@@ -114,7 +116,7 @@ class ForkTest {
     @Test
     void entropySourceMustBeTheAuthorsVrfOverTheSealOutput() {
         BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         ImportOutcome.Rejected r = assertInstanceOf(ImportOutcome.Rejected.class,
                 imp.importBlock(author(imp, g.header().hash(P), 1, "jam_entropx")));
@@ -127,7 +129,7 @@ class ForkTest {
         // retain only 2 blocks of states below the best head; pruning goes by height, not slot
         BlockImporter imp = new StoreBlockImporter(P, new MemoryNodeStore(),
                 TestImporters.transition(TraceImportTest.accumulation()), 2);
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         Hash b4 = null;
         for (int i = 1; i <= 5; i++) {

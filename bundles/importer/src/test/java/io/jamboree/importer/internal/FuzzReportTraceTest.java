@@ -1,5 +1,6 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.stf.state.ServiceAccounts;

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class HeaderChecksTest {
     void setUp() {
         store = new MemoryNodeStore();
         importer = TestImporters.create(P, store, TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         step1 = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), P);
         step12 = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000012.bin")), P);

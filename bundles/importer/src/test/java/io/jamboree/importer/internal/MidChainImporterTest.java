@@ -1,5 +1,6 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

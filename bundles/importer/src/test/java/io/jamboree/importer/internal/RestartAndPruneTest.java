@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ class RestartAndPruneTest {
 
     @Test
     void reloadsTreeAfterRestart() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         Hash head;
         List<KeyValue> headState;
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
@@ -59,7 +61,7 @@ class RestartAndPruneTest {
 
     @Test
     void prunesStatesFarBehindTheHead() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
             BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
             Hash genesis = imp.initialize(g.header(), g.state().keyvals(), List.of()) == null ? null

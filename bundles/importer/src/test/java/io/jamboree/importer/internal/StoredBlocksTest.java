@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class StoredBlocksTest {
     @Test
     void lookupsGiveWhatWasImported() {
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         Hash genesis = g.header().hash(P);
         assertEquals(g.header(), importer.header(genesis).orElseThrow());

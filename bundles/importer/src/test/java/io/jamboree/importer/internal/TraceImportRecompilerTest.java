@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +59,7 @@ class TraceImportRecompilerTest {
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("genesis", () -> {
             run.importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(engine));
-            TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
+            Genesis g = Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
             Hash root = run.importer.initialize(g.header(), g.state().keyvals(), List.of());
             run.headers.add(new AncestryItem(g.header().slot(), g.header().hash(P)));
             assertEquals(g.state().stateRoot(), root, "genesis state root");

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
@@ -79,7 +81,7 @@ class TraceImportTest {
         tests.add(DynamicTest.dynamicTest("genesis", () -> {
             run.store = open(kind, folder);
             run.importer = TestImporters.create(P, run.store, accumulation());
-            TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
+            Genesis g = Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
             Hash root = run.importer.initialize(g.header(), g.state().keyvals(), List.of());
             run.headers.add(new AncestryItem(g.header().slot(), g.header().hash(P)));
             assertEquals(g.state().stateRoot(), root, "genesis state root");

@@ -1,5 +1,7 @@
 package io.jamboree.author.internal.cli;
 
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.RawState;
 import io.jamboree.author.Author;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
@@ -97,7 +99,7 @@ public final class RunCommand implements JamCommand {
         // genesis or resume
         Optional<Hash> head = importer.bestHead();
         if (head.isEmpty()) {
-            TraceFormat.Genesis g;
+            Genesis g;
             try {
                 g = genesis(chain, p, out);
             } catch (IOException | IllegalArgumentException e) {
@@ -157,15 +159,15 @@ public final class RunCommand implements JamCommand {
                 .orElseGet(() -> importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L));
     }
 
-    private static TraceFormat.Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
+    private static Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
         if (chain.equals("tiny") || chain.equals("full")) {
             if (p.validatorsCount() > 100) {
                 out.printf("deriving the %d dev validators' keys and the ring root of the %s dev genesis...%n",
                         p.validatorsCount(), p.name());
             }
             ChainSpec spec = DevGenesis.spec(p);
-            return new TraceFormat.Genesis(spec.genesisHeader(),
-                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
+            return new Genesis(spec.genesisHeader(),
+                    new RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         Path f = Path.of(chain);
         if (!Files.isRegularFile(f)) {
@@ -185,8 +187,8 @@ public final class RunCommand implements JamCommand {
                         + sp.epochLength() + ", C=" + sp.coresCount() + " but the node runs the '" + p.name()
                         + "' parameters: give --params tiny or full to match");
             }
-            return new TraceFormat.Genesis(spec.genesisHeader(),
-                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
+            return new Genesis(spec.genesisHeader(),
+                    new RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         return TraceFormat.readGenesis(f, p);
     }

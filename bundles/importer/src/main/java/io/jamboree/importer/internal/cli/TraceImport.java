@@ -1,5 +1,8 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.TraceFormatException;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
@@ -45,7 +48,7 @@ final class TraceImport {
     private final PrintStream err;
     private final boolean progress;
     private boolean verbose;
-    private final TraceReader reader;
+    private final TraceFileReader reader;
     private final ImportTimings timings = new ImportTimings();
     /** Headers seen so far (genesis and every step's block), by hash, oldest first. */
     private final Map<Hash, Header> headers = new LinkedHashMap<>();
@@ -66,7 +69,7 @@ final class TraceImport {
         this.out = out;
         this.err = err;
         this.progress = progress;
-        this.reader = new TraceReader(params);
+        this.reader = new TraceFileReader(params);
     }
 
     /** With {@code verbose}, one {@code ok FILE} line per passing imported step (after its commit). */

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.RawState;
+import io.jamboree.importer.trace.TraceFormatException;
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.stf.state.KeyValue;
 import io.jamboree.json.BlockJson;
 import io.jamboree.json.JsonMappingException;
@@ -26,14 +30,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the block-import trace files ({@code traces/schema.asn}): {@code TraceStep} and {@code Genesis},
- * either in the binary codec of GP Appendix C ({@code .bin}) or in the vectors' JSON ({@code .json}).
+ * Reads the block-import trace files of one chain ({@code traces/schema.asn}): {@code TraceStep} and
+ * {@code Genesis}, either in the binary codec of GP Appendix C ({@code .bin}) or in the vectors' JSON
+ * ({@code .json}); behind the {@link io.jamboree.importer.trace.TraceReader} service ({@link TraceReaderComponent}).
  */
-final class TraceReader {
+final class TraceFileReader {
     private final ChainParams params;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    TraceReader(ChainParams params) {
+    TraceFileReader(ChainParams params) {
         this.params = params;
     }
 
@@ -65,9 +70,9 @@ final class TraceReader {
         byte[] bytes = bytes(file);
         Decoder d = new Decoder(bytes);
         try {
-            RawState pre = rawState(d);
+            RawState pre = RawState.decode(d);
             Block block = Block.decode(d, params);
-            RawState post = rawState(d);
+            RawState post = RawState.decode(d);
             d.expectEnd();
             return new TraceStep(pre, block, post);
         } catch (CodecException | IllegalArgumentException e) {
@@ -95,7 +100,7 @@ final class TraceReader {
         Decoder d = new Decoder(bytes);
         try {
             Header header = Header.decode(d, params);
-            RawState state = rawState(d);
+            RawState state = RawState.decode(d);
             d.expectEnd();
             return new Genesis(header, state);
         } catch (CodecException | IllegalArgumentException e) {
@@ -230,18 +235,6 @@ final class TraceReader {
             // the tree parsed, so this does not happen; the path alone is reported
         }
         return "at " + path + (location == null ? "" : " (" + location + ")") + ": ";
-    }
-
-    /** {@code RawState ::= SEQUENCE { state-root, keyvals SEQUENCE OF { key (31 octets), value } }}. */
-    private static RawState rawState(Decoder d) {
-        Hash root = Hash.decode(d);
-        int n = d.length(StateKey.LENGTH + 1, "keyvals");
-        List<KeyValue> kvs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            StateKey key = StateKey.ofBytes(d.bytes(StateKey.LENGTH, "state key"));
-            kvs.add(new KeyValue(key, d.blob("state value")));
-        }
-        return new RawState(root, kvs);
     }
 
     private static RawState rawState(JsonNode n) {
