@@ -183,7 +183,7 @@ public final class BlockTransition implements StateTransition {
         }
 
         // β† (eq. 7.5)
-        RecentBlocks betaDagger = betaDagger(pre.beta(), h.parentStateRoot());
+        RecentBlocks betaDagger = RecentHistory.dagger(pre.beta(), h.parentStateRoot());
 
         // §10 disputes: ψ', ρ†
         DisputesResult dr = new Disputes(ed25519, p).apply(new DisputesState(pre.psi(), pre.rho(), pre.tau(), pre.kappa(),
@@ -260,7 +260,7 @@ public final class BlockTransition implements StateTransition {
         }
         ReportsResult rr = Reports.transition(new ReportsState(rhoDdagger, sPost.kappa(), sPost.lambda(), sPost.eta(),
                 psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts, zeroCores, List.of()),
-                new ReportsInput(x.guarantees(), slot, knownPackages(pre)), p, ed25519);
+                new ReportsInput(x.guarantees(), slot, pre.knownPackages()), p, ed25519);
         if (rr instanceof ReportsResult.Err err) {
             return invalid("guarantees: " + err.error() + " (GP 11.4)");
         }
@@ -345,40 +345,6 @@ public final class BlockTransition implements StateTransition {
                 sPost.eta(), new io.jamboree.types.ValidatorKeys(as.stagingSet()), sPost.kappa(), sPost.lambda(),
                 rhoPost, slot, as.privileges(), piPost, as.readyQueue(), as.accumulated(),
                 new LastAccumulationOutputs(outputs), delta));
-    }
-
-    /** β† (eq. 7.5): the last item's state root becomes H_r. */
-    static RecentBlocks betaDagger(RecentBlocks beta, Hash parentStateRoot) {
-        List<BlockInfo> hist = beta.history();
-        if (hist.isEmpty()) {
-            return beta;
-        }
-        List<BlockInfo> out = new ArrayList<>(hist);
-        BlockInfo last = hist.get(hist.size() - 1);
-        out.set(hist.size() - 1, new BlockInfo(last.headerHash(), last.beefyRoot(), parentStateRoot, last.reported()));
-        return new RecentBlocks(out, beta.mmr());
-    }
-
-    /**
-     * The packages already in the pipeline (GP §11.4.1): in ξ, in the ready queue ω and in the prior ρ
-     * (recent history is checked by the reports transition itself).
-     */
-    private static List<Hash> knownPackages(ChainState s) {
-        List<Hash> out = new ArrayList<>();
-        for (List<Hash> l : s.xi().slots()) {
-            out.addAll(l);
-        }
-        for (List<ReadyRecord> l : s.omega().slots()) {
-            for (ReadyRecord r : l) {
-                out.add(r.report().packageSpec().hash());
-            }
-        }
-        for (AvailabilityAssignment a : s.rho().assignments()) {
-            if (a != null) {
-                out.add(a.report().packageSpec().hash());
-            }
-        }
-        return out;
     }
 
     /** The request entries E_P refers to, read from the prior δ, for the validity check Y(δ, s, d). */

@@ -62,4 +62,26 @@ public record ChainState(
         Objects.requireNonNull(theta, "theta");
         services = Collections.unmodifiableNavigableMap(new TreeMap<>(services));
     }
+
+    /**
+     * The work-packages already in the pipeline (GP §11.4.1, eq. (11.41)): accumulated (ξ), ready (ω) and pending
+     * availability (ρ); recent history (β) is checked by the reports transition itself.
+     */
+    public java.util.List<io.jamboree.types.Hash> knownPackages() {
+        java.util.List<io.jamboree.types.Hash> out = new java.util.ArrayList<>();
+        for (java.util.List<io.jamboree.types.Hash> l : xi.slots()) {
+            out.addAll(l);
+        }
+        for (java.util.List<io.jamboree.types.ReadyRecord> l : omega.slots()) {
+            for (io.jamboree.types.ReadyRecord r : l) {
+                out.add(r.report().packageSpec().hash());
+            }
+        }
+        for (io.jamboree.types.AvailabilityAssignment a : rho.assignments()) {
+            if (a != null) {
+                out.add(a.report().packageSpec().hash());
+            }
+        }
+        return out;
+    }
 }

@@ -1,6 +1,7 @@
 package io.jamboree.author.internal.cli;
 
 import io.jamboree.importer.trace.Genesis;
+import io.jamboree.keystore.DevValidatorRange;
 import io.jamboree.importer.trace.RawState;
 import io.jamboree.author.Author;
 import io.jamboree.author.AuthoredBlock;
@@ -9,7 +10,6 @@ import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.ChainSpecJson;
 import io.jamboree.chainspec.DevGenesis;
-import io.jamboree.author.internal.DevValidators;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
@@ -119,7 +119,7 @@ public final class RunCommand implements JamCommand {
                     + "validator of the chain");
             return BAD_INPUT;
         }
-        out.printf("validators %s of %d; %s clock%s%n", DevValidators.format(ours), p.validatorsCount(),
+        out.printf("validators %s of %d; %s clock%s%n", DevValidatorRange.of(ours).format(), p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
 
         long genesisMillis = 0;

@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal.replay;
 
+import io.jamboree.stf.state.StateDiff;
 import io.jamboree.importer.trace.Genesis;
 import io.jamboree.core.ChainParams;
 import io.jamboree.fuzz.FuzzFeatures;
@@ -360,7 +361,7 @@ final class TraceReplayer {
                 out.println("    get-state " + block.hex() + ": the target answered " + reply.kind());
                 return;
             }
-            List<String> lines = StateDiff.describe(expected, st.keyValues(), o.diffLimit());
+            List<String> lines = StateDiff.of(expected, st.keyValues()).describe("target", o.diffLimit());
             if (lines.isEmpty()) {
                 out.println("    get-state: the target's key/values equal the trace's post_state (the root it sent differs)");
             }

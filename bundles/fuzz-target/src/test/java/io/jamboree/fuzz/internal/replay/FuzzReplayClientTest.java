@@ -131,7 +131,7 @@ class FuzzReplayClientTest {
         System.out.print(out);
         assertEquals(1, code, out);
         assertTrue(out.contains("FAIL 00000002.bin") && out.contains("but the trace rejects this block"), out);
-        assertTrue(out.contains("(C11 τ): expected"), "the diff names the timeslot key: " + out);
+        assertTrue(out.contains("[tau (C11 timeslot)]: expected"), "the diff names the timeslot key: " + out);
         assertTrue(out.strip().endsWith("2 passed, 1 failed"), out);
     }
 

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.stf.state.StateDiff;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.importer.trace.Genesis;
 import io.jamboree.importer.trace.TraceFormatException;
@@ -184,7 +186,7 @@ final class TraceImport {
             out.println("store: best head " + best.get().hex() + " has no stored state");
             return -1;
         }
-        Hash root = StateDiff.root(state.get());
+        Hash root = StateCodec.root(StateCodec.toMap(state.get()));
         headHash = best.get();
         headRoot = root;
         int index = -1;
@@ -221,7 +223,7 @@ final class TraceImport {
             return;
         }
         Optional<List<KeyValue>> stored = importer.state(hash);
-        if (stored.isPresent() && StateDiff.root(stored.get()).equals(g.state().stateRoot())) {
+        if (stored.isPresent() && StateCodec.root(StateCodec.toMap(stored.get())).equals(g.state().stateRoot())) {
             return;
         }
         if (headHash != null) {
@@ -291,7 +293,7 @@ final class TraceImport {
             }
             return;
         }
-        Hash root = StateDiff.root(state.get());
+        Hash root = StateCodec.root(StateCodec.toMap(state.get()));
         if (!root.equals(step.postState().stateRoot())) {
             fail(file, "stored state root " + root.hex() + " of block " + hash.hex() + " differs from the post_state root "
                     + step.postState().stateRoot().hex());
@@ -325,7 +327,7 @@ final class TraceImport {
         }
         if (!parent.equals(headHash)) {
             Optional<List<KeyValue>> ps = importer.state(parent);
-            if (ps.isPresent() && StateDiff.root(ps.get()).equals(preRoot)) {
+            if (ps.isPresent() && StateCodec.root(StateCodec.toMap(ps.get())).equals(preRoot)) {
                 headHash = parent;
                 headRoot = preRoot;
                 return true;
@@ -392,7 +394,7 @@ final class TraceImport {
     }
 
     private void diff(List<KeyValue> expected, List<KeyValue> actual) {
-        for (String line : StateDiff.describe(expected, actual, DIFF_LINES)) {
+        for (String line : StateDiff.of(expected, actual).describe("actual", DIFF_LINES)) {
             out.println("  " + line);
         }
     }

@@ -1,4 +1,4 @@
-package io.jamboree.json;
+package io.jamboree.vectors.internal.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

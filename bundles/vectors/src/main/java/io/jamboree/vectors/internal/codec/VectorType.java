@@ -1,5 +1,6 @@
-package io.jamboree.json;
+package io.jamboree.vectors.internal.codec;
 
+import io.jamboree.json.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;

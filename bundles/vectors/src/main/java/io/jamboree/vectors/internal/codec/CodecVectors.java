@@ -1,5 +1,9 @@
-package io.jamboree.json;
+package io.jamboree.vectors.internal.codec;
 
+import io.jamboree.json.BlockJson;
+import io.jamboree.json.StateJson;
+import io.jamboree.json.WorkJson;
+import io.jamboree.json.JsonSupport;
 import io.jamboree.core.ChainParams;
 import io.jamboree.types.AccumulatedQueue;
 import io.jamboree.types.AuthPools;
