@@ -8,7 +8,7 @@ import io.jamboree.author.internal.NodeAuthor;
 import io.jamboree.author.internal.TicketGenerator;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.RingVrf;
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Safrole block authoring, with tiny or full parameters ({@code @Param chain}): tiny on the genesis of the public
  * traces (jam-test-vectors-0.7.2/traces/fallback/genesis.bin, found by {@link VectorsFolder}; JIP-5 dev validators
- * 0–5), full on the jam-docs dev genesis ({@link DevGenesis}: V = 1023 JIP-5 dev validators):
+ * 0–5), full on the jam-docs dev genesis (the {@code ChainSpecs} service: V = 1023 JIP-5 dev validators):
  * <ul>
  *   <li>{@link #authorBlock}: one fallback-sealed block with an empty extrinsic: Safrole for the header marks, slot
  *       leadership, H_v and H_s (GP §6.4) and the import of the block ({@code BlockImporter.importBlock} on the
@@ -70,7 +70,7 @@ public class AuthorBench {
                 }
             }
             case "full" -> {
-                ChainSpec spec = DevGenesis.spec(ChainParams.full());
+                ChainSpec spec = new ChainSpecsComponent().dev(ChainParams.full());
                 yield new Genesis(spec.params(), spec.genesisHeader(), spec.genesisState());
             }
             default -> throw new IllegalArgumentException("chain must be tiny or full, got " + chain);

@@ -2,7 +2,7 @@ package io.jamboree.pvm;
 
 /**
  * The PVM instruction tables (GP Appendix A.5): opcode numbers, their argument layouts (A.5.1–A.5.13) and the
- * basic-block terminators T (A.3, eq. (A.3)). Shared by every engine and by {@link DecodedProgram}.
+ * basic-block terminators T (A.3, eq. A.3). Shared by every engine and by {@link DecodedProgram}.
  */
 public final class Opcodes {
     private Opcodes() {

@@ -1,5 +1,5 @@
 /**
- * The block-level state transition Υ (GP §4, eq. (4.1)) as a service, {@link io.jamboree.stf.StateTransition};
+ * The block-level state transition Υ (GP §4, eq. 4.1) as a service, {@link io.jamboree.stf.StateTransition};
  * its subsystems are in the sub-packages, the state σ it maps in {@link io.jamboree.stf.state}.
  */
 @org.osgi.annotation.bundle.Export

@@ -9,7 +9,7 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
@@ -29,7 +29,7 @@ class AuthorChainTest {
     @Test
     void twoAndAHalfEpochs() {
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
-        ChainSpec spec = DevGenesis.spec(P);
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

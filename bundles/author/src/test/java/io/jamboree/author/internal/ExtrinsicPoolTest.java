@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.types.AvailabilityAssignments;
@@ -270,7 +270,7 @@ class ExtrinsicPoolTest {
     @Test
     void submittedTicketsAreIncludedAForgedOneIsDropped() {
         // the tiny dev genesis; the node holds the six dev keys but submits no tickets of its own
-        ChainSpec spec = DevGenesis.spec(P);
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
                 new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());

@@ -203,25 +203,25 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         BlockTree.Node parent = tree.get(h.parent());
         if (parent == null) {
-            return new ImportOutcome.Rejected("unknown parent " + h.parent() + " (GP 5.2)");
+            return new ImportOutcome.Rejected("unknown parent " + h.parent() + " (GP eq. 5.2)");
         }
         if (!withState.contains(parent.hash())) {
             return new ImportOutcome.Rejected("parent state unknown (pruned) for parent " + h.parent());
         }
         if (!parent.stateRoot().equals(h.parentStateRoot())) {
             return new ImportOutcome.Rejected("bad parent state root: header has " + h.parentStateRoot()
-                    + ", parent state root is " + parent.stateRoot() + " (GP 5.8)");
+                    + ", parent state root is " + parent.stateRoot() + " (GP eq. 5.8)");
         }
         if (h.slot() <= parent.slot()) {
             return new ImportOutcome.Rejected("bad slot: " + h.slot() + " is not after the parent's slot "
-                    + parent.slot() + " (GP 5.7)");
+                    + parent.slot() + " (GP eq. 5.7)");
         }
         ChainState pre;
         try {
             pre = loadState(parent.hash());
         } catch (StateCodec.UnusableStateException e) {
             return new ImportOutcome.Rejected("the parent's state cannot be used as the prior state: " + e.getMessage()
-                    + " (GP D.1)");
+                    + " (GP App. D.1)");
         }
         StateTransition.Result r = transition.apply(params, pre, block, ancestry(parent));
         if (r instanceof StateTransition.Result.Invalid inv) {

@@ -7,7 +7,7 @@ import io.jamboree.types.Block;
 
 /**
  * One step of a block-import trace (jam-test-vectors {@code traces/schema.asn}, {@code TraceStep}): the state
- * before the block, the block, and the state the block must produce (GP §4, eq. (4.1), σ' = Υ(σ, B)). A step whose
+ * before the block, the block, and the state the block must produce (GP §4, eq. 4.1, σ' = Υ(σ, B)). A step whose
  * post-state root equals its pre-state root carries an invalid block, which must be rejected.
  */
 public record TraceStep(RawState preState, Block block, RawState postState) {

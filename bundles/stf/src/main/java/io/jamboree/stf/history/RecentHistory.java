@@ -29,7 +29,7 @@ public final class RecentHistory {
 
     private RecentHistory() {}
 
-    /** β† (GP eq. (7.5)): β with the last item's state root set to the parent state root H_r. */
+    /** β† (GP eq. 7.5): β with the last item's state root set to the parent state root H_r. */
     public static RecentBlocks dagger(RecentBlocks beta, Hash parentStateRoot) {
         List<BlockInfo> hist = beta.history();
         if (hist.isEmpty()) {

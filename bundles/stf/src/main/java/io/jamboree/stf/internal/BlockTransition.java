@@ -78,7 +78,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The block-level state transition Υ (GP eq. (4.1), computed as GP §4.2 eq. (4.5)–(4.20) in their dependency
+ * The block-level state transition Υ (GP eq. 4.1, computed as GP §4.2 eq. 4.5–4.20 in their dependency
  * order) with the header checks of §5 and §6.4–6.5 that can be made from the prior state alone:
  *
  * <ol>
@@ -127,7 +127,7 @@ public final class BlockTransition implements StateTransition {
     private static final Set<List<Object>> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * Computes, on a background thread, a ring root O (GP §6.3, eq. (6.13)) over V padding keys (all-zero keys, as
+     * Computes, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
      * offenders' keys are): the first ring root of a ring size prepares the SRS in the Lagrange basis for the
      * ring's domain. The result is discarded; a failure here is ignored, the block's own computation reports it.
      * Once per ring implementation, ring size and process.
@@ -166,10 +166,10 @@ public final class BlockTransition implements StateTransition {
 
         // §5 header basics
         if (slot <= pre.tau()) {
-            return invalid("bad slot: block slot " + slot + " is not after the prior slot " + pre.tau() + " (GP 6.1)");
+            return invalid("bad slot: block slot " + slot + " is not after the prior slot " + pre.tau() + " (GP eq. 6.1)");
         }
         if (h.authorIndex() >= p.validatorsCount()) {
-            return invalid("bad author index " + h.authorIndex() + " (V = " + p.validatorsCount() + ", GP 5.1)");
+            return invalid("bad author index " + h.authorIndex() + " (V = " + p.validatorsCount() + ", GP eq. 5.1)");
         }
         Hash xtHash;
         try {
@@ -179,7 +179,7 @@ public final class BlockTransition implements StateTransition {
         }
         if (!xtHash.equals(h.extrinsicHash())) {
             return invalid("bad extrinsic hash: header has " + h.extrinsicHash() + ", extrinsic hashes to " + xtHash
-                    + " (GP 5.4)");
+                    + " (GP eq. 5.4)");
         }
 
         // β† (eq. 7.5)
@@ -189,12 +189,12 @@ public final class BlockTransition implements StateTransition {
         DisputesResult dr = new Disputes(ed25519, p).apply(new DisputesState(pre.psi(), pre.rho(), pre.tau(), pre.kappa(),
                 pre.lambda()), x.disputes());
         if (dr instanceof DisputesResult.Err err) {
-            return invalid("disputes: " + err.error() + " (GP 10)");
+            return invalid("disputes: " + err.error() + " (GP §10)");
         }
         DisputesResult.Ok disputesOk = (DisputesResult.Ok) dr;
         if (!disputesOk.offendersMark().equals(h.offendersMark())) {
             return invalid("bad offenders mark: header has " + h.offendersMark().size() + " keys, disputes give "
-                    + disputesOk.offendersMark().size() + " (GP 10.20)");
+                    + disputesOk.offendersMark().size() + " (GP eq. 10.20)");
         }
         var psiPost = disputesOk.postState().psi();
         var rhoDagger = disputesOk.postState().rho();
@@ -212,7 +212,7 @@ public final class BlockTransition implements StateTransition {
             return invalid("ring VRF verification unavailable: " + e.getMessage());
         }
         if (sr instanceof SafroleResult.Err err) {
-            return invalid("safrole: " + err.error().asnName() + " (GP 6)");
+            return invalid("safrole: " + err.error().asnName() + " (GP §6)");
         }
         SafroleResult.Ok safroleOk = (SafroleResult.Ok) sr;
         var sPost = safroleOk.postState();
@@ -220,10 +220,10 @@ public final class BlockTransition implements StateTransition {
             return invalid("bad epoch mark: header " + (h.epochMark() == null ? "has none" : "has one")
                     + ", Safrole " + (safroleOk.epochMark().isPresent() ? "gives one" : "gives none")
                     + (h.epochMark() != null && safroleOk.epochMark().isPresent() ? " that differs" : "")
-                    + " (GP 6.27)");
+                    + " (GP eq. 6.27)");
         }
         if (!Objects.equals(safroleOk.ticketsMark().orElse(null), h.ticketsMark())) {
-            return invalid("bad tickets mark (GP 6.28)");
+            return invalid("bad tickets mark (GP eq. 6.28)");
         }
         String sealProblem = checkSeal(p, h, sPost.gammaS(), sPost.eta().get(3), sPost.kappa(), entropyOutput);
         if (sealProblem != null) {
@@ -235,7 +235,7 @@ public final class BlockTransition implements StateTransition {
         AssurancesResult ar = Assurances.transition(new AssurancesState(rhoDagger, pre.kappa()),
                 new AssurancesInput(x.assurances(), slot, h.parent()), p, ed25519);
         if (ar instanceof AssurancesResult.Err err) {
-            return invalid("assurances: " + err.error() + " (GP 11.2)");
+            return invalid("assurances: " + err.error() + " (GP §11.2)");
         }
         AssurancesResult.Ok assurancesOk = (AssurancesResult.Ok) ar;
         List<WorkReport> available = assurancesOk.available();
@@ -262,7 +262,7 @@ public final class BlockTransition implements StateTransition {
                 psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts, zeroCores, List.of()),
                 new ReportsInput(x.guarantees(), slot, pre.knownPackages()), p, ed25519);
         if (rr instanceof ReportsResult.Err err) {
-            return invalid("guarantees: " + err.error() + " (GP 11.4)");
+            return invalid("guarantees: " + err.error() + " (GP §11.4)");
         }
         ReportsResult.Ok reportsOk = (ReportsResult.Ok) rr;
         if (ancestry != null) {
@@ -270,7 +270,7 @@ public final class BlockTransition implements StateTransition {
                 var c = g.report().context();
                 if (!ancestry.contains(c.lookupAnchorSlot(), c.lookupAnchor())) {
                     return invalid("guarantees: lookup anchor " + c.lookupAnchor() + " at slot "
-                            + c.lookupAnchorSlot() + " is not among the last imported headers (GP 11.35)");
+                            + c.lookupAnchorSlot() + " is not among the last imported headers (GP eq. 11.35)");
                 }
             }
         }
@@ -280,7 +280,7 @@ public final class BlockTransition implements StateTransition {
         PreimagesResult pr = PreimageIntegration.transition(preimageAccounts(pre, x.preimages().preimages()),
                 new PreimagesInput(x.preimages(), slot));
         if (pr instanceof PreimagesResult.Err err) {
-            return invalid("preimages: " + err.error() + " (GP 12.4)");
+            return invalid("preimages: " + err.error() + " (GP §12.4)");
         }
 
         // §12 accumulation
@@ -373,7 +373,7 @@ public final class BlockTransition implements StateTransition {
         return new PreimagesState(accounts, List.of());
     }
 
-    /** The timeslots of a request item, E(↕[E_4(x) | x ← t]) (GP D.2). */
+    /** The timeslots of a request item, E(↕[E_4(x) | x ← t]) (GP App. D.2). */
     private static List<Long> requestSlots(byte[] v) {
         Decoder d = new Decoder(v);
         List<Long> slots = d.varSeq(4, 3, "request slots", Decoder::u32);
@@ -399,28 +399,28 @@ public final class BlockTransition implements StateTransition {
                 TicketBody ticket = t.tickets().get(phase);
                 byte[] ctx = SealContexts.ticket(eta3, ticket.attempt());
                 if (!bandersnatch.verify(author.bytes(), ctx, unsigned, seal)) {
-                    return "bad seal: not a ticket seal by author " + h.authorIndex() + " (GP 6.15)";
+                    return "bad seal: not a ticket seal by author " + h.authorIndex() + " (GP eq. 6.15)";
                 }
                 sealOutput = bandersnatch.output(seal);
                 if (!ticket.id().equals(new Hash(sealOutput))) {
-                    return "bad seal: VRF output does not match the slot's ticket identifier (GP 6.15)";
+                    return "bad seal: VRF output does not match the slot's ticket identifier (GP eq. 6.15)";
                 }
             }
             case TicketsOrKeys.Keys k -> {
                 BandersnatchPublic expected = k.keys().get(phase);
                 if (!expected.equals(author)) {
                     return "bad seal: author " + h.authorIndex() + " is not the fallback key of slot phase " + phase
-                            + " (GP 6.16)";
+                            + " (GP eq. 6.16)";
                 }
                 if (!bandersnatch.verify(author.bytes(), SealContexts.fallback(eta3), unsigned, seal)) {
-                    return "bad seal: not a fallback seal by author " + h.authorIndex() + " (GP 6.16)";
+                    return "bad seal: not a fallback seal by author " + h.authorIndex() + " (GP eq. 6.16)";
                 }
                 sealOutput = bandersnatch.output(seal);
             }
         }
         byte[] ctx = SealContexts.entropy(sealOutput);
         if (!bandersnatch.verify(author.bytes(), ctx, new byte[0], h.entropySource().bytes())) {
-            return "bad entropy source H_v (GP 6.17)";
+            return "bad entropy source H_v (GP eq. 6.17)";
         }
         return null;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The {@link RingVrf} service: the ring root O and ring VRF verification (GP §6.3 eq. (6.13), §6.7 eq. (6.29))
+ * The {@link RingVrf} service: the ring root O and ring VRF verification (GP §6.3 eq. 6.13, §6.7 eq. 6.29)
  * over the node's SRS ({@link BandersnatchRing#shared()}, loaded on first use).
  */
 @Component(service = RingVrf.class)

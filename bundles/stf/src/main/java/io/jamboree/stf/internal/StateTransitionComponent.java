@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The {@link StateTransition} service Υ (GP eq. (4.1)) and its {@link StateTransitionFactory}: the one place the
+ * The {@link StateTransition} service Υ (GP eq. 4.1) and its {@link StateTransitionFactory}: the one place the
  * STF's crypto is bound. Ed25519 and the Bandersnatch IETF VRF are jam-crypto's verifiers; the ring VRF is the
  * {@link RingVrf} service ({@link RingVrfComponent}); accumulation is the node's {@link Accumulation} service.
  */

@@ -2,7 +2,7 @@ package io.jamboree.stf.safrole;
 
 /**
  * The Bandersnatch IETF VRF signature check {@code s ∈ F̄_k^x⟨m⟩} and its output Y(s) (GP §3.8.1), which the
- * block seal H_s and entropy source H_v need (GP §6.4, eq. (6.15)–(6.17)); passed in by the caller, bound to
+ * block seal H_s and entropy source H_v need (GP §6.4, eq. 6.15–6.17); passed in by the caller, bound to
  * jam-crypto's {@code BandersnatchVrf} in the {@link io.jamboree.stf.StateTransition} component.
  */
 @org.osgi.annotation.versioning.ConsumerType

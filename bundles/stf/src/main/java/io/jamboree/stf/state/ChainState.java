@@ -64,7 +64,7 @@ public record ChainState(
     }
 
     /**
-     * The work-packages already in the pipeline (GP §11.4.1, eq. (11.41)): accumulated (ξ), ready (ω) and pending
+     * The work-packages already in the pipeline (GP §11.4.1, eq. 11.41): accumulated (ξ), ready (ω) and pending
      * availability (ρ); recent history (β) is checked by the reports transition itself.
      */
     public java.util.List<io.jamboree.types.Hash> knownPackages() {

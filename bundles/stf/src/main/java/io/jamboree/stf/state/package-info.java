@@ -1,5 +1,5 @@
 /**
- * The chain state σ as typed components (GP §4.2, eq. (4.4)) and its serialization T(σ) into key-values and the
+ * The chain state σ as typed components (GP §4.2, eq. 4.4) and its serialization T(σ) into key-values and the
  * state root (GP Appendix D): the view that Υ ({@link io.jamboree.stf.StateTransition}), block import and block
  * authoring share.
  *

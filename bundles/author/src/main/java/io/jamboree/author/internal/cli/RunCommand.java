@@ -8,8 +8,7 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.ChainSpecJson;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.ChainSpecs;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
@@ -47,11 +46,13 @@ public final class RunCommand implements JamCommand {
 
     private final BlockImporter importer;
     private final Author author;
+    private final ChainSpecs specs;
 
     @Activate
-    public RunCommand(@Reference BlockImporter importer, @Reference Author author) {
+    public RunCommand(@Reference BlockImporter importer, @Reference Author author, @Reference ChainSpecs specs) {
         this.importer = importer;
         this.author = author;
+        this.specs = specs;
     }
 
     @Override
@@ -159,13 +160,13 @@ public final class RunCommand implements JamCommand {
                 .orElseGet(() -> importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L));
     }
 
-    private static Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
+    private Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
         if (chain.equals("tiny") || chain.equals("full")) {
             if (p.validatorsCount() > 100) {
                 out.printf("deriving the %d dev validators' keys and the ring root of the %s dev genesis...%n",
                         p.validatorsCount(), p.name());
             }
-            ChainSpec spec = DevGenesis.spec(p);
+            ChainSpec spec = specs.dev(p);
             return new Genesis(spec.genesisHeader(),
                     new RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
@@ -176,7 +177,7 @@ public final class RunCommand implements JamCommand {
         if (f.getFileName().toString().endsWith(".json")) {
             ChainSpec spec;
             try {
-                spec = ChainSpecJson.read(f);
+                spec = specs.read(f);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("not a JIP-4 chain spec: " + f + ": " + e.getMessage(), e);
             }

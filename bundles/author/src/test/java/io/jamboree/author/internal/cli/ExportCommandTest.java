@@ -12,7 +12,7 @@ import io.jamboree.author.SlotOutcome;
 import io.jamboree.author.internal.LocalKey;
 import io.jamboree.author.internal.NodeAuthor;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
@@ -41,7 +41,7 @@ class ExportCommandTest {
     @Test
     void prunedChainExportsFromTheFirstKeptParentState() throws Exception {
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
-        ChainSpec spec = DevGenesis.spec(P);
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -2,8 +2,8 @@ package io.jamboree.chainspec.internal.cli;
 
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.ChainSpecException;
-import io.jamboree.chainspec.ChainSpecJson;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecJson;
+import io.jamboree.chainspec.internal.DevGenesis;
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;

@@ -1,5 +1,6 @@
-package io.jamboree.chainspec;
+package io.jamboree.chainspec.internal;
 
+import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;

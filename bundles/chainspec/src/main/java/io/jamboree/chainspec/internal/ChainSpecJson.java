@@ -1,5 +1,8 @@
-package io.jamboree.chainspec;
+package io.jamboree.chainspec.internal;
 
+import io.jamboree.chainspec.ChainSpec;
+import io.jamboree.chainspec.ChainSpecException;
+import io.jamboree.chainspec.ProtocolParameters;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

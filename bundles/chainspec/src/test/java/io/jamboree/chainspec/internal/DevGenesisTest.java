@@ -1,10 +1,11 @@
-package io.jamboree.chainspec;
+package io.jamboree.chainspec.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;

@@ -1,5 +1,8 @@
-package io.jamboree.chainspec;
+package io.jamboree.chainspec.internal;
 
+import io.jamboree.chainspec.ChainSpec;
+import io.jamboree.chainspec.ChainSpecException;
+import io.jamboree.chainspec.ProtocolParameters;
 import io.jamboree.core.vectors.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
