@@ -62,7 +62,7 @@ public class AuthorBench {
         return switch (chain) {
             case "tiny" -> {
                 try {
-                    TraceFormat.Genesis g = TraceFormat.readGenesis(VectorsFolder.require(
+                    io.jamboree.importer.trace.Genesis g = TraceFormat.readGenesis(VectorsFolder.require(
                             "jam-test-vectors-0.7.2/traces/fallback").resolve("genesis.bin"), ChainParams.tiny());
                     yield new Genesis(ChainParams.tiny(), g.header(), g.state().keyvals());
                 } catch (java.io.IOException e) {
