@@ -1,7 +1,5 @@
-# chainspec: core plus what a JIP-4 chain spec needs: the typed state of the importer (without a store) and the
-# JIP-5 dev keys (jam gen-spec).
+# chainspec: core plus what a JIP-4 chain spec needs: the typed state of the STF (in core) and the JIP-5 dev keys
+# (jam gen-spec).
 include core
-io.jamboree:jam-store-api
-io.jamboree:jam-importer
 io.jamboree:jam-keystore
 io.jamboree:jam-chainspec

@@ -1,5 +1,6 @@
 package io.jamboree.bench;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.author.internal.LocalKey;
@@ -7,14 +8,13 @@ import io.jamboree.author.internal.NodeAuthor;
 import io.jamboree.author.internal.TicketGenerator;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.RingVrf;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Safrole block authoring, with tiny or full parameters ({@code @Param chain}): tiny on the genesis of the public
  * traces (jam-test-vectors-0.7.2/traces/fallback/genesis.bin, found by {@link VectorsFolder}; JIP-5 dev validators
- * 0–5), full on the jam-docs dev genesis ({@link DevGenesis}: V = 1023 JIP-5 dev validators):
+ * 0–5), full on the jam-docs dev genesis (the {@code ChainSpecs} service: V = 1023 JIP-5 dev validators):
  * <ul>
  *   <li>{@link #authorBlock}: one fallback-sealed block with an empty extrinsic: Safrole for the header marks, slot
  *       leadership, H_v and H_s (GP §6.4) and the import of the block ({@code BlockImporter.importBlock} on the
@@ -55,14 +55,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AuthorBench {
 
     /** A genesis: its header, state and parameters. */
-    record Genesis(ChainParams params, io.jamboree.types.Header header, List<io.jamboree.importer.KeyValue> keyvals) {}
+    record Genesis(ChainParams params, io.jamboree.types.Header header, List<io.jamboree.stf.state.KeyValue> keyvals) {}
 
     /** The genesis of {@code chain}: "tiny" (the public traces' genesis) or "full" (the dev genesis, V = 1023). */
     static Genesis genesis(String chain) {
         return switch (chain) {
             case "tiny" -> {
                 try {
-                    TraceFormat.Genesis g = TraceFormat.readGenesis(VectorsFolder.require(
+                    io.jamboree.importer.trace.Genesis g = TraceFormat.readGenesis(VectorsFolder.require(
                             "jam-test-vectors-0.7.2/traces/fallback").resolve("genesis.bin"), ChainParams.tiny());
                     yield new Genesis(ChainParams.tiny(), g.header(), g.state().keyvals());
                 } catch (java.io.IOException e) {
@@ -70,7 +70,7 @@ public class AuthorBench {
                 }
             }
             case "full" -> {
-                ChainSpec spec = DevGenesis.spec(ChainParams.full());
+                ChainSpec spec = new ChainSpecsComponent().dev(ChainParams.full());
                 yield new Genesis(spec.params(), spec.genesisHeader(), spec.genesisState());
             }
             default -> throw new IllegalArgumentException("chain must be tiny or full, got " + chain);
@@ -97,8 +97,8 @@ public class AuthorBench {
         @Setup(Level.Trial)
         public void setUp() {
             Genesis g = genesis(chain);
-            importer = BlockImporters.create(g.params(), new MemoryNodeStore(),
-                    Accumulation.using(new InterpreterEngine()));
+            importer = TestImporters.create(g.params(), new MemoryNodeStore(),
+                    new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
             importer.initialize(g.header(), g.keyvals(), List.of());
             author = new NodeAuthor(importer, devKeys(g.params()), b -> { }, false);
             slot = 0;

@@ -1,12 +1,13 @@
 package io.jamboree.bench;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.internal.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.RecompilerEngine;
@@ -39,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Block import (GP §4.2, Υ plus state Merklization, GP Appendix D) over the 100 steps of a public block-import
- * trace (jam-test-vectors-0.7.2/traces/FOLDER, tiny) into the in-memory store, through the {@link BlockImporters}
+ * trace (jam-test-vectors-0.7.2/traces/FOLDER, tiny) into the in-memory store, through the {@link io.jamboree.importer.BlockImporterFactory}
  * factory; the score is milliseconds per block. Each invocation starts from a freshly initialized importer (the
  * genesis state, not timed) and imports the steps in order; the first import of each trial is checked against the
  * trace (every valid block gives its post-state root, every invalid block is rejected), so a wrong importer cannot
@@ -70,7 +71,7 @@ public class ImportBench {
     BlockImporter importer;
 
     /** A decoded trace: genesis and steps, with the expected outcome of each. */
-    record Trace(TraceStep.Genesis genesis, Block[] blocks, Hash[] expectedRoots) {
+    record Trace(Genesis genesis, Block[] blocks, Hash[] expectedRoots) {
 
         /** Reads FOLDER's genesis.bin and step files NNNNNNNN.bin; an expected root is null for an invalid block. */
         static Trace read(String folder) {
@@ -84,7 +85,7 @@ public class ImportBench {
             if (files.isEmpty()) {
                 throw new IllegalStateException("no steps in " + dir);
             }
-            TraceStep.Genesis g = TraceStep.Genesis.decode(bytes(dir.resolve("genesis.bin")), P);
+            Genesis g = Genesis.decode(bytes(dir.resolve("genesis.bin")), P);
             Block[] blocks = new Block[files.size()];
             Hash[] roots = new Hash[files.size()];
             for (int i = 0; i < blocks.length; i++) {
@@ -97,7 +98,7 @@ public class ImportBench {
         }
 
         BlockImporter start(PvmEngine engine) {
-            BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(engine));
+            BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(engine));
             Hash root = imp.initialize(genesis.header(), genesis.state().keyvals(), List.of());
             if (!root.equals(genesis.state().stateRoot())) {
                 throw new IllegalStateException("genesis state root " + root + " != " + genesis.state().stateRoot());

@@ -14,14 +14,6 @@ import java.util.List;
 @org.osgi.annotation.versioning.ProviderType
 public interface Accumulation {
     /**
-     * Accumulation on the given PVM engine, outside OSGi (tests, the importer's tests, the fuzz
-     * target). In a framework, use the registered service instead.
-     */
-    static Accumulation using(io.jamboree.pvm.PvmEngine engine) {
-        return new io.jamboree.accumulate.internal.Accumulator(engine);
-    }
-
-    /**
      * @param slot τ', the slot of the block
      * @param previousSlot τ, the slot of the prior state
      * @param entropy η'₀, the posterior entropy accumulator

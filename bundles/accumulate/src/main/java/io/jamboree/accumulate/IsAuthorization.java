@@ -1,7 +1,6 @@
 package io.jamboree.accumulate;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.pvm.PvmEngine;
 import io.jamboree.types.WorkPackage;
 
 /**
@@ -10,11 +9,6 @@ import io.jamboree.types.WorkPackage;
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface IsAuthorization {
-    /** Ψ_I on the given PVM engine. */
-    static IsAuthorization using(PvmEngine engine) {
-        return new io.jamboree.accumulate.internal.IsAuthorizer(engine);
-    }
-
     /**
      * Ψ_I(p, c) with p_c found by Λ(δ[p_h], (p_x)_t, p_u) (GP §14.3) in {@code services}, a state no earlier
      * than the lookup anchor.

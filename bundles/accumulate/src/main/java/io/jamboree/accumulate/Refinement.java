@@ -1,7 +1,6 @@
 package io.jamboree.accumulate;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.pvm.PvmEngine;
 import io.jamboree.types.WorkPackage;
 import java.util.List;
 
@@ -12,11 +11,6 @@ import java.util.List;
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface Refinement {
-    /** Ψ_R on the given PVM engine (which also runs the inner machines). */
-    static Refinement using(PvmEngine engine) {
-        return new io.jamboree.accumulate.internal.Refiner(engine);
-    }
-
     /**
      * Ψ_R(c, i, p, r, ī, ς).
      *

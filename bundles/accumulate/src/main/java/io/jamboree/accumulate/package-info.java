@@ -4,5 +4,5 @@
  * vectors bundle, issue #12).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.jamboree.accumulate;

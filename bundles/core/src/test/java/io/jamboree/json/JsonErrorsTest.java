@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jamboree.core.ChainParams;
 import io.jamboree.types.WorkExecResult;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,7 @@ class JsonErrorsTest {
 
     @Test
     void badShapes() throws Exception {
-        VectorType<?> rc = CodecVectors.forName("refine_context").orElseThrow();
-        assertThrows(JsonMappingException.class, () -> rc.fromJson(j("{}"), ChainParams.tiny()));
+        assertThrows(JsonMappingException.class, () -> WorkJson.refineContext(j("{}")));
         assertThrows(JsonMappingException.class, () -> WorkJson.workExecResult(j("{\"weird\": null}")));
         assertThrows(JsonMappingException.class, () -> JsonSupport.hash(j("\"0x1234\"")));
         assertThrows(JsonMappingException.class, () -> JsonSupport.hash(j("\"0xzz\"")));
@@ -41,14 +39,5 @@ class JsonErrorsTest {
         assertEquals(WorkExecResult.PANIC, WorkJson.workExecResult(j("{\"panic\": null}")));
         assertEquals(WorkExecResult.OUT_OF_GAS, WorkJson.workExecResult(j("{\"out_of_gas\": null}")));
         assertEquals(WorkExecResult.CODE_OVERSIZE, WorkJson.workExecResult(j("{\"code_oversize\": null}")));
-    }
-
-    @Test
-    void names() {
-        assertTrue(CodecVectors.forName("header_1").isPresent());
-        assertEquals("work_result", CodecVectors.forName("work_result_0").orElseThrow().name());
-        assertTrue(CodecVectors.forName("nonsense").isEmpty());
-        assertEquals("safrole_state", CodecVectors.stateComponent(4).orElseThrow().name());
-        assertTrue(CodecVectors.stateComponent(17).isEmpty());
     }
 }

@@ -40,7 +40,7 @@ class StfStateJsonTest {
 
     @TestFactory
     List<DynamicTest> stfStates() throws IOException {
-        Path stf = CodecVectorsTest.vectorsRoot().resolve("stf");
+        Path stf = JsonVectorFiles.vectorsRoot().resolve("stf");
         assertTrue(Files.isDirectory(stf), "stf folder missing: " + stf);
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> s = Files.walk(stf)) {
@@ -187,7 +187,7 @@ class StfStateJsonTest {
     }
 
     private static void same(JsonNode expected, JsonNode actual) {
-        assertTrue(expected.equals(CodecVectorsTest.NumericEquality.INSTANCE, actual),
+        assertTrue(expected.equals(JsonVectorFiles.NumericEquality.INSTANCE, actual),
                 () -> "JSON differs:\nexpected " + expected + "\nactual   " + actual);
     }
 

@@ -12,7 +12,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.importer.AncestryItem;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

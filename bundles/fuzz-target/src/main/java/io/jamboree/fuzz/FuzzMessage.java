@@ -1,7 +1,7 @@
 package io.jamboree.fuzz;
 
 import io.jamboree.importer.AncestryItem;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;

@@ -1,5 +1,6 @@
 package io.jamboree.importer;
 
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.core.ChainParams;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

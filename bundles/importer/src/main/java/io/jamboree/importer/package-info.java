@@ -3,7 +3,8 @@
  *
  * <p>In OSGi use the {@link io.jamboree.importer.BlockImporter} service (configuration PID
  * {@code io.jamboree.importer}, {@code chain} = tiny | full; it needs the {@code ActiveStore} and
- * {@code Accumulation} services); elsewhere {@link io.jamboree.importer.BlockImporters#create}.
+ * {@code StateTransition} services); for an importer over a store of your own, the
+ * {@link io.jamboree.importer.BlockImporterFactory} service.
  *
  * <ul>
  *   <li><b>Checks.</b> Parent known and its state kept; H_r = the parent's state root; slot after the
@@ -28,7 +29,7 @@
  *   <li><b>Forks and best head.</b> Every valid block is kept, whatever its parent. The best head is the
  *       block of greatest height (ancestors since the initial state), the newest import winning ties: the
  *       M1 importer neither audits nor finalizes, so this is GP §19's longest-chain rule.</li>
- *   <li><b>Pruning.</b> States of blocks more than {@link io.jamboree.importer.BlockImporters#RETAINED_EPOCHS}
+ *   <li><b>Pruning.</b> States of blocks more than {@link io.jamboree.importer.BlockImporterFactory#RETAINED_EPOCHS}
  *       epochs' worth of blocks below the best head's height are deleted (blocks and tree nodes stay); a block on
  *       top of a pruned state is rejected. Height, not slot: a far-future slot must not prune live siblings.</li>
  *   <li><b>Ancestry.</b> The lookup anchor of every guarantee must be one of the last L headers (GP §11.4,
@@ -40,5 +41,5 @@
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package io.jamboree.importer;

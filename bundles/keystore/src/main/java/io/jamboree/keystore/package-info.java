@@ -8,5 +8,5 @@
  * {@code i}; {@link io.jamboree.keystore.AltName} the 53-character DNS name of an Ed25519 key.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.keystore;

@@ -1,4 +1,7 @@
-/** The block state transition (GP §4.1, eq. 4.5 onwards) and its subsystems. */
+/**
+ * The block-level state transition Υ (GP §4, eq. 4.1) as a service, {@link io.jamboree.stf.StateTransition};
+ * its subsystems are in the sub-packages, the state σ it maps in {@link io.jamboree.stf.state}.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.stf;

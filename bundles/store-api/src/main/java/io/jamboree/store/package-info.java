@@ -9,5 +9,5 @@
  * big-endian numbers and hash prefixes scan in order.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.store;

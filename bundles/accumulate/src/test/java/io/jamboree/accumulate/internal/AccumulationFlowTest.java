@@ -81,7 +81,7 @@ class AccumulationFlowTest {
                 Blob.EMPTY, List.of(), List.of(new WorkDigest(A, Hash.ZERO, Hash.ZERO, 100_000,
                         new WorkExecResult.Ok(Blob.EMPTY), new RefineLoad(0, 0, 0, 0, 0))));
 
-        AccumulationOutcome out = Accumulation.using(engine).accumulate(P, SLOT, SLOT - 1, Hash.ZERO, List.of(report),
+        AccumulationOutcome out = new PvmInvocationsComponent().accumulation(engine).accumulate(P, SLOT, SLOT - 1, Hash.ZERO, List.of(report),
                 state, base);
 
         Map<StateKey, byte[]> puts = new HashMap<>();
@@ -124,7 +124,7 @@ class AccumulationFlowTest {
                 new Privileges(0, new long[P.coresCount()], 0, 0, List.of(new io.jamboree.types.AlwaysAccumulateEntry(A, 5_000))),
                 new AuthQueues(queues), List.of(), new ReadyQueue(Collections.nCopies(P.epochLength(), List.of())),
                 new AccumulatedQueue(Collections.nCopies(P.epochLength(), List.of())));
-        AccumulationOutcome out = Accumulation.using(engine).accumulate(P, SLOT, SLOT - 1, Hash.ZERO, List.of(),
+        AccumulationOutcome out = new PvmInvocationsComponent().accumulation(engine).accumulate(P, SLOT, SLOT - 1, Hash.ZERO, List.of(),
                 state, base);
         Map<StateKey, byte[]> puts = new HashMap<>();
         for (ServiceWrite w : out.serviceWrites()) {

@@ -59,7 +59,7 @@ class InvocationFlowTest {
         GuestProgram g = new GuestProgram(new byte[0]).set(7, STACK).set(8, 0).set(9, 1000).set(10, 9).hostCall(1)
                 .set(7, STACK).set(8, RefineFixture.TOKEN.length).halt();
         WorkPackage pkg = RefineFixture.pkg(new byte[0], Hash.ZERO, 0);
-        IsAuthorizationResult r = IsAuthorization.using(engine).authorize(P, code(g), pkg, 1);
+        IsAuthorizationResult r = new PvmInvocationsComponent().isAuthorization(engine).authorize(P, code(g), pkg, 1);
         assertArrayEquals(RefineFixture.TOKEN, ((WorkExecResult.Ok) r.result()).output().bytes());
         assertEquals(13 + 10, r.gasUsed(), "13 instructions and one host call");
         assertTrue(r.authorized());
@@ -73,7 +73,7 @@ class InvocationFlowTest {
         RefineFixture f = new RefineFixture();
         byte[] h = f.preimage(SELF, g.preimage(), ANCHOR);
         WorkPackage pkg = withAuthCode(RefineFixture.pkg(new byte[0], Hash.ZERO, 0), h);
-        IsAuthorizationResult r = IsAuthorization.using(engine).authorize(P, f.base, pkg, 1);
+        IsAuthorizationResult r = new PvmInvocationsComponent().isAuthorization(engine).authorize(P, f.base, pkg, 1);
         assertArrayEquals(new byte[] {1, 0}, ((WorkExecResult.Ok) r.result()).output().bytes());
         assertEquals(6, r.gasUsed());
     }
@@ -81,7 +81,7 @@ class InvocationFlowTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void isAuthorizedErrors(PvmEngine engine) {
-        IsAuthorization auth = IsAuthorization.using(engine);
+        IsAuthorization auth = new PvmInvocationsComponent().isAuthorization(engine);
         WorkPackage pkg = RefineFixture.pkg(new byte[0], Hash.ZERO, 0);
         RefineFixture f = new RefineFixture();
         IsAuthorizationResult bad = auth.authorize(P, f.base, pkg, 0);
@@ -123,7 +123,7 @@ class InvocationFlowTest {
         RefineFixture f = new RefineFixture();
         byte[] h = f.preimage(SELF, outer.preimage(), ANCHOR - 10);
         WorkPackage pkg = RefineFixture.pkg(payload.toByteArray(), new Hash(h), 1);
-        RefinementResult r = Refinement.using(engine).refine(P, f.base, 1, 0, pkg, TRACE, IMPORTS, EXTRINSICS, 2);
+        RefinementResult r = new PvmInvocationsComponent().refinement(engine).refine(P, f.base, 1, 0, pkg, TRACE, IMPORTS, EXTRINSICS, 2);
 
         // the inner machine ran 5 fallthroughs, load_imm_64 and ecalli: g' = 100 − 7, ω'_7 = 42
         Encoder expected = new Encoder().u64(100 - 7);
@@ -148,7 +148,7 @@ class InvocationFlowTest {
         RefineFixture f = new RefineFixture();
         byte[] h = f.preimage(SELF, new GuestProgram(new byte[0]).halt().preimage(), ANCHOR);
         WorkPackage pkg = RefineFixture.pkg(RefineFixture.PAYLOAD0, new Hash(h), 0);
-        RefinementResult r = Refinement.using(engine).refine(P, f.base, 1, 0, pkg, TRACE, IMPORTS, EXTRINSICS, 0);
+        RefinementResult r = new PvmInvocationsComponent().refinement(engine).refine(P, f.base, 1, 0, pkg, TRACE, IMPORTS, EXTRINSICS, 0);
         // a = E(c, i, w_s, ↕w_y, H(p))
         Encoder pe = new Encoder();
         pkg.encode(pe, P);
@@ -162,7 +162,7 @@ class InvocationFlowTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void refineErrors(PvmEngine engine) {
-        Refinement refine = Refinement.using(engine);
+        Refinement refine = new PvmInvocationsComponent().refinement(engine);
         RefineFixture f = new RefineFixture();
         WorkPackage none = RefineFixture.pkg(new byte[0], Hash.ZERO, 0);
         RefinementResult bad = refine.refine(P, f.base, 0, 0, none, TRACE, IMPORTS, EXTRINSICS, 0);

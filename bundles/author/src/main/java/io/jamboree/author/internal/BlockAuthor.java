@@ -3,7 +3,7 @@ package io.jamboree.author.internal;
 import io.jamboree.author.SealKind;
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.BandersnatchVrf;
-import io.jamboree.importer.state.ChainState;
+import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.safrole.RingVrf;
 import io.jamboree.stf.safrole.Safrole;
 import io.jamboree.stf.safrole.SafroleInput;

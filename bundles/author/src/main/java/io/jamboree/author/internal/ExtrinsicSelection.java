@@ -4,14 +4,15 @@ import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.crypto.Ed25519;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.stf.assurances.Assurances;
 import io.jamboree.stf.assurances.AssurancesInput;
 import io.jamboree.stf.assurances.AssurancesResult;
 import io.jamboree.stf.assurances.AssurancesState;
 import io.jamboree.stf.disputes.Disputes;
+import io.jamboree.stf.history.RecentHistory;
 import io.jamboree.stf.disputes.DisputesResult;
 import io.jamboree.stf.disputes.DisputesState;
 import io.jamboree.stf.reports.Reports;
@@ -133,7 +134,7 @@ final class ExtrinsicSelection {
         });
         long rotation = params.rotationPeriod();
         long oldest = Math.max(0, (slot / rotation - 1) * rotation);
-        Set<Hash> known = new HashSet<>(knownPackages(pre));
+        Set<Hash> known = new HashSet<>(pre.knownPackages());
         for (BlockInfo b : pre.beta().history()) {
             for (ReportedWorkPackage r : b.reported()) {
                 known.add(r.hash());
@@ -287,7 +288,7 @@ final class ExtrinsicSelection {
             }
             for (AvailAssurance a : byValidator.values()) {
                 if (Assurances.transition(state, new AssurancesInput(new AssurancesExtrinsic(List.of(a)), slot,
-                        parentHash), params) instanceof AssurancesResult.Ok) {
+                        parentHash), params, Ed25519::verify) instanceof AssurancesResult.Ok) {
                     out.add(a);
                 } else {
                     pool.assurances.remove(new PendingExtrinsics.AssuranceKey(a.anchor(), a.validatorIndex()));
@@ -295,13 +296,13 @@ final class ExtrinsicSelection {
             }
         }
         AssurancesResult r = Assurances.transition(state, new AssurancesInput(new AssurancesExtrinsic(out), slot,
-                parentHash), params);
+                parentHash), params, Ed25519::verify);
         if (r instanceof AssurancesResult.Ok ok) {
             return new AssurancesChoice(out, ok.postState().availAssignments());
         }
         // each passes alone, so this is not expected; fall back to none
         AssurancesResult.Ok none = (AssurancesResult.Ok) Assurances.transition(state, new AssurancesInput(
-                new AssurancesExtrinsic(List.of()), slot, parentHash), params);
+                new AssurancesExtrinsic(List.of()), slot, parentHash), params, Ed25519::verify);
         return new AssurancesChoice(List.of(), none.postState().availAssignments());
     }
 
@@ -320,8 +321,8 @@ final class ExtrinsicSelection {
         for (ReportGuarantee g : pool.guarantees.values()) {
             byCore.computeIfAbsent(g.report().coreIndex(), k -> new ArrayList<>()).add(g);
         }
-        RecentBlocks betaDagger = betaDagger(pre.beta(), parentRoot);
-        List<Hash> known = knownPackages(pre);
+        RecentBlocks betaDagger = RecentHistory.dagger(pre.beta(), parentRoot);
+        List<Hash> known = pre.knownPackages();
         ServiceAccounts accounts = new ServiceAccounts(pre.services(), params);
         List<CoreActivityRecord> zeroCores = Collections.nCopies(params.coresCount(), CoreActivityRecord.ZERO);
         List<ReportGuarantee> out = new ArrayList<>();
@@ -330,7 +331,8 @@ final class ExtrinsicSelection {
                 out.add(g);
                 ReportsResult r = Reports.transition(new ReportsState(rhoDdagger, kappaPost, lambdaPost, etaPost,
                         psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts(out, accounts), zeroCores,
-                        List.of()), new ReportsInput(new GuaranteesExtrinsic(List.copyOf(out)), slot, known), params);
+                        List.of()), new ReportsInput(new GuaranteesExtrinsic(List.copyOf(out)), slot, known), params,
+                        Ed25519::verify);
                 if (r instanceof ReportsResult.Ok) {
                     break;
                 }
@@ -382,37 +384,6 @@ final class ExtrinsicSelection {
                     Optional<ServiceInfo> info = accounts.info(d.serviceId());
                     info.ifPresent(i -> out.add(new ReportsState.Account(d.serviceId(), i)));
                 }
-            }
-        }
-        return out;
-    }
-
-    /** β† (GP eq. 7.5): the parent state root into the last recent-history item. */
-    static RecentBlocks betaDagger(RecentBlocks beta, Hash parentStateRoot) {
-        List<BlockInfo> hist = beta.history();
-        if (hist.isEmpty()) {
-            return beta;
-        }
-        List<BlockInfo> out = new ArrayList<>(hist);
-        BlockInfo last = hist.get(hist.size() - 1);
-        out.set(hist.size() - 1, new BlockInfo(last.headerHash(), last.beefyRoot(), parentStateRoot, last.reported()));
-        return new RecentBlocks(out, beta.mmr());
-    }
-
-    /** The packages in the pipeline (GP §11.4.1): accumulated (ξ), ready (ω) and pending availability (ρ). */
-    static List<Hash> knownPackages(ChainState s) {
-        List<Hash> out = new ArrayList<>();
-        for (List<Hash> l : s.xi().slots()) {
-            out.addAll(l);
-        }
-        for (List<ReadyRecord> l : s.omega().slots()) {
-            for (ReadyRecord r : l) {
-                out.add(r.report().packageSpec().hash());
-            }
-        }
-        for (AvailabilityAssignment a : s.rho().assignments()) {
-            if (a != null) {
-                out.add(a.report().packageSpec().hash());
             }
         }
         return out;

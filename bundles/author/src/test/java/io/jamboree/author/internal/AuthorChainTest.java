@@ -1,5 +1,6 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -8,10 +9,9 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import java.util.ArrayList;
@@ -28,8 +28,8 @@ class AuthorChainTest {
 
     @Test
     void twoAndAHalfEpochs() {
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-        ChainSpec spec = DevGenesis.spec(P);
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

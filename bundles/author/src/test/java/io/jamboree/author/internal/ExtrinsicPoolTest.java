@@ -1,14 +1,15 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.crypto.BandersnatchVrf;
-import io.jamboree.importer.state.ChainState;
+import io.jamboree.stf.state.ChainState;
 import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.BandersnatchRingVrfSignature;
 import io.jamboree.types.Culprit;
@@ -28,9 +29,8 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.KeyValue;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.stf.preimages.PreimageAccount;
@@ -75,8 +75,8 @@ class ExtrinsicPoolTest {
 
     /** An importer started at the parent of trace step {@code s} with the published prior state plus {@code extra}. */
     private static BlockImporter importerAt(TraceSteps.Step s, List<KeyValue> extra) {
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(),
-                Accumulation.using(new InterpreterEngine()));
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         List<KeyValue> kvs = new ArrayList<>(s.pre().keyvals());
         kvs.addAll(extra);
         importer.initialize(s.block().header().parent(), kvs, List.of());
@@ -270,9 +270,9 @@ class ExtrinsicPoolTest {
     @Test
     void submittedTicketsAreIncludedAForgedOneIsDropped() {
         // the tiny dev genesis; the node holds the six dev keys but submits no tickets of its own
-        ChainSpec spec = DevGenesis.spec(P);
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(),
-                Accumulation.using(new InterpreterEngine()));
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         ChainState g = StateCodec.decode(spec.genesisState(), P);
         // validator 0's tickets for the genesis contest (slot 1: η'_2 = η_2, γ'_k = γ_k), as a peer would send them
@@ -327,8 +327,8 @@ class ExtrinsicPoolTest {
         for (AvailAssurance a : published.assurances().assurances()) {
             assertTrue(pool.submitAssurance(a).accepted());
         }
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(),
-                Accumulation.using(new InterpreterEngine()));
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         Hash parent = s.block().header().parent();
         long parentSlot = StateCodec.decode(s.pre().keyvals(), P).tau();
         importer.initialize(parent, s.pre().keyvals(), List.of(new io.jamboree.importer.AncestryItem(parentSlot,

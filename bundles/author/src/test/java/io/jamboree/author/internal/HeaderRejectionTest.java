@@ -1,5 +1,7 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,10 +9,9 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.SealContexts;
@@ -43,8 +44,8 @@ class HeaderRejectionTest {
 
     @BeforeEach
     void build() {
-        importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-        TraceFormat.Genesis g = TraceSteps.genesis("fallback", P);
+        importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        Genesis g = TraceSteps.genesis("fallback", P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

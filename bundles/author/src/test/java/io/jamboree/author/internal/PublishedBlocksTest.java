@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.author.SealKind;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.types.Header;
 import java.util.ArrayList;
@@ -42,12 +42,12 @@ class PublishedBlocksTest {
                 var x = s.block().extrinsic();
                 if (!x.tickets().tickets().isEmpty() || !x.guarantees().guarantees().isEmpty()
                         || !x.assurances().assurances().isEmpty() || !x.preimages().preimages().isEmpty()
-                        || s.pre().root().equals(s.post().root())) {
+                        || s.pre().stateRoot().equals(s.post().stateRoot())) {
                     continue; // we submit no such extrinsics; invalid blocks are not ours to reproduce
                 }
                 ChainState pre = StateCodec.decode(s.pre().keyvals(), P);
                 Header pub = s.block().header();
-                Optional<BlockAuthor.Built> built = author.build(pub.parent(), s.pre().root(), pre, pub.slot(),
+                Optional<BlockAuthor.Built> built = author.build(pub.parent(), s.pre().stateRoot(), pre, pub.slot(),
                         new SlotLeadership(keys), keys,
                         new PendingExtrinsics(P, 16), false, java.util.Set.of());
                 assertTrue(built.isPresent(), s.name() + ": our keys must lead slot " + pub.slot());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.types.Header;
 import io.jamboree.types.TicketsOrKeys;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class SlotLeadershipTest {
                 ChainState pre = StateCodec.decode(s.pre().keyvals(), P);
                 Header h = s.block().header();
                 if (h.slot() / P.epochLength() != pre.tau() / P.epochLength()
-                        || s.pre().root().equals(s.post().root())) {
+                        || s.pre().stateRoot().equals(s.post().stateRoot())) {
                     continue;
                 }
                 TicketsOrKeys gammaS = pre.gamma().sealTickets();

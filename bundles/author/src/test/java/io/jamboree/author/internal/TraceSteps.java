@@ -1,9 +1,12 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.RawState;
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
@@ -17,12 +20,12 @@ import java.util.stream.Stream;
 
 /** The published block-import trace steps (jam-test-vectors-0.7.2/traces, tiny), found by {@link VectorsFolder}. */
 final class TraceSteps {
-    record Step(String name, TraceFormat.RawState pre, Block block, TraceFormat.RawState post) {}
+    record Step(String name, RawState pre, Block block, RawState post) {}
 
     private TraceSteps() {}
 
     /** The genesis of a trace folder (its {@code genesis.bin}): the JIP-5 dev validators 0–5. */
-    static TraceFormat.Genesis genesis(String folder, ChainParams p) {
+    static Genesis genesis(String folder, ChainParams p) {
         try {
             return TraceFormat.readGenesis(VectorsFolder.require("jam-test-vectors-0.7.2/traces/" + folder)
                     .resolve("genesis.bin"), p);
@@ -36,12 +39,8 @@ final class TraceSteps {
         try (Stream<Path> s = Files.list(dir)) {
             List<Step> out = new ArrayList<>();
             for (Path f : s.filter(x -> x.getFileName().toString().matches("\\d{8}\\.bin")).sorted().toList()) {
-                Decoder d = new Decoder(Files.readAllBytes(f));
-                TraceFormat.RawState pre = raw(d);
-                Block b = Block.decode(d, p);
-                TraceFormat.RawState post = raw(d);
-                d.expectEnd();
-                out.add(new Step(folder + "/" + f.getFileName(), pre, b, post));
+                TraceStep t = TraceStep.decode(Files.readAllBytes(f), p);
+                out.add(new Step(folder + "/" + f.getFileName(), t.preState(), t.block(), t.postState()));
             }
             if (out.isEmpty()) {
                 throw new IllegalStateException("no trace steps in " + dir);
@@ -50,15 +49,5 @@ final class TraceSteps {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static TraceFormat.RawState raw(Decoder d) {
-        Hash root = Hash.decode(d);
-        int n = d.length(StateKey.LENGTH + 1, "keyvals");
-        List<KeyValue> kvs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            kvs.add(new KeyValue(StateKey.ofBytes(d.bytes(StateKey.LENGTH, "key")), d.blob("value")));
-        }
-        return new TraceFormat.RawState(root, kvs);
     }
 }

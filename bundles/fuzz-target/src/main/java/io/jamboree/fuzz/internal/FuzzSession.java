@@ -13,7 +13,7 @@ import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.FuzzProtocolException;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Hash;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,18 @@
 package io.jamboree.fuzz.internal;
 
-import io.jamboree.accumulate.Accumulation;
+import io.jamboree.accumulate.PvmInvocations;
 import io.jamboree.core.ChainParams;
 import io.jamboree.fuzz.FuzzFeatures;
 import io.jamboree.fuzz.FuzzFraming;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.Semver;
+import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.runtime.spi.JamCommand;
+import io.jamboree.stf.StateTransition;
+import io.jamboree.stf.StateTransitionFactory;
+import io.jamboree.store.NodeStore;
+import io.jamboree.store.NodeStoreFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * (fuzz-proto v1) until the process is stopped. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
  * 30 s per frame, no idle limit).
  * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
- * Every {@code initialize} gets a fresh importer over a fresh in-memory node store (fuzzing needs no
- * persistence), with accumulation on the chosen PVM engine (default: the node's active engine).
+ * Every {@code initialize} gets a fresh importer ({@link BlockImporterFactory}) over a fresh in-memory node store
+ * (a {@link NodeStoreFactory} of kind {@code memory}: fuzzing needs no persistence), with Υ from the
+ * {@link StateTransition} service or, with {@code --pvm NAME}, from the {@link StateTransitionFactory} over
+ * accumulation ({@link PvmInvocations}) on that engine.
  */
 @Component(service = JamCommand.class, property = JamCommand.NAME + "=" + FuzzTargetCommand.NAME_VALUE)
 public final class FuzzTargetCommand implements JamCommand {
@@ -46,17 +53,28 @@ public final class FuzzTargetCommand implements JamCommand {
 
     private final Map<String, PvmEngine> engines = new TreeMap<>();
     private final Semver appVersion;
-    private final Accumulation accumulation;
+    private final BlockImporterFactory importers;
+    private final NodeStoreFactory stores;
+    private final StateTransition transition;
+    private final StateTransitionFactory transitions;
+    private final PvmInvocations invocations;
     private volatile FuzzTargetServer server;
 
     @Activate
-    public FuzzTargetCommand(BundleContext ctx, @Reference Accumulation accumulation,
+    public FuzzTargetCommand(BundleContext ctx, @Reference BlockImporterFactory importers,
+            @Reference(target = "(" + NodeStore.KIND_PROPERTY + "=memory)") NodeStoreFactory stores,
+            @Reference StateTransition transition, @Reference StateTransitionFactory transitions,
+            @Reference PvmInvocations invocations,
             @Reference(service = PvmEngine.class, cardinality = ReferenceCardinality.MULTIPLE,
                     policyOption = ReferencePolicyOption.GREEDY) List<PvmEngine> engines) {
         for (PvmEngine e : engines) {
             this.engines.put(e.name(), e);
         }
-        this.accumulation = accumulation;
+        this.importers = importers;
+        this.stores = stores;
+        this.transition = transition;
+        this.transitions = transitions;
+        this.invocations = invocations;
         org.osgi.framework.Version v = ctx.getBundle().getVersion();
         this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
     }
@@ -109,9 +127,9 @@ public final class FuzzTargetCommand implements JamCommand {
             err.println("jam fuzz-target: " + e.getMessage());
             return 2;
         }
-        // Default: the accumulation service, which runs on the node's active engine (Config Admin
-        // io.jamboree.pvm); --pvm NAME: accumulation on that engine, whatever is configured.
-        Accumulation acc = accumulation;
+        // Default: the node's Υ, whose accumulation runs on the node's active engine (Config Admin
+        // io.jamboree.pvm); --pvm NAME: Υ with accumulation on that engine, whatever is configured.
+        StateTransition upsilon = transition;
         String engineName = "active";
         if (pvm != null) {
             PvmEngine engine = engines.get(pvm);
@@ -119,12 +137,12 @@ public final class FuzzTargetCommand implements JamCommand {
                 err.println("jam fuzz-target: no PVM engine '" + pvm + "' (available: " + engines.keySet() + ")");
                 return 2;
             }
-            acc = Accumulation.using(engine);
+            upsilon = transitions.create(invocations.accumulation(engine));
             engineName = engine.name();
         }
-        ImporterFactory importers = Importers.inMemory(acc);
+        ImporterFactory fresh = Importers.fresh(importers, stores, upsilon);
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
-        try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, importers, peerInfo(appVersion),
+        try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, fresh, peerInfo(appVersion),
                 new FuzzTargetServer.Limits(maxMessage, frameTimeout, idleTimeout))) {
             server = s;
             Runtime.getRuntime().addShutdownHook(hook);

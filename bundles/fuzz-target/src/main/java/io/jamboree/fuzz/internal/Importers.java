@@ -1,14 +1,14 @@
 package io.jamboree.fuzz.internal;
 
-import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
+import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.StateTransition;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.store.NodeStore;
-import io.jamboree.store.memory.MemoryNodeStore;
+import io.jamboree.store.NodeStoreFactory;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
@@ -16,17 +16,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fuzz target's importers: {@link BlockImporters#create} over a fresh {@link MemoryNodeStore} per
- * {@code initialize} (fuzzing needs no persistence), closed with the session or the next initialize so
- * that no state outlives it. Public for the replay client's tests (this package is not exported).
+ * The fuzz target's importers: one from the {@link BlockImporterFactory} service over a fresh store from a
+ * {@link NodeStoreFactory} service (in-memory: fuzzing needs no persistence) per {@code initialize}, closed with the
+ * session or the next initialize so that no state outlives it. Public for the replay client's tests (this package
+ * is not exported).
  */
 public final class Importers {
     private Importers() {}
 
-    public static ImporterFactory inMemory(Accumulation accumulation) {
+    /** Importers with Υ {@code transition} over fresh stores of {@code stores}. */
+    public static ImporterFactory fresh(BlockImporterFactory importers, NodeStoreFactory stores,
+            StateTransition transition) {
         return params -> {
-            MemoryNodeStore store = new MemoryNodeStore();
-            return new StoreOwningImporter(BlockImporters.create(params, store, accumulation), store);
+            NodeStore store = stores.create();
+            try {
+                return new StoreOwningImporter(importers.create(params, store, transition), store);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         };
     }
 

@@ -4,7 +4,7 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;

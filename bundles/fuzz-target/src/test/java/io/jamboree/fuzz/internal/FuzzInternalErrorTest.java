@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class FuzzInternalErrorTest {
 
     /** The real accumulation, which throws once when {@link #armed}, on a block that accumulates reports. */
     private static final class FailingOnce implements Accumulation {
-        private final Accumulation real = Accumulation.using(new InterpreterEngine());
+        private final Accumulation real = new PvmInvocationsComponent().accumulation(new InterpreterEngine());
         final AtomicBoolean armed = new AtomicBoolean(true);
         final AtomicLong failedSlot = new AtomicLong(-1);
 
@@ -62,7 +63,7 @@ class FuzzInternalErrorTest {
     void exceptionInsideTheTransitionEndsTheSessionAndTheNextSessionReplaysInFull() throws Exception {
         FailingOnce acc = new FailingOnce();
         List<Recorded[]> exchanges = FuzzExamples.exchanges("no_forks");
-        try (ServedTarget target = new ServedTarget(tmp.resolve("e.sock"), TINY, Importers.inMemory(acc))) {
+        try (ServedTarget target = new ServedTarget(tmp.resolve("e.sock"), TINY, TestImporters.inMemory(acc))) {
             // session 1: recorded replies until the failing block, then the connection closes without a reply
             Integer closedAt = null;
             try (FuzzClient c = target.connect()) {

@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +18,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.Semver;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
@@ -65,11 +66,11 @@ class FuzzMidChainTest {
         List<String> mismatches = new ArrayList<>();
         int matched = 0;
         try (ServedTarget target = new ServedTarget(tmp.resolve("m.sock"), TINY,
-                Importers.inMemory(Accumulation.using(new InterpreterEngine())));
+                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
-            FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyValues(), List.of()), TINY);
-            assertEquals(new StateRoot(first.pre().root()), init, folder + ": initialize root = step " + first.number() + "'s pre-state root");
+            FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyvals(), List.of()), TINY);
+            assertEquals(new StateRoot(first.pre().stateRoot()), init, folder + ": initialize root = step " + first.number() + "'s pre-state root");
             Hash best = head.hash(TINY);
             for (TraceSteps.Step s : rest) {
                 FuzzMessage reply = c.exchange(new ImportBlock(s.block()), TINY);
@@ -80,14 +81,14 @@ class FuzzMidChainTest {
                         FuzzMessage st = c.exchange(new GetState(best), TINY);
                         assertInstanceOf(State.class, st, folder + " step " + s.number() + ": get-state of the head");
                         Hash root = root(((State) st).keyValues());
-                        problem = root.equals(s.post().root()) ? null
-                                : "rejected, but the head's state root is now " + root + ", expected " + s.post().root();
+                        problem = root.equals(s.post().stateRoot()) ? null
+                                : "rejected, but the head's state root is now " + root + ", expected " + s.post().stateRoot();
                     } else {
                         problem = "invalid block (post-state = pre-state) answered with " + reply;
                     }
                 } else if (reply instanceof StateRoot sr) {
-                    problem = sr.root().equals(s.post().root()) ? null
-                            : "state root " + sr.root() + ", expected " + s.post().root();
+                    problem = sr.root().equals(s.post().stateRoot()) ? null
+                            : "state root " + sr.root() + ", expected " + s.post().stateRoot();
                     best = s.block().header().hash(TINY);
                 } else {
                     problem = "valid block answered with " + reply;

@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +20,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
 import io.jamboree.fuzz.Semver;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
@@ -56,7 +57,7 @@ class FuzzPartialStateTest {
         List<KeyValue> partial = full.state().stream().filter(kv -> !kv.key().equals(alpha)).toList();
         assertEquals(full.state().size() - 1, partial.size(), "the recorded state has C1");
         try (ServedTarget target = new ServedTarget(tmp.resolve("p.sock"), TINY,
-                Importers.inMemory(Accumulation.using(new InterpreterEngine())));
+                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             FuzzMessage root = c.exchange(new Initialize(full.header(), partial, List.of()), TINY);
@@ -76,7 +77,7 @@ class FuzzPartialStateTest {
     void emptyStateIsStoredAndAnsweredWithTheEmptyTrieRoot() throws Exception {
         Initialize full = (Initialize) FuzzCodec.decode(recorded("initialize").bytes(), TINY);
         try (ServedTarget target = new ServedTarget(tmp.resolve("z.sock"), TINY,
-                Importers.inMemory(Accumulation.using(new InterpreterEngine())));
+                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             // GP Appendix D (basic Merklization M): M(d) = H_0, the zero hash, when |d| = 0

@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class FuzzReplayTest {
         List<String> log = new ArrayList<>();
         int matched = 0;
         try (FuzzTargetServer server = FuzzTargetServer.bind(tmp.resolve("r.sock"), TINY,
-                Importers.inMemory(Accumulation.using(new InterpreterEngine())), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
+                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
                 FuzzFramingLimit.TEST)) {
             Thread serving = Thread.ofPlatform().name("fuzz-replay-" + session).start(() -> {
                 try {

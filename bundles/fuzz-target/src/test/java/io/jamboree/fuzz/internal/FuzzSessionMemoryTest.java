@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class FuzzSessionMemoryTest {
     @SuppressWarnings("try") // the server is closed early on purpose, to end its thread before joining it
     void importersAreReclaimableAfterTheirSessions() throws Exception {
         List<WeakReference<BlockImporter>> made = new CopyOnWriteArrayList<>();
-        ImporterFactory real = Importers.inMemory(Accumulation.using(new InterpreterEngine()));
+        ImporterFactory real = TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         ImporterFactory tracking = p -> {
             BlockImporter imp = real.create(p);
             made.add(new WeakReference<>(imp));

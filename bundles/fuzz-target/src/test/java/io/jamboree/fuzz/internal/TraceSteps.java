@@ -1,11 +1,9 @@
 package io.jamboree.fuzz.internal;
 
-import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.merkle.StateKey;
+import io.jamboree.importer.trace.RawState;
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.types.Block;
-import io.jamboree.types.Hash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,13 +23,10 @@ final class TraceSteps {
 
     private TraceSteps() {}
 
-    /** {@code RawState}: a state root and the serialized state. */
-    record RawState(Hash root, List<KeyValue> keyValues) {}
-
     /** One step; an invalid block leaves the post-state equal to the pre-state. */
     record Step(int number, RawState pre, Block block, RawState post) {
         boolean invalid() {
-            return pre.root().equals(post.root());
+            return pre.stateRoot().equals(post.stateRoot());
         }
     }
 
@@ -65,15 +60,8 @@ final class TraceSteps {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Decoder d = new Decoder(bin);
-        Step s = new Step(Integer.parseInt(f.getFileName().toString().substring(0, 8)), state(d), Block.decode(d, p), state(d));
-        d.expectEnd();
-        return s;
-    }
-
-    private static RawState state(Decoder d) {
-        Hash root = Hash.decode(d);
-        return new RawState(root, d.varSeq(StateKey.LENGTH + 1, "keyvals",
-                x -> new KeyValue(StateKey.ofBytes(x.bytes(StateKey.LENGTH, "state key")), x.blob("state value"))));
+        TraceStep t = TraceStep.decode(bin, p);
+        return new Step(Integer.parseInt(f.getFileName().toString().substring(0, 8)), t.preState(), t.block(),
+                t.postState());
     }
 }

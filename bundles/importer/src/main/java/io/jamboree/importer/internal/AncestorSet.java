@@ -1,6 +1,7 @@
 package io.jamboree.importer.internal;
 
 import io.jamboree.importer.AncestryItem;
+import io.jamboree.stf.StateTransition;
 import io.jamboree.types.Hash;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  * than the oldest header held cannot be known and is let through (fuzz-proto "Ancestry": without the ancestry the
  * check is skipped); anchors from that header on are checked.
  */
-final class AncestorSet implements BlockTransition.Ancestry {
+final class AncestorSet implements StateTransition.Ancestry {
     private final Map<Hash, Long> slots = new HashMap<>();
     /** The slot of the oldest header held when the set is incomplete, else -1 (everything is known). */
     private final long unknownBefore;

@@ -1,12 +1,12 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
+import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.StateTransition;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.store.ActiveStore;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link BlockImporter} service (GP §4.1, Υ) over the node's active store and the accumulation service.
+ * The {@link BlockImporter} service (GP §4.1, Υ) over the node's active store and the {@link StateTransition} service.
  * Configuration PID {@value #PID}: {@code chain} = tiny | full.
  */
 @Component(service = BlockImporter.class, configurationPid = BlockImporterComponent.PID)
@@ -37,21 +37,22 @@ public final class BlockImporterComponent implements BlockImporter {
 
     private final ChainParams params;
     private final ActiveStore store;
-    private final Accumulation accumulation;
+    private final StateTransition transition;
     private BlockImporter delegate;
 
     @Activate
-    public BlockImporterComponent(@Reference ActiveStore store, @Reference Accumulation accumulation, Config config) {
+    public BlockImporterComponent(@Reference ActiveStore store, @Reference StateTransition transition, Config config) {
         this.params = ChainParams.byName(config.chain()).orElseThrow(
                 () -> new IllegalArgumentException("unknown chain '" + config.chain() + "': use tiny or full"));
         this.store = store;
-        this.accumulation = accumulation;
+        this.transition = transition;
     }
 
     /** The importer, created on first use: the active store may get its delegate only after activation. */
     private synchronized BlockImporter delegate() {
         if (delegate == null) {
-            delegate = BlockImporters.create(params, store, accumulation);
+            delegate = new StoreBlockImporter(params, store, transition,
+                    (long) BlockImporterFactory.RETAINED_EPOCHS * params.epochLength());
         }
         return delegate;
     }

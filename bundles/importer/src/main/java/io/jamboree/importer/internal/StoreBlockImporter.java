@@ -1,19 +1,18 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
-import io.jamboree.accumulate.Accumulation;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportFailedException;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrieCache;
-import io.jamboree.stf.safrole.RingVrf;
+import io.jamboree.stf.StateTransition;
 import io.jamboree.store.Cursor;
 import io.jamboree.store.Entry;
 import io.jamboree.store.NodeStore;
@@ -37,7 +36,7 @@ import java.util.TreeMap;
 
 /**
  * {@link BlockImporter} over a {@link NodeStore} (see {@link StoreLayout}): checks a block against its parent
- * (known, H_r = the parent's state root), runs Υ ({@link BlockTransition}) and stores the block, its posterior
+ * (known, H_r = the parent's state root), runs Υ ({@link StateTransition}) and stores the block, its posterior
  * state and its tree node in one write transaction; a rejected block writes nothing.
  *
  * <p>Memory: the tree nodes (about 100 bytes per block) and the decoded states of the last few imported blocks
@@ -54,11 +53,7 @@ public final class StoreBlockImporter implements BlockImporter {
 
     private final ChainParams params;
     private final NodeStore store;
-    private final BlockTransition transition;
-    private final RingVrf ring;
-    /** The ring implementations already warmed up in this process (see {@link #warmUpRing}). */
-    private static final Set<RingVrf> WARM_RINGS =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private final StateTransition transition;
     private final int ancestryLength;
     private final long retainBlocks;
     private final BlockTree tree = new BlockTree();
@@ -79,13 +74,16 @@ public final class StoreBlockImporter implements BlockImporter {
         }
     };
 
-    public StoreBlockImporter(ChainParams params, NodeStore store, Accumulation accumulation, RingVrf ring,
-            long retainBlocks) {
+    /**
+     * @param transition Υ (the {@link StateTransition} service); its one-off preparation for {@code params} is
+     *     started here, so that it does not land on the first epoch-change block
+     * @param retainBlocks how many blocks below the best head's height keep their states
+     */
+    public StoreBlockImporter(ChainParams params, NodeStore store, StateTransition transition, long retainBlocks) {
         this.params = Objects.requireNonNull(params);
         this.store = Objects.requireNonNull(store);
-        this.transition = new BlockTransition(params, accumulation, ring);
-        this.ring = ring;
-        warmUpRing();
+        this.transition = Objects.requireNonNull(transition);
+        transition.prepare(params);
         this.ancestryLength = params.ancestryLength();
         this.retainBlocks = retainBlocks;
         reload();
@@ -170,25 +168,6 @@ public final class StoreBlockImporter implements BlockImporter {
         return root;
     }
 
-    /**
-     * Asks the ring to compute, on a background thread, a ring root O (GP §6.3, eq. 6.13) over V padding keys (all-zero keys, as
-     * offenders' keys are), so that the ring's one-time setup (its tables for the ring's domain, the verifier's
-     * compiled code) does not land on the first epoch-change or ticket block. Once per ring implementation and
-     * process.
-     */
-    private void warmUpRing() {
-        if (!WARM_RINGS.add(ring)) {
-            return;
-        }
-        List<byte[]> keys = new ArrayList<>(params.validatorsCount());
-        for (int i = 0; i < params.validatorsCount(); i++) {
-            keys.add(new byte[32]);
-        }
-        // computed off this thread (and the ring verifier warmed up) by the ring itself; a failure is left to the
-        // first epoch-change block, which reports it
-        ring.prepareRingRoot(keys);
-    }
-
     @Override
     public synchronized ImportOutcome importBlock(Block block) {
         try {
@@ -212,7 +191,7 @@ public final class StoreBlockImporter implements BlockImporter {
 
     /**
      * Checks and imports {@code block}. Invalid blocks are {@link ImportOutcome.Rejected}: the header checks here,
-     * the parent state lacking what the block needs, and every {@link BlockTransition.Result.Invalid}. Any exception
+     * the parent state lacking what the block needs, and every {@link StateTransition.Result.Invalid}. Any exception
      * is an internal failure.
      */
     private ImportOutcome importChecked(Block block) {
@@ -224,31 +203,31 @@ public final class StoreBlockImporter implements BlockImporter {
         }
         BlockTree.Node parent = tree.get(h.parent());
         if (parent == null) {
-            return new ImportOutcome.Rejected("unknown parent " + h.parent() + " (GP 5.2)");
+            return new ImportOutcome.Rejected("unknown parent " + h.parent() + " (GP eq. 5.2)");
         }
         if (!withState.contains(parent.hash())) {
             return new ImportOutcome.Rejected("parent state unknown (pruned) for parent " + h.parent());
         }
         if (!parent.stateRoot().equals(h.parentStateRoot())) {
             return new ImportOutcome.Rejected("bad parent state root: header has " + h.parentStateRoot()
-                    + ", parent state root is " + parent.stateRoot() + " (GP 5.8)");
+                    + ", parent state root is " + parent.stateRoot() + " (GP eq. 5.8)");
         }
         if (h.slot() <= parent.slot()) {
             return new ImportOutcome.Rejected("bad slot: " + h.slot() + " is not after the parent's slot "
-                    + parent.slot() + " (GP 5.7)");
+                    + parent.slot() + " (GP eq. 5.7)");
         }
         ChainState pre;
         try {
             pre = loadState(parent.hash());
         } catch (StateCodec.UnusableStateException e) {
             return new ImportOutcome.Rejected("the parent's state cannot be used as the prior state: " + e.getMessage()
-                    + " (GP D.1)");
+                    + " (GP App. D.1)");
         }
-        BlockTransition.Result r = transition.apply(pre, block, ancestry(parent));
-        if (r instanceof BlockTransition.Result.Invalid inv) {
+        StateTransition.Result r = transition.apply(params, pre, block, ancestry(parent));
+        if (r instanceof StateTransition.Result.Invalid inv) {
             return new ImportOutcome.Rejected(inv.reason());
         }
-        ChainState post = ((BlockTransition.Result.Valid) r).post();
+        ChainState post = ((StateTransition.Result.Valid) r).post();
         NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params);
         Hash root = new Hash(trie.root(kv));
         BlockTree.Node node = new BlockTree.Node(hash, parent.hash(), h.slot(), parent.height() + 1, root);
@@ -345,8 +324,8 @@ public final class StoreBlockImporter implements BlockImporter {
      * The ancestor set for a child of {@code parent} ({@link AncestorSet}), built on first use only, as most blocks
      * carry no guarantees. An anchor let through as unknowable is logged once per initial state, at debug.
      */
-    private BlockTransition.Ancestry ancestry(BlockTree.Node parent) {
-        return new BlockTransition.Ancestry() {
+    private StateTransition.Ancestry ancestry(BlockTree.Node parent) {
+        return new StateTransition.Ancestry() {
             private AncestorSet set;
 
             @Override

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
@@ -30,7 +31,7 @@ class AncestryTest {
 
     @Test
     void lookupAnchorMustBeAnAncestorWhenAncestryIsKnown() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("preimages").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("preimages").resolve("genesis.bin")), P);
         Hash genesis = g.header().hash(P);
         TraceStep s4 = step(4);
         assertEquals(genesis, s4.block().extrinsic().guarantees().guarantees().get(0).report().context().lookupAnchor());
@@ -40,7 +41,7 @@ class AncestryTest {
         AncestryItem a0 = new AncestryItem(0, genesis);
         AncestryItem a1 = new AncestryItem(h1.slot(), h1.hash(P));
         AncestryItem a2 = new AncestryItem(h2.slot(), h2.hash(P));
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
 
         imp.initialize(h3, s4.preState().keyvals(), List.of(a1, a2));
         ImportOutcome.Rejected r = assertInstanceOf(ImportOutcome.Rejected.class, imp.importBlock(s4.block()));

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,10 +80,10 @@ class BlockImporterComponentTest {
 
     @Test
     void importsThroughTheComponent() {
-        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(),
+        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()),
                 config("tiny"));
         assertEquals(ChainParams.tiny(), c.params());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")),
                 ChainParams.tiny());
         assertEquals(g.state().stateRoot(), c.initialize(g.header(), g.state().keyvals(), List.of()));
         TraceStep s = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), ChainParams.tiny());
@@ -94,7 +96,7 @@ class BlockImporterComponentTest {
     @Test
     void unknownChainIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BlockImporterComponent(new OneStore(), TraceImportTest.accumulation(), config("huge")));
+                () -> new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()), config("huge")));
         assertEquals("unknown chain 'huge': use tiny or full", e.getMessage());
     }
 }

@@ -1,8 +1,10 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.crypto.Jip5;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.AssurancesExtrinsic;
@@ -89,8 +90,8 @@ class ForkTest {
 
     @Test
     void keepsForksAndFollowsTheLongestChain() {
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         Hash genesis = g.header().hash(P);
 
@@ -114,8 +115,8 @@ class ForkTest {
 
     @Test
     void entropySourceMustBeTheAuthorsVrfOverTheSealOutput() {
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         ImportOutcome.Rejected r = assertInstanceOf(ImportOutcome.Rejected.class,
                 imp.importBlock(author(imp, g.header().hash(P), 1, "jam_entropx")));
@@ -126,9 +127,9 @@ class ForkTest {
     @Test
     void aLateSiblingDoesNotPruneTheStatesOfItsCousins() {
         // retain only 2 blocks of states below the best head; pruning goes by height, not slot
-        BlockImporter imp = new StoreBlockImporter(P, new MemoryNodeStore(), TraceImportTest.accumulation(),
-                io.jamboree.stf.safrole.BandersnatchRing.shared(), 2);
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        BlockImporter imp = new StoreBlockImporter(P, new MemoryNodeStore(),
+                TestImporters.transition(TraceImportTest.accumulation()), 2);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         imp.initialize(g.header(), g.state().keyvals(), List.of());
         Hash b4 = null;
         for (int i = 1; i <= 5; i++) {

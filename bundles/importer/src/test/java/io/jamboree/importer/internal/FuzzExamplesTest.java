@@ -7,9 +7,8 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Block;
@@ -52,7 +51,7 @@ class FuzzExamplesTest {
             requests = s.filter(p -> p.getFileName().toString().matches("\\d{8}_fuzzer_(initialize|import_block)\\.bin"))
                     .sorted().toList();
         }
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
         List<String> problems = new ArrayList<>();
         int imported = 0;
         int rejected = 0;

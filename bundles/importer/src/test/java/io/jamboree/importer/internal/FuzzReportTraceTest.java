@@ -1,18 +1,18 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.stf.safrole.BandersnatchRing;
+import io.jamboree.stf.state.KeyValue;
+import io.jamboree.stf.StateTransition;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
@@ -68,12 +68,12 @@ class FuzzReportTraceTest {
     Stream<DynamicTest> transition() {
         return steps().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             TraceStep s = TraceStep.decode(Traces.read(p), P);
-            BlockTransition t = new BlockTransition(P, TraceImportTest.accumulation(), BandersnatchRing.shared());
-            BlockTransition.Result r = t.apply(StateCodec.decode(s.preState().keyvals(), P), s.block(), null);
-            if (r instanceof BlockTransition.Result.Invalid(String reason)) {
+            StateTransition t = TestImporters.transition(TraceImportTest.accumulation());
+            StateTransition.Result r = t.apply(P, StateCodec.decode(s.preState().keyvals(), P), s.block(), null);
+            if (r instanceof StateTransition.Result.Invalid(String reason)) {
                 fail("the block was judged invalid: " + reason);
             }
-            BlockTransition.Result.Valid v = assertInstanceOf(BlockTransition.Result.Valid.class, r);
+            StateTransition.Result.Valid v = assertInstanceOf(StateTransition.Result.Valid.class, r);
             List<KeyValue> got = StateCodec.encodeList(v.post(), P);
             assertEquals("", TraceImportTest.diff(s.postState().keyvals(), got), "posterior state");
             assertEquals(s.postState().stateRoot(), StateCodec.root(StateCodec.toMap(got)), "state root");
@@ -91,7 +91,7 @@ class FuzzReportTraceTest {
                 TraceStep s = TraceStep.decode(Traces.read(p), P);
                 Header parent = TraceStep.decode(Traces.read(parentFile), P).block().header();
                 assertEquals(s.block().header().parent(), parent.hash(P), "the previous step's block is the parent");
-                BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+                BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
                 Hash preRoot = importer.initialize(parent, s.preState().keyvals(), List.of());
                 assertEquals(s.preState().stateRoot(), preRoot, "pre-state root");
                 ImportOutcome out = importer.importBlock(s.block());

@@ -1,12 +1,13 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.store.NodeStore;
 import io.jamboree.store.ReadTxn;
@@ -39,8 +40,8 @@ class HeaderChecksTest {
     @BeforeEach
     void setUp() {
         store = new MemoryNodeStore();
-        importer = BlockImporters.create(P, store, TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        importer = TestImporters.create(P, store, TraceImportTest.accumulation());
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         step1 = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), P);
         step12 = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000012.bin")), P);

@@ -1,5 +1,6 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,9 @@ import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportFailedException;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.merkle.StateTrie;
 import io.jamboree.store.NodeStore;
@@ -50,7 +50,7 @@ class MidChainImporterTest {
 
     @Test
     void startsUnderTheParentHashAndImportsTheNextBlocks() {
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
         TraceStep s41 = step("storage", 41);
         Hash root = imp.initialize(s41.block().header().parent(), s41.preState().keyvals(), List.of());
         assertEquals(s41.preState().stateRoot(), root);
@@ -73,7 +73,7 @@ class MidChainImporterTest {
         // the importer cannot know genesis and lets the anchor through (fuzz-proto "Ancestry")
         TraceStep s4 = step("preimages", 4);
         assertEquals(0, s4.block().extrinsic().guarantees().guarantees().get(0).report().context().lookupAnchorSlot());
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
         imp.initialize(s4.block().header().parent(), s4.preState().keyvals(), List.of());
         ImportOutcome.Imported ok = assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(s4.block()));
         assertEquals(s4.postState().stateRoot(), ok.stateRoot());
@@ -82,7 +82,7 @@ class MidChainImporterTest {
     @Test
     void anEmptyStateIsStoredAndABlockOnItIsRejected() {
         NodeStore store = new MemoryNodeStore();
-        BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
         TraceStep s1 = step("fallback", 1);
         Hash parent = s1.block().header().parent();
         assertEquals(Hash.ZERO, imp.initialize(parent, List.of(), List.of()), "M_σ of the empty state (GP D.2)");
@@ -96,7 +96,7 @@ class MidChainImporterTest {
     @Test
     void aStateWithoutAlphaIsStoredAsGivenAndABlockNeedingItIsRejected() {
         NodeStore store = new MemoryNodeStore();
-        BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
         TraceStep s1 = step("fallback", 1);
         List<KeyValue> noAlpha = new ArrayList<>(s1.preState().keyvals());
         assertTrue(noAlpha.removeIf(kv -> kv.key().equals(StateKey.of(1))), "the pre-state has C1");
@@ -123,7 +123,7 @@ class MidChainImporterTest {
     @Test
     void duplicateKeysAreRefusedAndTheStoreKept() {
         NodeStore store = new MemoryNodeStore();
-        BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+        BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
         TraceStep s1 = step("fallback", 1);
         imp.initialize(s1.block().header().parent(), s1.preState().keyvals(), List.of());
         Map<Table, Stores.TableDigest> before = digest(store);
@@ -144,7 +144,7 @@ class MidChainImporterTest {
         Accumulation broken = (p, slot, prev, entropy, available, state, services) -> {
             throw bug;
         };
-        BlockImporter imp = BlockImporters.create(P, store, broken);
+        BlockImporter imp = TestImporters.create(P, store, broken);
         TraceStep s1 = step("fallback", 1);
         imp.initialize(s1.block().header().parent(), s1.preState().keyvals(), List.of());
         Map<Table, Stores.TableDigest> before = digest(store);
@@ -165,7 +165,7 @@ class MidChainImporterTest {
         for (String folder : List.of("preimages", "storage", "fallback")) {
             for (int i : new int[] {4, 13, 30}) {
                 TraceStep s = step(folder, i);
-                BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+                BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
                 imp.initialize(s.block().header().parent(), s.preState().keyvals(), List.of());
                 Encoder e = new Encoder(4096);
                 s.block().encode(e, P);

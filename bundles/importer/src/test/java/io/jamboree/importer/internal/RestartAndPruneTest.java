@@ -1,14 +1,15 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.store.NodeStore;
 import io.jamboree.store.ReadTxn;
 import io.jamboree.store.Table;
@@ -32,11 +33,11 @@ class RestartAndPruneTest {
 
     @Test
     void reloadsTreeAfterRestart() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         Hash head;
         List<KeyValue> headState;
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+            BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
             imp.initialize(g.header(), g.state().keyvals(), List.of());
             for (int i = 1; i <= 20; i++) {
                 assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(step(i).block()));
@@ -45,7 +46,7 @@ class RestartAndPruneTest {
             headState = imp.state(head).orElseThrow();
         }
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+            BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
             assertEquals(head, imp.bestHead().orElseThrow(), "best head after restart");
             assertEquals(headState, imp.state(head).orElseThrow(), "head state after restart");
             for (int i = 21; i <= 30; i++) {
@@ -60,15 +61,15 @@ class RestartAndPruneTest {
 
     @Test
     void prunesStatesFarBehindTheHead() {
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         try (NodeStore store = LmdbNodeStore.open(dir, 1)) {
-            BlockImporter imp = BlockImporters.create(P, store, TraceImportTest.accumulation());
+            BlockImporter imp = TestImporters.create(P, store, TraceImportTest.accumulation());
             Hash genesis = imp.initialize(g.header(), g.state().keyvals(), List.of()) == null ? null
                     : g.header().hash(P);
             for (int i = 1; i <= 100; i++) {
                 assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(step(i).block()));
             }
-            long retained = (long) BlockImporters.RETAINED_EPOCHS * P.epochLength();
+            long retained = (long) io.jamboree.importer.BlockImporterFactory.RETAINED_EPOCHS * P.epochLength();
             assertTrue(imp.state(genesis).isEmpty(), "genesis state pruned");
             try (ReadTxn r = store.read()) {
                 assertTrue(r.count(Table.STATES) <= retained + 1, "states kept: " + r.count(Table.STATES));

@@ -1,13 +1,16 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.RawState;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,7 @@ class StateCodecTraceTest {
     @FieldSource("FOLDERS")
     void statesRoundTrip(String folder) {
         int n = 0;
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
         check(folder + "/genesis", g.state());
         n++;
         for (Path p : Traces.steps(folder)) {
@@ -35,7 +38,7 @@ class StateCodecTraceTest {
         assertEquals(201, n, "states in " + folder);
     }
 
-    private static void check(String what, TraceStep.RawState raw) {
+    private static void check(String what, RawState raw) {
         ChainState s = StateCodec.decode(raw.keyvals(), P);
         List<KeyValue> again = StateCodec.encodeList(s, P);
         List<KeyValue> sorted = new ArrayList<>(raw.keyvals());

@@ -1,12 +1,13 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
@@ -24,8 +25,8 @@ class StoredBlocksTest {
 
     @Test
     void lookupsGiveWhatWasImported() {
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
-        TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), TraceImportTest.accumulation());
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), P);
         importer.initialize(g.header(), g.state().keyvals(), List.of());
         Hash genesis = g.header().hash(P);
         assertEquals(g.header(), importer.header(genesis).orElseThrow());

@@ -1,5 +1,8 @@
 package io.jamboree.importer.internal;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +10,8 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.DifferentialEngine;
@@ -56,8 +58,8 @@ class TraceImportRecompilerTest {
         Run run = new Run();
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("genesis", () -> {
-            run.importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(engine));
-            TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
+            run.importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(engine));
+            Genesis g = Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
             Hash root = run.importer.initialize(g.header(), g.state().keyvals(), List.of());
             run.headers.add(new AncestryItem(g.header().slot(), g.header().hash(P)));
             assertEquals(g.state().stateRoot(), root, "genesis state root");

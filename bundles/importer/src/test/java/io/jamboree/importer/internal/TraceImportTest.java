@@ -1,8 +1,11 @@
 package io.jamboree.importer.internal;
 
-import io.jamboree.importer.state.ChainState;
-import io.jamboree.importer.state.StateCodec;
-import io.jamboree.importer.state.ServiceAccounts;
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.stf.state.ServiceAccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +13,8 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.NodeStore;
@@ -61,7 +63,7 @@ class TraceImportTest {
 
     /** The real accumulation (GP §12) on the PVM interpreter. */
     static Accumulation accumulation() {
-        return Accumulation.using(new InterpreterEngine());
+        return new PvmInvocationsComponent().accumulation(new InterpreterEngine());
     }
 
     private static NodeStore open(String kind, String folder) {
@@ -78,8 +80,8 @@ class TraceImportTest {
         List<DynamicNode> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("genesis", () -> {
             run.store = open(kind, folder);
-            run.importer = BlockImporters.create(P, run.store, accumulation());
-            TraceStep.Genesis g = TraceStep.Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
+            run.importer = TestImporters.create(P, run.store, accumulation());
+            Genesis g = Genesis.decode(Traces.read(Traces.folder(folder).resolve("genesis.bin")), P);
             Hash root = run.importer.initialize(g.header(), g.state().keyvals(), List.of());
             run.headers.add(new AncestryItem(g.header().slot(), g.header().hash(P)));
             assertEquals(g.state().stateRoot(), root, "genesis state root");

@@ -1,6 +1,7 @@
 package io.jamboree.keystore.internal;
 
 import io.jamboree.keystore.DevKeys;
+import io.jamboree.keystore.DevValidatorRange;
 import io.jamboree.keystore.Keystore;
 import io.jamboree.keystore.ValidatorSecrets;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class KeystoreComponent implements Keystore {
     /** The keystore of a dev selection ({@code "I"}, {@code "I-J"}, ...) and a key folder (may be null), without OSGi. */
     public KeystoreComponent(String devValidators, Path keysDir) {
         List<ValidatorSecrets> all = new ArrayList<>();
-        for (long i : DevValidatorRange.parse(devValidators)) {
+        for (long i : DevValidatorRange.parse(devValidators).indices()) {
             all.add(DevKeys.secrets(i));
         }
         if (keysDir != null) {

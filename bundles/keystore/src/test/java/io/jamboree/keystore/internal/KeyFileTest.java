@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.core.Hex;
 import io.jamboree.keystore.DevKeys;
+import io.jamboree.keystore.DevValidatorRange;
 import io.jamboree.keystore.Keystore;
 import io.jamboree.keystore.KeystoreException;
 import io.jamboree.keystore.ValidatorSecrets;
@@ -114,7 +115,8 @@ class KeyFileTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(DevKeys.secrets(i), ks.validators().get(i));
         }
-        assertEquals(List.of(1L, 4L, 5L, 6L), DevValidatorRange.parse("1, 4-6"));
+        assertEquals(List.of(1L, 4L, 5L, 6L), DevValidatorRange.parse("1, 4-6").indices());
+        assertEquals("1,4-6", DevValidatorRange.parse("1, 4-6").format());
         for (String bad : new String[] {"x", "3-1", "-2", "0-5000"}) {
             KeystoreException e = assertThrows(KeystoreException.class, () -> DevValidatorRange.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("dev validators '" + bad + "'"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.jamboree.pvm.recompiler;
 
+import io.jamboree.pvm.Opcodes;
 import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.MemoryAccessException;
 
@@ -172,7 +173,7 @@ final class Codegen {
             b.lload(GAS).loadConstant((long) n).lsub().lstore(GAS);
             for (int s = s0; s < s0 + n; s++) instruction(s);
             int last = s0 + n - 1;
-            if (!Isa.terminator(d.op[last]) && d.op[last] != Isa.ECALLI && last + 1 < d.op.length) goTo(last + 1);
+            if (!Opcodes.terminates(d.op[last]) && d.op[last] != Opcodes.ECALLI && last + 1 < d.op.length) goTo(last + 1);
         }
 
         /** st[0] = gas, st[1] = slot; return code. */

@@ -4,43 +4,15 @@ import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PageAccess;
 
 /**
- * PVM instruction set facts (GP 0.7.2 A.5 argument layouts, A.3 terminators T) and the semantics of the
- * register-only instructions, shared by the generated code (which calls these tiny static methods, inlined by
- * HotSpot) and the slow stepping path.
+ * The semantics of the PVM's register, branch and RAM instructions (GP A.5; the opcode tables, layouts and
+ * terminators are the shared {@link io.jamboree.pvm.Opcodes}), used by the generated code (which calls these tiny
+ * static methods, inlined by HotSpot) and the slow stepping path.
  */
 final class Isa {
     private Isa() {
     }
 
-    static final int NONE = 0, IMM = 1, REG_EXT_IMM = 2, TWO_IMM = 3, OFFSET = 4, REG_IMM = 5, REG_TWO_IMM = 6,
-            REG_IMM_OFFSET = 7, TWO_REG = 8, TWO_REG_IMM = 9, TWO_REG_OFFSET = 10, TWO_REG_TWO_IMM = 11,
-            THREE_REG = 12;
-    static final int TRAP = 0, FALLTHROUGH = 1, ECALLI = 10;
     static final long HALT_ADDRESS = (1L << 32) - (1L << 16);
-
-    /** @return the A.5 argument layout of opcode o, or -1 if o ∉ U */
-    static int layout(int o) {
-        if (o == 0 || o == 1) return NONE;
-        if (o == 10) return IMM;
-        if (o == 20) return REG_EXT_IMM;
-        if (o >= 30 && o <= 33) return TWO_IMM;
-        if (o == 40) return OFFSET;
-        if (o >= 50 && o <= 62) return REG_IMM;
-        if (o >= 70 && o <= 73) return REG_TWO_IMM;
-        if (o >= 80 && o <= 90) return REG_IMM_OFFSET;
-        if (o >= 100 && o <= 111) return TWO_REG;
-        if (o >= 120 && o <= 161) return TWO_REG_IMM;
-        if (o >= 170 && o <= 175) return TWO_REG_OFFSET;
-        if (o == 180) return TWO_REG_TWO_IMM;
-        if (o >= 190 && o <= 230) return THREE_REG;
-        return -1;
-    }
-
-    /** A.3: o ∈ T. */
-    static boolean terminator(int o) {
-        return o == 0 || o == 1 || o == 40 || o == 50 || o == 80 || o == 180 || (o >= 81 && o <= 90)
-                || (o >= 170 && o <= 175);
-    }
 
     /** @return true for RAM instructions (A.5.3, A.5.6, A.5.7, A.5.10) */
     static boolean memory(int o) {

@@ -1,5 +1,6 @@
 package io.jamboree.pvm.recompiler;
 
+import io.jamboree.pvm.Opcodes;
 import io.jamboree.pvm.ExitReason;
 import io.jamboree.pvm.Memory;
 import io.jamboree.pvm.PageAccess;
@@ -28,7 +29,7 @@ class DifferentialTest {
 
     static {
         List<Integer> ops = new ArrayList<>();
-        for (int o = 0; o < 256; o++) if (Isa.layout(o) >= 0) ops.add(o);
+        for (int o = 0; o < 256; o++) if (Opcodes.format(o) >= 0) ops.add(o);
         OPCODES = ops.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -183,16 +184,16 @@ class DifferentialTest {
             if (rnd.nextInt(4) == 0) o = 81 + rnd.nextInt(10);
             if (rnd.nextInt(6) == 0) o = 170 + rnd.nextInt(6);
             ops[i] = o;
-            lens[i] = switch (Isa.layout(o)) {
-                case Isa.NONE -> rnd.nextInt(10) == 0 ? rnd.nextInt(3) : 0;
-                case Isa.REG_EXT_IMM -> 9;
-                case Isa.OFFSET -> 4;
-                case Isa.REG_IMM_OFFSET -> 6;
-                case Isa.TWO_REG_OFFSET -> 5;
-                case Isa.THREE_REG -> 2;
-                case Isa.TWO_REG -> 1;
-                case Isa.TWO_IMM -> 5 + rnd.nextInt(5);
-                case Isa.REG_IMM -> Isa.memory(o) ? 5 : 1 + rnd.nextInt(5);
+            lens[i] = switch (Opcodes.format(o)) {
+                case Opcodes.F_NONE -> rnd.nextInt(10) == 0 ? rnd.nextInt(3) : 0;
+                case Opcodes.F_REG_EXT_IMM -> 9;
+                case Opcodes.F_OFFSET -> 4;
+                case Opcodes.F_REG_IMM_OFFSET -> 6;
+                case Opcodes.F_TWO_REG_OFFSET -> 5;
+                case Opcodes.F_THREE_REG -> 2;
+                case Opcodes.F_TWO_REG -> 1;
+                case Opcodes.F_TWO_IMM -> 5 + rnd.nextInt(5);
+                case Opcodes.F_REG_IMM -> Isa.memory(o) ? 5 : 1 + rnd.nextInt(5);
                 default -> rnd.nextInt(12) == 0 ? rnd.nextInt(26) : 1 + rnd.nextInt(Isa.memory(o) ? 2 : 8);
             };
             pos[i] = at;
@@ -200,7 +201,7 @@ class DifferentialTest {
         }
         List<Integer> starts = new ArrayList<>(); // basic-block starts (GP A.3): 0 and after terminators
         starts.add(0);
-        for (int i = 0; i + 1 < count; i++) if (Isa.terminator(ops[i])) starts.add(pos[i + 1]);
+        for (int i = 0; i + 1 < count; i++) if (Opcodes.terminates(ops[i])) starts.add(pos[i + 1]);
         int tail = rnd.nextInt(3);
         byte[] code = new byte[at + tail];
         boolean[] mask = new boolean[code.length];
@@ -214,29 +215,29 @@ class DifferentialTest {
             }
             boolean aim = rnd.nextInt(8) != 0;
             int tgt = starts.get(rnd.nextInt(starts.size())) - p;
-            switch (Isa.layout(o)) {
-                case Isa.OFFSET -> { if (aim) put(code, p + 1, tgt, 4); }
-                case Isa.REG_IMM_OFFSET -> {
+            switch (Opcodes.format(o)) {
+                case Opcodes.F_OFFSET -> { if (aim) put(code, p + 1, tgt, 4); }
+                case Opcodes.F_REG_IMM_OFFSET -> {
                     code[p + 1] = (byte) (rnd.nextInt(13) | 1 << 4); // lx = 1
                     if (aim) put(code, p + 3, tgt, 4);
                 }
-                case Isa.TWO_REG_OFFSET -> {
+                case Opcodes.F_TWO_REG_OFFSET -> {
                     code[p + 1] = (byte) (rnd.nextInt(13) | rnd.nextInt(13) << 4);
                     if (aim) put(code, p + 2, tgt, 4);
                 }
-                case Isa.TWO_IMM -> {
+                case Opcodes.F_TWO_IMM -> {
                     if (aim && lens[i] >= 5) {
                         code[p + 1] = 4;
                         put(code, p + 2, address(rnd), 4);
                     }
                 }
-                case Isa.REG_IMM -> {
+                case Opcodes.F_REG_IMM -> {
                     if (aim && Isa.memory(o) && lens[i] >= 5) put(code, p + 2, address(rnd), 4);
                 }
-                case Isa.REG_TWO_IMM -> {
+                case Opcodes.F_REG_TWO_IMM -> {
                     if (aim && lens[i] >= 1) code[p + 1] = (byte) (rnd.nextInt(13) | 1 << 4);
                 }
-                case Isa.TWO_REG_IMM, Isa.TWO_REG -> {
+                case Opcodes.F_TWO_REG_IMM, Opcodes.F_TWO_REG -> {
                     if (rnd.nextBoolean() && lens[i] >= 1) code[p + 1] = (byte) (rnd.nextInt(13) | rnd.nextInt(13) << 4);
                 }
                 default -> { }

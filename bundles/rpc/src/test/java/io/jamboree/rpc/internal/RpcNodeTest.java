@@ -12,9 +12,9 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
+
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
@@ -73,7 +73,7 @@ class RpcNodeTest {
                 steps.add(new Step(b, root, kvs(d)));
             }
         }
-        importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
+        importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         assertEquals(genesisRoot, importer.initialize(genesis, genesisState, List.of()));
         node = new RpcNode(importer, new InetSocketAddress("127.0.0.1", 0), 20, 1 << 20, 64,
                 Optional::empty, Optional::empty, Optional::empty);
@@ -182,7 +182,7 @@ class RpcNodeTest {
             TreeSet<Long> services = new TreeSet<>();
             for (KeyValue kv : last.post()) {
                 byte[] k = kv.key().bytes();
-                if (io.jamboree.importer.state.ServiceAccounts.isAccountKey(k)) {
+                if (io.jamboree.stf.state.ServiceAccounts.isAccountKey(k)) {
                     services.add((k[1] & 0xFFL) | (k[3] & 0xFFL) << 8 | (k[5] & 0xFFL) << 16 | (k[7] & 0xFFL) << 24);
                 }
             }
@@ -261,7 +261,7 @@ class RpcNodeTest {
         byte[] key = "jamboree".getBytes(StandardCharsets.UTF_8);
         byte[] value = "rpc test value".getBytes(StandardCharsets.UTF_8);
         state.add(new KeyValue(StateKey.storage(0, key), value));
-        BlockImporter imp = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         imp.initialize(h, state, List.of());
         try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 20, 1 << 20, 64, Optional::empty,
                 Optional::empty, Optional::empty); WsClient c = new WsClient(n.url())) {

@@ -13,9 +13,9 @@ import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
+
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
@@ -92,7 +92,7 @@ class TelemetryTest {
         Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
         Header genesis = Header.decode(g, P);
         Hash.decode(g);
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         importer.initialize(genesis, kvs(g), List.of());
         List<Block> blocks = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {

@@ -2,6 +2,7 @@ package io.jamboree.stf.assurances;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.stf.reports.Ed25519Signatures;
 import io.jamboree.types.AvailAssurance;
 import io.jamboree.types.AvailabilityAssignment;
@@ -21,7 +22,9 @@ public final class Assurances {
 
     private Assurances() {}
 
-    public static AssurancesResult transition(AssurancesState s, AssurancesInput in, ChainParams p) {
+    /** The transition {@code (ρ†, κ, E_A) → (W, ρ‡)}, checking the assurers' signatures with {@code ed25519}. */
+    public static AssurancesResult transition(AssurancesState s, AssurancesInput in, ChainParams p,
+            Ed25519Verifier ed25519) {
         List<AvailAssurance> as = in.assurances().assurances();
         AvailabilityAssignments rho = s.availAssignments();
         int cores = p.coresCount();
@@ -43,7 +46,7 @@ public final class Assurances {
             prev = a.validatorIndex();
             // GP eq:assurancesig: signature over X_A ⌢ H(E(H_p, f))
             byte[] msg = Blake2b256.hash(in.parent().bytes(), a.bitfield().bytes());
-            if (!Ed25519Signatures.verify(s.currValidators().get(a.validatorIndex()).ed25519(),
+            if (!Ed25519Signatures.verify(ed25519, s.currValidators().get(a.validatorIndex()).ed25519(),
                     Ed25519Signatures.AVAILABLE, msg, a.signature())) {
                 return err(AssurancesError.BAD_SIGNATURE);
             }

@@ -1,8 +1,9 @@
 package io.jamboree.stf.disputes;
 
 /**
- * The Ed25519 signature check {@code s ∈ E_k⟨m⟩} (GP §3.8.2) the disputes transition needs; bound to the
- * jam-crypto ZIP-215 verifier by {@link Disputes#create()}.
+ * The Ed25519 signature check {@code s ∈ E_k⟨m⟩} (GP §3.8.2) that the disputes, reports and assurances
+ * transitions need, passed to them by the caller; the node binds it to jam-crypto's ZIP-215 verifier in the
+ * {@link io.jamboree.stf.StateTransition} component.
  */
 @org.osgi.annotation.versioning.ConsumerType
 @FunctionalInterface

@@ -29,6 +29,18 @@ public final class RecentHistory {
 
     private RecentHistory() {}
 
+    /** β† (GP eq. 7.5): β with the last item's state root set to the parent state root H_r. */
+    public static RecentBlocks dagger(RecentBlocks beta, Hash parentStateRoot) {
+        List<BlockInfo> hist = beta.history();
+        if (hist.isEmpty()) {
+            return beta;
+        }
+        List<BlockInfo> out = new ArrayList<>(hist);
+        BlockInfo last = hist.get(hist.size() - 1);
+        out.set(hist.size() - 1, new BlockInfo(last.headerHash(), last.beefyRoot(), parentStateRoot, last.reported()));
+        return new RecentBlocks(out, beta.mmr());
+    }
+
     /** β' from β and the block's inputs; H is {@link ChainParams#recentHistorySize()}. */
     public static RecentBlocks transition(RecentBlocks pre, HistoryInput input, ChainParams params) {
         final int maxBlocks = params.recentHistorySize();

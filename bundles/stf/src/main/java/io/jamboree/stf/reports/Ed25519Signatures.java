@@ -1,13 +1,14 @@
 package io.jamboree.stf.reports;
 
-import io.jamboree.crypto.Ed25519;
+import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.Ed25519Signature;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Ed25519 signature checks of guarantees (GP eq:guarantorsig, context {@code X_G = jam_guarantee}) and
- * assurances (GP eq:assurancesig, context {@code X_A = jam_available}), with jam-crypto's ZIP-215 verifier.
+ * assurances (GP eq:assurancesig, context {@code X_A = jam_available}), with the verifier the caller binds
+ * (jam-crypto's ZIP-215 verifier in the node).
  * The Graypaper writes the contexts with a {@code $} prefix; the signed bytes carry none (confirmed by the
  * vectors).
  */
@@ -20,11 +21,12 @@ public final class Ed25519Signatures {
 
     private Ed25519Signatures() {}
 
-    /** Verifies {@code signature} over {@code context ⌢ message} under {@code key}. */
-    public static boolean verify(Ed25519Public key, byte[] context, byte[] message, Ed25519Signature signature) {
+    /** Verifies {@code signature} over {@code context ⌢ message} under {@code key} with {@code verifier}. */
+    public static boolean verify(Ed25519Verifier verifier, Ed25519Public key, byte[] context, byte[] message,
+            Ed25519Signature signature) {
         byte[] m = new byte[context.length + message.length];
         System.arraycopy(context, 0, m, 0, context.length);
         System.arraycopy(message, 0, m, context.length, message.length);
-        return Ed25519.verify(key.bytes(), m, signature.bytes());
+        return verifier.verify(key.bytes(), m, signature.bytes());
     }
 }

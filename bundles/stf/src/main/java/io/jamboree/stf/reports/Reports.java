@@ -5,6 +5,7 @@ import io.jamboree.types.AvailabilityAssignment;
 import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.BlockInfo;
 import io.jamboree.types.CoreActivityRecord;
+import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.RefineContext;
 import io.jamboree.types.ReportGuarantee;
@@ -35,8 +36,11 @@ public final class Reports {
 
     private Reports() {}
 
-    /** The transition {@code (ρ‡, …, E_G, τ') → (reported, reporters, ρ', π')}. */
-    public static ReportsResult transition(ReportsState s, ReportsInput in, ChainParams p) {
+    /**
+     * The transition {@code (ρ‡, …, E_G, τ') → (reported, reporters, ρ', π')}, checking the guarantors'
+     * signatures with {@code ed25519}.
+     */
+    public static ReportsResult transition(ReportsState s, ReportsInput in, ChainParams p, Ed25519Verifier ed25519) {
         long t = in.slot();
         List<ReportGuarantee> gs = in.guarantees().guarantees();
         int v = p.validatorsCount();
@@ -136,7 +140,7 @@ public final class Reports {
                 if (offenders.contains(key)) {
                     return err(ReportsError.BANNED_VALIDATOR);
                 }
-                if (!Ed25519Signatures.verify(key, Ed25519Signatures.GUARANTEE, message, c.signature())) {
+                if (!Ed25519Signatures.verify(ed25519, key, Ed25519Signatures.GUARANTEE, message, c.signature())) {
                     return err(ReportsError.BAD_SIGNATURE);
                 }
                 reporters.add(key);

@@ -2,8 +2,8 @@ package io.jamboree.vectors.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jamboree.core.ChainParams;
-import io.jamboree.json.CodecVectors;
-import io.jamboree.json.VectorType;
+import io.jamboree.vectors.internal.codec.CodecVectors;
+import io.jamboree.vectors.internal.codec.VectorType;
 import io.jamboree.vectors.VectorFamily;
 import io.jamboree.vectors.VectorReport;
 import io.jamboree.vectors.VectorResult;

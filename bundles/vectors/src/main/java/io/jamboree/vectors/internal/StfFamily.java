@@ -1,5 +1,6 @@
 package io.jamboree.vectors.internal;
 
+import io.jamboree.accumulate.PvmInvocations;
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.Ed25519;
 import io.jamboree.pvm.PvmEngine;
@@ -65,18 +66,20 @@ public final class StfFamily implements VectorFamily {
     private static final List<String> ENGINE_SUBSYSTEMS = List.of("accumulate");
 
     private final List<PvmEngine> engines;
+    private final PvmInvocations invocations;
 
     @Activate
     public StfFamily(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY,
                     target = "(!(pvm.engine=active))")
-            List<PvmEngine> engines) {
+            List<PvmEngine> engines, @Reference PvmInvocations invocations) {
         this.engines = List.copyOf(engines);
+        this.invocations = invocations;
     }
 
     /** The accumulate check on every engine: the first engine's difference, named. */
     private Optional<String> accumulate(byte[] testCase, ChainParams params) {
         for (PvmEngine e : engines) {
-            Optional<String> d = AccumulateVectors.check(testCase, params, e);
+            Optional<String> d = AccumulateVectors.check(testCase, params, invocations.accumulation(e));
             if (d.isPresent()) {
                 return Optional.of("[" + e.name() + "] " + d.get());
             }

@@ -1,10 +1,12 @@
 package io.jamboree.author.internal.cli;
 
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.RawState;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.KeyValue;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
@@ -98,8 +100,8 @@ public final class ExportCommand implements JamCommand {
             List<KeyValue> pre = importer.state(first == 0 ? initial : chain.get(first - 1)).orElse(List.of());
             Hash preRoot = importer.stateRoot(first == 0 ? initial : chain.get(first - 1)).orElseThrow();
             if (withGenesis) {
-                TraceFormat.writeGenesis(dir, new TraceFormat.Genesis(genesisHeader.get(),
-                        new TraceFormat.RawState(preRoot, pre)), p);
+                TraceFormat.writeGenesis(dir, new Genesis(genesisHeader.get(),
+                        new RawState(preRoot, pre)), p);
             }
             TreeMap<Long, int[]> perEpoch = new TreeMap<>();
             long prevSlot = -1;
@@ -110,8 +112,8 @@ public final class ExportCommand implements JamCommand {
                 List<KeyValue> post = importer.state(bh).orElseThrow(
                         () -> new IllegalStateException("the state of block " + bh + " is not kept"));
                 Hash postRoot = importer.stateRoot(bh).orElseThrow();
-                TraceFormat.writeStep(dir, String.format("%08d", i + 1), new TraceFormat.RawState(preRoot, pre), block,
-                        new TraceFormat.RawState(postRoot, post), p);
+                TraceFormat.writeStep(dir, String.format("%08d", i + 1), new RawState(preRoot, pre), block,
+                        new RawState(postRoot, post), p);
                 long slot = block.header().slot();
                 if (prevSlot >= 0) {
                     gaps += (int) (slot - prevSlot - 1);

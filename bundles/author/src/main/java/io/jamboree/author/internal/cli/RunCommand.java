@@ -1,17 +1,18 @@
 package io.jamboree.author.internal.cli;
 
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.keystore.DevValidatorRange;
+import io.jamboree.importer.trace.RawState;
 import io.jamboree.author.Author;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.ChainSpecJson;
-import io.jamboree.chainspec.DevGenesis;
-import io.jamboree.author.internal.DevValidators;
+import io.jamboree.chainspec.ChainSpecs;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Hash;
 import java.io.IOException;
@@ -45,11 +46,13 @@ public final class RunCommand implements JamCommand {
 
     private final BlockImporter importer;
     private final Author author;
+    private final ChainSpecs specs;
 
     @Activate
-    public RunCommand(@Reference BlockImporter importer, @Reference Author author) {
+    public RunCommand(@Reference BlockImporter importer, @Reference Author author, @Reference ChainSpecs specs) {
         this.importer = importer;
         this.author = author;
+        this.specs = specs;
     }
 
     @Override
@@ -97,7 +100,7 @@ public final class RunCommand implements JamCommand {
         // genesis or resume
         Optional<Hash> head = importer.bestHead();
         if (head.isEmpty()) {
-            TraceFormat.Genesis g;
+            Genesis g;
             try {
                 g = genesis(chain, p, out);
             } catch (IOException | IllegalArgumentException e) {
@@ -117,7 +120,7 @@ public final class RunCommand implements JamCommand {
                     + "validator of the chain");
             return BAD_INPUT;
         }
-        out.printf("validators %s of %d; %s clock%s%n", DevValidators.format(ours), p.validatorsCount(),
+        out.printf("validators %s of %d; %s clock%s%n", DevValidatorRange.of(ours).format(), p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
 
         long genesisMillis = 0;
@@ -157,15 +160,15 @@ public final class RunCommand implements JamCommand {
                 .orElseGet(() -> importer.state(head).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L));
     }
 
-    private static TraceFormat.Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
+    private Genesis genesis(String chain, ChainParams p, PrintStream out) throws IOException {
         if (chain.equals("tiny") || chain.equals("full")) {
             if (p.validatorsCount() > 100) {
                 out.printf("deriving the %d dev validators' keys and the ring root of the %s dev genesis...%n",
                         p.validatorsCount(), p.name());
             }
-            ChainSpec spec = DevGenesis.spec(p);
-            return new TraceFormat.Genesis(spec.genesisHeader(),
-                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
+            ChainSpec spec = specs.dev(p);
+            return new Genesis(spec.genesisHeader(),
+                    new RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         Path f = Path.of(chain);
         if (!Files.isRegularFile(f)) {
@@ -174,7 +177,7 @@ public final class RunCommand implements JamCommand {
         if (f.getFileName().toString().endsWith(".json")) {
             ChainSpec spec;
             try {
-                spec = ChainSpecJson.read(f);
+                spec = specs.read(f);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("not a JIP-4 chain spec: " + f + ": " + e.getMessage(), e);
             }
@@ -185,8 +188,8 @@ public final class RunCommand implements JamCommand {
                         + sp.epochLength() + ", C=" + sp.coresCount() + " but the node runs the '" + p.name()
                         + "' parameters: give --params tiny or full to match");
             }
-            return new TraceFormat.Genesis(spec.genesisHeader(),
-                    new TraceFormat.RawState(spec.genesisStateRoot(), spec.genesisState()));
+            return new Genesis(spec.genesisHeader(),
+                    new RawState(spec.genesisStateRoot(), spec.genesisState()));
         }
         return TraceFormat.readGenesis(f, p);
     }

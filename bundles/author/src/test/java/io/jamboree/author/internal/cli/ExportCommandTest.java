@@ -1,5 +1,7 @@
 package io.jamboree.author.internal.cli;
 
+import io.jamboree.author.internal.TestImporters;
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,10 +12,9 @@ import io.jamboree.author.SlotOutcome;
 import io.jamboree.author.internal.LocalKey;
 import io.jamboree.author.internal.NodeAuthor;
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import java.io.ByteArrayOutputStream;
@@ -39,8 +40,8 @@ class ExportCommandTest {
 
     @Test
     void prunedChainExportsFromTheFirstKeptParentState() throws Exception {
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
-        ChainSpec spec = DevGenesis.spec(P);
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
         importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -67,7 +68,7 @@ class ExportCommandTest {
 
     @Test
     void missingTraceFolderIsABadInput() {
-        BlockImporter importer = BlockImporters.create(P, new MemoryNodeStore(), Accumulation.using(new InterpreterEngine()));
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new ExportCommand(importer).run(List.of(), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

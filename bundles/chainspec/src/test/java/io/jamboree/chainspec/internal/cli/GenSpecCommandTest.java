@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.chainspec.ChainSpec;
-import io.jamboree.chainspec.ChainSpecJson;
+import io.jamboree.chainspec.internal.ChainSpecJson;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
-import io.jamboree.importer.state.StateCodec;
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.types.Header;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,13 +1,11 @@
 package io.jamboree.fuzz.internal.replay;
 
 import io.jamboree.codec.CodecException;
-import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.KeyValue;
-import io.jamboree.merkle.StateKey;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.RawState;
+import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.types.Block;
-import io.jamboree.types.Hash;
-import io.jamboree.types.Header;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +20,14 @@ import java.util.stream.Stream;
  * and the steps {@code NNNNNNNN.bin} ({@code TraceStep ::= { pre-state, block, post-state }}, a state being
  * {@code RawState ::= { state-root, keyvals }}), binary JAM codec (GP Appendix C). A step whose post-state root
  * equals its pre-state root holds a block that must be rejected (GP §4.1: an invalid block leaves σ unchanged).
- * Steps are decoded one at a time, when replayed, so a long trace is never held in memory at once.
+ * Steps are decoded one at a time, when replayed, so a long trace is never held in memory at once, with the
+ * importer's exported trace codec ({@link TraceStep}, {@link Genesis}).
  */
 final class ReplayTrace {
     private final Path folder;
     private final Path genesis;
     private final List<Path> steps;
     private final ChainParams params;
-
-    /** {@code RawState}: a state root and the serialized state (GP Appendix D.1). */
-    record RawState(Hash root, List<KeyValue> keyValues) {}
-
-    /** {@code Genesis}: the header the initial state belongs to, and that state. */
-    record Genesis(Header header, RawState state) {}
 
     /**
      * One {@code TraceStep}.
@@ -44,7 +37,7 @@ final class ReplayTrace {
     record Step(String file, RawState pre, Block block, RawState post) {
         /** Whether the trace expects the block to be rejected: its post-state is its pre-state. */
         boolean mustReject() {
-            return pre.root().equals(post.root());
+            return pre.stateRoot().equals(post.stateRoot());
         }
     }
 
@@ -111,15 +104,10 @@ final class ReplayTrace {
             throw new IllegalStateException("no genesis.bin in " + folder);
         }
         byte[] bytes = read(genesis);
-        Decoder d = new Decoder(bytes);
         try {
-            Header h = Header.decode(d, params);
-            RawState s = rawState(d);
-            d.expectEnd();
-            return new Genesis(h, s);
+            return Genesis.decode(bytes, params);
         } catch (CodecException | IllegalArgumentException e) {
-            throw new TraceFileException(genesis, "not a Genesis (" + params.name() + " chain): " + e.getMessage()
-                    + " (at byte " + d.position() + " of " + bytes.length + ")");
+            throw new TraceFileException(genesis, "not a Genesis (" + params.name() + " chain): " + e.getMessage());
         }
     }
 
@@ -127,16 +115,11 @@ final class ReplayTrace {
     Step step(int i) throws TraceFileException {
         Path f = steps.get(i);
         byte[] bytes = read(f);
-        Decoder d = new Decoder(bytes);
         try {
-            RawState pre = rawState(d);
-            Block block = Block.decode(d, params);
-            RawState post = rawState(d);
-            d.expectEnd();
-            return new Step(f.getFileName().toString(), pre, block, post);
+            TraceStep s = TraceStep.decode(bytes, params);
+            return new Step(f.getFileName().toString(), s.preState(), s.block(), s.postState());
         } catch (CodecException | IllegalArgumentException e) {
-            throw new TraceFileException(f, "not a TraceStep (" + params.name() + " chain): " + e.getMessage()
-                    + " (at byte " + d.position() + " of " + bytes.length + ")");
+            throw new TraceFileException(f, "not a TraceStep (" + params.name() + " chain): " + e.getMessage());
         }
     }
 
@@ -146,16 +129,5 @@ final class ReplayTrace {
         } catch (IOException e) {
             throw new TraceFileException(f, "cannot read: " + e.getMessage());
         }
-    }
-
-    private static RawState rawState(Decoder d) {
-        Hash root = Hash.decode(d);
-        int n = d.length(StateKey.LENGTH + 1, "keyvals");
-        List<KeyValue> kvs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            StateKey key = StateKey.ofBytes(d.bytes(StateKey.LENGTH, "state key"));
-            kvs.add(new KeyValue(key, d.blob("state value")));
-        }
-        return new RawState(root, kvs);
     }
 }

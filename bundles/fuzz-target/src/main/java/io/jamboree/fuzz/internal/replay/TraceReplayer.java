@@ -1,5 +1,7 @@
 package io.jamboree.fuzz.internal.replay;
 
+import io.jamboree.stf.state.StateDiff;
+import io.jamboree.importer.trace.Genesis;
 import io.jamboree.core.ChainParams;
 import io.jamboree.fuzz.FuzzFeatures;
 import io.jamboree.fuzz.FuzzMessage;
@@ -10,7 +12,7 @@ import io.jamboree.fuzz.FuzzMessage.Initialize;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.FuzzMessage.State;
 import io.jamboree.fuzz.FuzzMessage.StateRoot;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
 import java.io.PrintStream;
@@ -215,12 +217,12 @@ final class TraceReplayer {
                 TargetConnection c = connect();
                 if (trace.hasGenesis()) {
                     at = "genesis.bin (initialize)";
-                    ReplayTrace.Genesis g = trace.genesis();
-                    Hash root = initialize(c, g.header(), g.state().keyValues());
-                    if (!root.equals(g.state().root())) {
+                    Genesis g = trace.genesis();
+                    Hash root = initialize(c, g.header(), g.state().keyvals());
+                    if (!root.equals(g.state().stateRoot())) {
                         failed++;
                         out.println("  FAIL genesis.bin (initialize): state root " + root.hex() + ", expected "
-                                + g.state().root().hex());
+                                + g.state().stateRoot().hex());
                         if (o.stopOnFail()) {
                             notReplayed = trace.stepCount();
                             return;
@@ -274,17 +276,17 @@ final class TraceReplayer {
                 case StateRoot sr when s.mustReject() -> {
                     fail(s, ms, "imported with state root " + sr.root().hex()
                             + ", but the trace rejects this block (its post_state is its pre_state)");
-                    diff(c, hash, s.post().keyValues());
+                    diff(c, hash, s.post().keyvals());
                     synced = false;
                     return false;
                 }
-                case StateRoot sr when sr.root().equals(s.post().root()) -> {
+                case StateRoot sr when sr.root().equals(s.post().stateRoot()) -> {
                     pass(s, ms, "state root " + sr.root().hex());
                     return true;
                 }
                 case StateRoot sr -> {
-                    fail(s, ms, "state root " + sr.root().hex() + ", expected " + s.post().root().hex());
-                    diff(c, hash, s.post().keyValues());
+                    fail(s, ms, "state root " + sr.root().hex() + ", expected " + s.post().stateRoot().hex());
+                    diff(c, hash, s.post().keyvals());
                     synced = false;
                     return false;
                 }
@@ -293,7 +295,7 @@ final class TraceReplayer {
                     return true;
                 }
                 case ErrorMessage e -> {
-                    fail(s, ms, "rejected (\"" + e.text() + "\"), expected state root " + s.post().root().hex());
+                    fail(s, ms, "rejected (\"" + e.text() + "\"), expected state root " + s.post().stateRoot().hex());
                     synced = false;
                     return false;
                 }
@@ -309,11 +311,11 @@ final class TraceReplayer {
         private boolean resync(TargetConnection c, ReplayTrace.Step s, Header h, Hash hash) throws TargetException {
             Header parent = headers.get(h.parent());
             if (parent != null) {
-                Hash root = initialize(c, parent, s.pre().keyValues());
-                if (!root.equals(s.pre().root())) {
+                Hash root = initialize(c, parent, s.pre().keyvals());
+                if (!root.equals(s.pre().stateRoot())) {
                     headers.put(hash, h);
                     fail(s, "-", "initialize with its pre_state answered state root " + root.hex() + ", expected "
-                            + s.pre().root().hex());
+                            + s.pre().stateRoot().hex());
                     return false;
                 }
                 synced = true;
@@ -327,12 +329,12 @@ final class TraceReplayer {
             }
             out.println("  " + s.file() + ": not replayed: the header of its parent " + h.parent().hex()
                     + " is not in the folder; the target starts from this step's post_state");
-            Hash root = initialize(c, h, s.post().keyValues());
+            Hash root = initialize(c, h, s.post().keyvals());
             headers.put(hash, h);
-            if (!root.equals(s.post().root())) {
+            if (!root.equals(s.post().stateRoot())) {
                 notReplayed--;
                 fail(s, "-", "initialize with its post_state answered state root " + root.hex() + ", expected "
-                        + s.post().root().hex());
+                        + s.post().stateRoot().hex());
                 return false;
             }
             synced = true;
@@ -359,7 +361,7 @@ final class TraceReplayer {
                 out.println("    get-state " + block.hex() + ": the target answered " + reply.kind());
                 return;
             }
-            List<String> lines = StateDiff.describe(expected, st.keyValues(), o.diffLimit());
+            List<String> lines = StateDiff.of(expected, st.keyValues()).describe("target", o.diffLimit());
             if (lines.isEmpty()) {
                 out.println("    get-state: the target's key/values equal the trace's post_state (the root it sent differs)");
             }

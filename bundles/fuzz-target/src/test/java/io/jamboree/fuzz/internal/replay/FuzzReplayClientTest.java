@@ -1,5 +1,6 @@
 package io.jamboree.fuzz.internal.replay;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.fuzz.internal.FuzzTargetServer;
-import io.jamboree.fuzz.internal.Importers;
+import io.jamboree.fuzz.internal.TestImporters;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.types.Block;
@@ -130,7 +131,7 @@ class FuzzReplayClientTest {
         System.out.print(out);
         assertEquals(1, code, out);
         assertTrue(out.contains("FAIL 00000002.bin") && out.contains("but the trace rejects this block"), out);
-        assertTrue(out.contains("(C11 τ): expected"), "the diff names the timeslot key: " + out);
+        assertTrue(out.contains("[tau (C11 timeslot)]: expected"), "the diff names the timeslot key: " + out);
         assertTrue(out.strip().endsWith("2 passed, 1 failed"), out);
     }
 
@@ -278,7 +279,7 @@ class FuzzReplayClientTest {
 
         Served(Path socket) throws IOException {
             this.socket = socket;
-            server = FuzzTargetServer.bind(socket, TINY, Importers.inMemory(Accumulation.using(new InterpreterEngine())),
+            server = FuzzTargetServer.bind(socket, TINY, TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())),
                     TARGET, 64 << 20);
             thread = Thread.ofPlatform().name("replay-test-target").start(() -> {
                 try {

@@ -1,5 +1,7 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.TraceFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,10 +43,10 @@ record TraceFiles(Path genesis, List<Path> steps) {
                 }
                 steps.addAll(found);
             } else if (Files.isRegularFile(p)) {
-                if (!TraceReader.isTraceFile(p)) {
+                if (!TraceFileReader.isTraceFile(p)) {
                     throw new TraceFormatException(p, "not a trace file (expected .bin or .json)", null);
                 }
-                if (TraceReader.isGenesis(p)) {
+                if (TraceFileReader.isGenesis(p)) {
                     if (genesis == null) {
                         genesis = p;
                     }
@@ -60,7 +62,7 @@ record TraceFiles(Path genesis, List<Path> steps) {
 
     private static List<Path> list(Path dir) throws TraceFormatException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(TraceReader::isTraceFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(TraceFileReader::isTraceFile).sorted().toList();
         } catch (NoSuchFileException e) {
             throw new TraceFormatException(dir, "no such folder", e);
         } catch (IOException e) {
@@ -72,7 +74,7 @@ record TraceFiles(Path genesis, List<Path> steps) {
     private static Path pick(List<Path> files, boolean genesis) {
         Path json = null;
         for (Path f : files) {
-            if (TraceReader.isGenesis(f) == genesis) {
+            if (TraceFileReader.isGenesis(f) == genesis) {
                 if (lower(f).endsWith(".bin")) {
                     return f;
                 }
@@ -86,7 +88,7 @@ record TraceFiles(Path genesis, List<Path> steps) {
     private static List<Path> stepsOf(List<Path> files) {
         List<Path> out = new ArrayList<>();
         for (Path f : files) {
-            if (TraceReader.isGenesis(f)) {
+            if (TraceFileReader.isGenesis(f)) {
                 continue;
             }
             String n = lower(f);

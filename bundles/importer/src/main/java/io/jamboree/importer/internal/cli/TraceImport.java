@@ -1,10 +1,15 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.stf.state.StateDiff;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
+import io.jamboree.importer.trace.TraceFormatException;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
@@ -45,7 +50,7 @@ final class TraceImport {
     private final PrintStream err;
     private final boolean progress;
     private boolean verbose;
-    private final TraceReader reader;
+    private final TraceFileReader reader;
     private final ImportTimings timings = new ImportTimings();
     /** Headers seen so far (genesis and every step's block), by hash, oldest first. */
     private final Map<Hash, Header> headers = new LinkedHashMap<>();
@@ -66,7 +71,7 @@ final class TraceImport {
         this.out = out;
         this.err = err;
         this.progress = progress;
-        this.reader = new TraceReader(params);
+        this.reader = new TraceFileReader(params);
     }
 
     /** With {@code verbose}, one {@code ok FILE} line per passing imported step (after its commit). */
@@ -181,7 +186,7 @@ final class TraceImport {
             out.println("store: best head " + best.get().hex() + " has no stored state");
             return -1;
         }
-        Hash root = StateDiff.root(state.get());
+        Hash root = StateCodec.root(StateCodec.toMap(state.get()));
         headHash = best.get();
         headRoot = root;
         int index = -1;
@@ -218,7 +223,7 @@ final class TraceImport {
             return;
         }
         Optional<List<KeyValue>> stored = importer.state(hash);
-        if (stored.isPresent() && StateDiff.root(stored.get()).equals(g.state().stateRoot())) {
+        if (stored.isPresent() && StateCodec.root(StateCodec.toMap(stored.get())).equals(g.state().stateRoot())) {
             return;
         }
         if (headHash != null) {
@@ -288,7 +293,7 @@ final class TraceImport {
             }
             return;
         }
-        Hash root = StateDiff.root(state.get());
+        Hash root = StateCodec.root(StateCodec.toMap(state.get()));
         if (!root.equals(step.postState().stateRoot())) {
             fail(file, "stored state root " + root.hex() + " of block " + hash.hex() + " differs from the post_state root "
                     + step.postState().stateRoot().hex());
@@ -322,7 +327,7 @@ final class TraceImport {
         }
         if (!parent.equals(headHash)) {
             Optional<List<KeyValue>> ps = importer.state(parent);
-            if (ps.isPresent() && StateDiff.root(ps.get()).equals(preRoot)) {
+            if (ps.isPresent() && StateCodec.root(StateCodec.toMap(ps.get())).equals(preRoot)) {
                 headHash = parent;
                 headRoot = preRoot;
                 return true;
@@ -389,7 +394,7 @@ final class TraceImport {
     }
 
     private void diff(List<KeyValue> expected, List<KeyValue> actual) {
-        for (String line : StateDiff.describe(expected, actual, DIFF_LINES)) {
+        for (String line : StateDiff.of(expected, actual).describe("actual", DIFF_LINES)) {
             out.println("  " + line);
         }
     }

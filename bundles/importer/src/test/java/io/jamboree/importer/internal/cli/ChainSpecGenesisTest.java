@@ -1,12 +1,14 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.importer.trace.TraceStep;
+import io.jamboree.importer.trace.Genesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ class ChainSpecGenesisTest {
     @Test
     void importsTheStepsAfterAChainSpecGenesis() throws Exception {
         Path dir = TraceImportTest.fallback();
-        TraceReader reader = new TraceReader(TINY);
+        TraceFileReader reader = new TraceFileReader(TINY);
         Genesis g = reader.genesis(dir.resolve("genesis.bin"));
         Path spec = tmp.resolve("fallback-spec.json");
         Files.writeString(spec, spec(g, 6));
@@ -78,7 +80,7 @@ class ChainSpecGenesisTest {
     @Test
     void aSpecOfOtherParametersOrWithAGenesisFileIsRefused() throws Exception {
         Path dir = TraceImportTest.fallback();
-        Genesis g = new TraceReader(TINY).genesis(dir.resolve("genesis.bin"));
+        Genesis g = new TraceFileReader(TINY).genesis(dir.resolve("genesis.bin"));
         Path spec = tmp.resolve("spec.json");
         Files.writeString(spec, spec(g, 7));
         assertEquals(2, new TraceImport(new FakeImporter(), out, err, false).run(spec, List.of()));

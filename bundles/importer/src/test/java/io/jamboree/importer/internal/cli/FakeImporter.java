@@ -1,10 +1,11 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.stf.state.StateCodec;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
-import io.jamboree.importer.KeyValue;
+import io.jamboree.stf.state.KeyValue;
 import io.jamboree.types.Block;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
@@ -56,7 +57,7 @@ final class FakeImporter implements BlockImporter {
         Hash h = header.hash(params);
         states.put(h, List.copyOf(state));
         best = h;
-        return StateDiff.root(state);
+        return StateCodec.root(StateCodec.toMap(state));
     }
 
     @Override
@@ -69,7 +70,7 @@ final class FakeImporter implements BlockImporter {
         states.clear();
         states.put(headerHash, List.copyOf(state));
         best = headerHash;
-        return StateDiff.root(state);
+        return StateCodec.root(StateCodec.toMap(state));
     }
 
     @Override
@@ -88,7 +89,7 @@ final class FakeImporter implements BlockImporter {
         }
         states.put(h, post);
         best = h;
-        return new ImportOutcome.Imported(h, StateDiff.root(post));
+        return new ImportOutcome.Imported(h, StateCodec.root(StateCodec.toMap(post)));
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.importer.internal.TestImporters;
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
-import io.jamboree.importer.BlockImporters;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +55,8 @@ class MidChainImportTest {
         Path dir = midChainCopy(TraceImportTest.fallback().getParent(), name, tmp);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        TraceImport run = new TraceImport(BlockImporters.create(ChainParams.tiny(), new MemoryNodeStore(),
-                Accumulation.using(new InterpreterEngine())), out, out, false);
+        TraceImport run = new TraceImport(TestImporters.create(ChainParams.tiny(), new MemoryNodeStore(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine())), out, out, false);
         int code = run.run(List.of(dir));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);

@@ -1,5 +1,6 @@
 package io.jamboree.importer.internal.cli;
 
+import io.jamboree.importer.trace.TraceFormatException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class TraceJsonErrorsTest {
         Path f = tmp.resolve("00000001.json");
         Files.writeString(f, json, StandardCharsets.UTF_8);
         TraceFormatException e = assertThrows(TraceFormatException.class,
-                () -> new TraceReader(ChainParams.tiny()).step(f));
+                () -> new TraceFileReader(ChainParams.tiny()).step(f));
         return e.getMessage();
     }
 

@@ -4,7 +4,7 @@ import io.jamboree.core.Hex;
 import io.jamboree.keystore.DevKeys;
 import io.jamboree.keystore.KeystoreException;
 import io.jamboree.keystore.ValidatorSecrets;
-import io.jamboree.keystore.internal.DevValidatorRange;
+import io.jamboree.keystore.DevValidatorRange;
 import io.jamboree.keystore.internal.KeyFile;
 import io.jamboree.runtime.spi.JamCommand;
 import java.io.PrintStream;
@@ -80,7 +80,7 @@ public final class KeyCommand implements JamCommand {
                 return BAD_INPUT;
             }
             if (dev != null) {
-                for (long i : DevValidatorRange.parse(dev)) {
+                for (long i : DevValidatorRange.parse(dev).indices()) {
                     print(out, "dev " + i + " (" + DevKeys.name(i) + ")", DevKeys.secrets(i));
                 }
             }

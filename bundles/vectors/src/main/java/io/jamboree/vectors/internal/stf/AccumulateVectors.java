@@ -13,7 +13,6 @@ import io.jamboree.core.Hex;
 import io.jamboree.merkle.BinaryMerkle;
 import io.jamboree.merkle.HashFunction;
 import io.jamboree.merkle.StateKey;
-import io.jamboree.pvm.PvmEngine;
 import io.jamboree.types.AccumulatedQueue;
 import io.jamboree.types.AccumulationOutput;
 import io.jamboree.types.AuthQueues;
@@ -66,25 +65,25 @@ public final class AccumulateVectors {
     }
 
     /** Empty on success, else the first difference. */
-    public static Optional<String> check(byte[] bin, ChainParams p, PvmEngine engine) {
+    public static Optional<String> check(byte[] bin, ChainParams p, Accumulation accumulation) {
         TestCase tc;
         try {
             tc = TestCase.decode(bin, p);
         } catch (RuntimeException e) {
             return Optional.of("undecodable test case: " + e.getMessage());
         }
-        return check(tc, p, engine);
+        return check(tc, p, accumulation);
     }
 
     /** Empty on success, else the first difference, for a decoded test case. */
-    public static Optional<String> check(TestCase tc, ChainParams p, PvmEngine engine) {
+    public static Optional<String> check(TestCase tc, ChainParams p, Accumulation accumulation) {
         VectorState pre = tc.preState();
         List<List<Hash>> zeroQueues = new ArrayList<>();
         for (int c = 0; c < p.coresCount(); c++) zeroQueues.add(Collections.nCopies(p.authQueueSize(), Hash.ZERO));
         AccumulationState state = new AccumulationState(pre.privileges(), new AuthQueues(zeroQueues), List.of(),
                 pre.readyQueue(), pre.accumulated());
-        AccumulationOutcome out = Accumulation.using(engine).accumulate(p, tc.slot(), pre.slot(), pre.entropy(),
-                tc.reports(), state, pre.services());
+        AccumulationOutcome out = accumulation.accumulate(p, tc.slot(), pre.slot(), pre.entropy(), tc.reports(), state,
+                pre.services());
 
         VectorState post = tc.postState();
         TreeMap<StateKey, byte[]> actual = new TreeMap<>(pre.services().entries);

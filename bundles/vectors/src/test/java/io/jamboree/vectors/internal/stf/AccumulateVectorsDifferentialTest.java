@@ -1,5 +1,6 @@
 package io.jamboree.vectors.internal.stf;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,8 @@ class AccumulateVectorsDifferentialTest {
     @MethodSource("vectors")
     void vector(String name, Path file, ChainParams params) throws IOException {
         long before = ENGINE.divergences();
-        assertEquals(Optional.empty(), AccumulateVectors.check(Files.readAllBytes(file), params, ENGINE), name);
+        assertEquals(Optional.empty(), AccumulateVectors.check(Files.readAllBytes(file), params,
+                new PvmInvocationsComponent().accumulation(ENGINE)), name);
         assertEquals(before, ENGINE.divergences(), name + ": interpreter and recompiler diverged");
     }
 

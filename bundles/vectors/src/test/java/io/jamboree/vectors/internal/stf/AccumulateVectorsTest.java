@@ -1,5 +1,6 @@
 package io.jamboree.vectors.internal.stf;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jamboree.core.ChainParams;
@@ -49,6 +50,6 @@ class AccumulateVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void vector(String name, Path file, ChainParams params, PvmEngine engine) throws IOException {
-        assertEquals(Optional.empty(), AccumulateVectors.check(Files.readAllBytes(file), params, engine), name);
+        assertEquals(Optional.empty(), AccumulateVectors.check(Files.readAllBytes(file), params, new PvmInvocationsComponent().accumulation(engine)), name);
     }
 }

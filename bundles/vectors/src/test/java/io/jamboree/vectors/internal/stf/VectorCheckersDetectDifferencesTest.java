@@ -1,5 +1,6 @@
 package io.jamboree.vectors.internal.stf;
 
+import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,8 @@ class VectorCheckersDetectDifferencesTest {
     @Test
     void accumulate() {
         PvmEngine engine = new InterpreterEngine();
-        assertDetects("accumulate", "accumulate_ready_queued_reports-1.bin", (b, q) -> AccumulateVectors.check(b, q, engine));
+        assertDetects("accumulate", "accumulate_ready_queued_reports-1.bin", (b, q) -> AccumulateVectors.check(b, q,
+                new PvmInvocationsComponent().accumulation(engine)));
     }
 
     @Test
@@ -66,7 +68,8 @@ class VectorCheckersDetectDifferencesTest {
         byte[] root = tc.output().bytes().clone();
         root[0] ^= 0x01;
         Optional<String> d = AccumulateVectors.check(new AccumulateVectors.TestCase(tc.slot(), tc.reports(),
-                tc.preState(), new Hash(root), tc.postState()), ChainParams.tiny(), new InterpreterEngine());
+                tc.preState(), new Hash(root), tc.postState()), ChainParams.tiny(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         assertTrue(d.isPresent() && d.get().startsWith("output differs at octet 0"), String.valueOf(d));
     }
 
