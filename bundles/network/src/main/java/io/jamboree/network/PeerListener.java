@@ -1,0 +1,16 @@
+package io.jamboree.network;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Told of peers connecting and leaving (whiteboard pattern: register as an OSGi service). Calls come one at a time
+ * from one notification thread, in the order the events happened; they must not block for long.
+ */
+@ConsumerType
+public interface PeerListener {
+    /** A connection's handshake completed and the peer's certificate was accepted. */
+    void connected(PeerInfo peer);
+
+    /** A connection closed; {@code reason} says why (local or remote close, idle timeout, violations, ...). */
+    void disconnected(PeerInfo peer, String reason);
+}
