@@ -238,6 +238,8 @@ public final class Jam implements Callable<Integer> {
     static final String PVM_PID = "io.jamboree.pvm";
     static final String IMPORTER_PID = "io.jamboree.importer";
     static final String KEYSTORE_PID = "io.jamboree.keystore";
+    /** jam-sync's configuration: the network options of jam run. */
+    static final String SYNC_PID = "io.jamboree.sync";
 
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
@@ -538,6 +540,17 @@ public final class Jam implements Callable<Integer> {
                 + "the one kept in DIR/genesis-time, else one slot before now).")
         String genesisTime;
 
+        @Option(names = "--port", paramLabel = "N", description = "JAMNP-S: UDP port of the node's QUIC endpoint (0: any free port). "
+                + "Any network option starts the network (default port 40000).")
+        Integer port;
+
+        @Option(names = "--listen", paramLabel = "ADDR", description = "JAMNP-S: address to listen on (default: 0.0.0.0).")
+        String listen;
+
+        @Option(names = "--bootnode", paramLabel = "NAME@IP:PORT", description = "JAMNP-S: a node to connect to and stay connected "
+                + "with, NAME its alternative name (as every node prints at start); repeatable.")
+        List<String> bootnodes;
+
         @Override
         public Integer call() throws IOException {
             String keys = null;
@@ -602,7 +615,32 @@ public final class Jam implements Callable<Integer> {
                         .awaiting("(&(objectClass=io.jamboree.keystore.Keystore)(devValidators=" + LaunchConfig.ldapValue(keys) + "))",
                                 "the keystore does not hold dev validators " + keys);
             }
-            return jam.runBundleCommand("author", "run", args, launch);
+            boolean network = port != null || listen != null || bootnodes != null && !bootnodes.isEmpty();
+            if (port != null && (port < 0 || port > 65535)) {
+                System.err.println("jam run: --port must be 0..65535");
+                return 2;
+            }
+            if (bootnodes != null) {
+                for (String b : bootnodes) {
+                    if (!b.matches("e[a-z2-7]{52}@(\\[[0-9a-fA-F:.]+]|[^:@\\s]+):\\d{1,5}")) {
+                        System.err.println("jam run: bad --bootnode '" + b + "': use NAME@IP:PORT, NAME the node's 53-character "
+                                + "alternative name");
+                        return 2;
+                    }
+                }
+            }
+            if (network) {
+                // jam-sync's NetworkLauncher configures the network (PID io.jamboree.network) once the chain's genesis is known
+                launch = launch.with(SYNC_PID, "port", String.valueOf(port == null ? 40000 : port));
+                if (listen != null) {
+                    launch = launch.with(SYNC_PID, "listen", listen);
+                }
+                if (bootnodes != null && !bootnodes.isEmpty()) {
+                    launch = launch.with(SYNC_PID, "bootnodes", String.join(",", bootnodes));
+                }
+                args.add("--network");
+            }
+            return jam.runBundleCommand("node", "run", args, launch);
         }
     }
 

@@ -97,8 +97,37 @@ public final class TicketGenerator {
         return pool;
     }
 
-    /** The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}. */
+    /** Proven envelopes by ticket identifier, of the contest with entropy {@link #provenFor} (one contest kept). */
+    private final java.util.concurrent.ConcurrentHashMap<Hash, TicketEnvelope> proven =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Hash provenFor;
+    private volatile ValidatorKeys provenRing;
+
+    /**
+     * The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}; kept
+     * for the contest of {@code eta2}, so a ticket distributed to the network and later included in a block is proven
+     * once.
+     */
     public TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        synchronized (proven) {
+            if (!eta2.equals(provenFor) || !gammaK.equals(provenRing)) {
+                proven.clear();
+                provenFor = eta2;
+                provenRing = gammaK;
+            }
+        }
+        TicketEnvelope kept = proven.get(c.body().id());
+        if (kept != null) {
+            return kept;
+        }
+        TicketEnvelope t = proveNew(c, eta2, gammaK);
+        if (eta2.equals(provenFor) && gammaK.equals(provenRing)) {
+            proven.put(c.body().id(), t);
+        }
+        return t;
+    }
+
+    private TicketEnvelope proveNew(Candidate c, Hash eta2, ValidatorKeys gammaK) {
         List<byte[]> keys = new ArrayList<>(gammaK.size());
         for (ValidatorKey k : gammaK.keys()) {
             keys.add(k.bandersnatch().bytes());

@@ -30,7 +30,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code jam run}: a validator node that authors its slots (GP §6) on a slot clock. Arguments (checked by the
  * launcher, which also configured the store, the importer's chain and the author's keys):
- * {@code --chain tiny|full|FILE [--params tiny|full] --data DIR [--slot-ms N] [--clock wall|fast] [--slots N]}.
+ * {@code --chain tiny|full|FILE [--params tiny|full] --data DIR [--slot-ms N] [--clock wall|fast] [--slots N]
+ * [--network]}; with {@code --network} (the launcher configured jam-sync's network) a node without validator keys
+ * runs too, following the chain it imports from its peers, and slots whose block came from the network are skipped.
  *
  * <p>An empty store starts from the chain's genesis; otherwise the node continues from the stored best head. Wall
  * clock: slot s starts at the genesis time plus s slot durations; the genesis time is kept in {@code DIR/genesis-time}
@@ -65,9 +67,10 @@ public final class RunCommand implements JamCommand {
         boolean fast = false;
         long lastSlot = -1;
         Long givenGenesis = null;
+        boolean network = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (i + 1 >= args.size() && a.startsWith("--")) {
+            if (i + 1 >= args.size() && a.startsWith("--") && !a.equals("--network")) {
                 err.println("jam run: " + a + " needs a value");
                 return BAD_INPUT;
             }
@@ -80,6 +83,7 @@ public final class RunCommand implements JamCommand {
                     case "--slots" -> lastSlot = Long.parseLong(args.get(++i));
                     case "--genesis-time" -> givenGenesis = Long.parseLong(args.get(++i));
                     case "--params", "--dev-validators" -> i++;
+                    case "--network" -> network = true;
                     default -> {
                         err.println("jam run: unknown argument " + a);
                         return BAD_INPUT;
@@ -112,12 +116,13 @@ public final class RunCommand implements JamCommand {
             out.printf("resuming from the stored best head %s (slot %d)%n", head.get(), slot);
         }
         List<Integer> ours = author.validators();
-        if (ours.isEmpty()) {
+        if (ours.isEmpty() && !network) {
             err.println("jam run: none of this node's keys (--dev-validator/--dev-validators, key files in DIR/keys) is a "
                     + "validator of the chain");
             return BAD_INPUT;
         }
-        out.printf("validators %s of %d; %s clock%s%n", DevValidators.format(ours), p.validatorsCount(),
+        out.printf("%s; %s clock%s%n", ours.isEmpty() ? "no validator keys: following the network's chain"
+                        : "validators " + DevValidators.format(ours) + " of " + p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
 
         long genesisMillis = 0;
@@ -273,7 +278,20 @@ public final class RunCommand implements JamCommand {
                         break;
                     }
                 }
-                SlotOutcome o = author.authorSlot(next);
+                if (next <= headSlot()) {
+                    // a block of this slot (or a later one) came from the network: nothing left to author in it
+                    next = headSlot() + 1;
+                    continue;
+                }
+                SlotOutcome o;
+                try {
+                    o = author.authorSlot(next);
+                } catch (IllegalStateException e) {
+                    if (next <= headSlot()) {
+                        continue; // a network block of this slot was imported meanwhile
+                    }
+                    throw e;
+                }
                 switch (o) {
                     case SlotOutcome.Authored a -> {
                         AuthoredBlock b = a.block();
