@@ -139,7 +139,7 @@ public final class RunCommand implements JamCommand {
         Thread hook = new Thread(loop::stopAndWait, "jam-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return loop.run(out, err, fast, genesisMillis, slotMs, lastSlot);
+            return loop.run(out, err, fast, genesisMillis, slotMs, lastSlot, network);
         } finally {
             loop.done.countDown();
             try {
@@ -250,7 +250,8 @@ public final class RunCommand implements JamCommand {
             }
         }
 
-        int run(PrintStream out, PrintStream err, boolean fast, long genesisMillis, long slotMs, long lastSlot) {
+        int run(PrintStream out, PrintStream err, boolean fast, long genesisMillis, long slotMs, long lastSlot,
+                boolean network) {
             ChainParams p = importer.params();
             long next = headSlot() + 1;
             int authored = 0;
@@ -321,8 +322,17 @@ public final class RunCommand implements JamCommand {
                 }
                 next++;
             }
-            out.printf("%s: %d blocks authored (%d ticket-sealed, %d fallback-sealed); best head %s at slot %d%n",
-                    stop ? "stopped" : "done", authored, tickets, fallback, importer.bestHead().orElseThrow(), headSlot());
+            if (network && !stop && !fast) {
+                // a networked node waits out its last slot, so the block of that slot reaches it from its author
+                long end = genesisMillis + (next + 1) * slotMs;
+                while (!stop && System.currentTimeMillis() < end) {
+                    sleep(Math.min(200, end - System.currentTimeMillis()));
+                }
+            }
+            Hash best = importer.bestHead().orElseThrow();
+            out.printf("%s: %d blocks authored (%d ticket-sealed, %d fallback-sealed); best head %s at slot %d, "
+                            + "state root %s%n", stop ? "stopped" : "done", authored, tickets, fallback, best, headSlot(),
+                    importer.stateRoot(best).map(Hash::toString).orElse("unknown"));
             out.flush();
             return OK;
         }
