@@ -10,14 +10,14 @@ import java.net.InetSocketAddress;
  * @param id      the node's key, from its name
  * @param address its address
  */
-record Bootnode(PeerId id, InetSocketAddress address) {
+public record Bootnode(PeerId id, InetSocketAddress address) {
 
     /**
      * Parses {@code NAME@IP:PORT}.
      *
      * @throws IllegalArgumentException naming the fault
      */
-    static Bootnode parse(String s) {
+    public static Bootnode parse(String s) {
         String t = s == null ? "" : s.strip();
         int at = t.indexOf('@');
         int colon = t.lastIndexOf(':');

@@ -82,7 +82,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final NetworkSettings settings;
     private final StreamHandlers handlers;
     private final PeerId localId;
-    private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<PeerListener> listeners;
     private final Map<PeerId, PeerConnection> peers = new ConcurrentHashMap<>();
     private final Map<PeerId, Target> targets = new ConcurrentHashMap<>();
     private final ExecutorService events;
@@ -118,8 +118,17 @@ public final class JamnpNetwork implements Network, AutoCloseable {
      * @throws StreamException if the socket cannot be bound or TLS cannot be set up
      */
     public JamnpNetwork(NetworkSettings settings, StreamHandlers handlers) throws StreamException {
+        this(settings, handlers, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * Binds the socket and starts, telling the peer listeners in {@code listeners}, a thread-safe list the caller
+     * may change at any time.
+     */
+    public JamnpNetwork(NetworkSettings settings, StreamHandlers handlers, List<PeerListener> listeners) throws StreamException {
         this.settings = settings;
         this.handlers = handlers;
+        this.listeners = listeners;
         this.localId = new PeerId(settings.identity().key());
         this.events = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jamnp-events-" + localId.altName().substring(0, 8));

@@ -18,10 +18,10 @@ import java.util.Objects;
  * @param alpnOverride    the ALPN to offer as a client and accept as a server instead of the genesis one, or
  *                        {@code null} (tests of refused ALPNs)
  */
-record NetworkSettings(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen, List<Bootnode> bootnodes,
+public record NetworkSettings(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen, List<Bootnode> bootnodes,
         long streamTimeoutMs, int maxViolations, long initiatorGraceMs, String alpnOverride) {
 
-    NetworkSettings {
+    public NetworkSettings {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(listen, "listen");
         if (genesisHash == null || genesisHash.length != 32) {
@@ -35,27 +35,27 @@ record NetworkSettings(NodeCertificate identity, byte[] genesisHash, InetSocketA
     }
 
     /** Defaults: 10 s stream timeout, 10 violations, 5 s initiator grace, no bootnodes. */
-    static NetworkSettings of(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen) {
+    public static NetworkSettings of(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen) {
         return new NetworkSettings(identity, genesisHash, listen, List.of(), 10_000, 10, 5_000, null);
     }
 
-    NetworkSettings withStreamTimeoutMs(long ms) {
+    public NetworkSettings withStreamTimeoutMs(long ms) {
         return new NetworkSettings(identity, genesisHash, listen, bootnodes, ms, maxViolations, initiatorGraceMs, alpnOverride);
     }
 
-    NetworkSettings withMaxViolations(int n) {
+    public NetworkSettings withMaxViolations(int n) {
         return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, n, initiatorGraceMs, alpnOverride);
     }
 
-    NetworkSettings withBootnodes(List<Bootnode> b) {
+    public NetworkSettings withBootnodes(List<Bootnode> b) {
         return new NetworkSettings(identity, genesisHash, listen, b, streamTimeoutMs, maxViolations, initiatorGraceMs, alpnOverride);
     }
 
-    NetworkSettings withInitiatorGraceMs(long ms) {
+    public NetworkSettings withInitiatorGraceMs(long ms) {
         return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, ms, alpnOverride);
     }
 
-    NetworkSettings withAlpn(String alpn) {
+    public NetworkSettings withAlpn(String alpn) {
         return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, initiatorGraceMs, alpn);
     }
 

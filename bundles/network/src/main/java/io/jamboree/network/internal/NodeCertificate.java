@@ -26,10 +26,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * @param certificate the self-signed certificate
  * @param key         the raw 32-octet public key
  */
-record NodeCertificate(PrivateKey privateKey, X509Certificate certificate, byte[] key) {
+public record NodeCertificate(PrivateKey privateKey, X509Certificate certificate, byte[] key) {
 
     /** The certificate of the key pair with secret seed {@code secretSeed} and public key {@code key}. */
-    static NodeCertificate selfSigned(byte[] secretSeed, byte[] key) throws GeneralSecurityException {
+    public static NodeCertificate selfSigned(byte[] secretSeed, byte[] key) throws GeneralSecurityException {
         return withAltName(secretSeed, key, AltName.of(key));
     }
 
@@ -37,7 +37,7 @@ record NodeCertificate(PrivateKey privateKey, X509Certificate certificate, byte[
      * A certificate like {@link #selfSigned} but with the alternative name {@code altName}, which need not be the
      * key's own (tests make refused certificates with it).
      */
-    static NodeCertificate withAltName(byte[] secretSeed, byte[] key, String altName) throws GeneralSecurityException {
+    public static NodeCertificate withAltName(byte[] secretSeed, byte[] key, String altName) throws GeneralSecurityException {
         PrivateKey priv = Ed25519Keys.privateKey(secretSeed);
         PublicKey pub = Ed25519Keys.publicKey(key);
         X500Name name = new X500Name("CN=" + altName);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * The registered {@link StreamHandler}s by kind (whiteboard): for each kind the one of the highest ranking serves.
  * Thread-safe; a listener hears of every change (the network opens UP streams of a new UP kind).
  */
-final class StreamHandlers {
+public final class StreamHandlers {
     /**
      * One registration.
      *
@@ -37,7 +37,7 @@ final class StreamHandlers {
     }
 
     /** Registers {@code handler} for {@code kind}. */
-    void add(StreamHandler handler, StreamKind kind, int maxMessage, int ranking) {
+    public void add(StreamHandler handler, StreamKind kind, int maxMessage, int ranking) {
         if (maxMessage < 0) {
             throw new IllegalArgumentException("max message size must be >= 0, got " + maxMessage);
         }
@@ -48,12 +48,12 @@ final class StreamHandlers {
     }
 
     /** Registers {@code handler} for {@code kind} with ranking 0. */
-    void add(StreamHandler handler, StreamKind kind, int maxMessage) {
+    public void add(StreamHandler handler, StreamKind kind, int maxMessage) {
         add(handler, kind, maxMessage, 0);
     }
 
     /** Unregisters {@code handler} from every kind. */
-    synchronized void remove(StreamHandler handler) {
+    public synchronized void remove(StreamHandler handler) {
         byKind.values().forEach(l -> l.removeIf(e -> e.handler() == handler));
         byKind.values().removeIf(List::isEmpty);
     }
