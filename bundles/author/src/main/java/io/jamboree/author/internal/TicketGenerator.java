@@ -97,34 +97,46 @@ public final class TicketGenerator {
         return pool;
     }
 
-    /** Proven envelopes by ticket identifier, of the contest with entropy {@link #provenFor} (one contest kept). */
-    private final java.util.concurrent.ConcurrentHashMap<Hash, TicketEnvelope> proven =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile Hash provenFor;
-    private volatile ValidatorKeys provenRing;
+    /**
+     * Envelopes by ticket identifier, of the contest with entropy {@link #provenFor} over the ring {@link #provenRing}
+     * (one contest kept); a proof under way is shared, so the ticket distribution and a block proving the same ticket
+     * at once make one proof.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Hash, java.util.concurrent.CompletableFuture<TicketEnvelope>>
+            proven = new java.util.concurrent.ConcurrentHashMap<>();
+    private Hash provenFor;
+    private ValidatorKeys provenRing;
 
     /**
      * The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}; kept
-     * for the contest of {@code eta2}, so a ticket distributed to the network and later included in a block is proven
-     * once.
+     * for the contest of {@code eta2} and {@code gammaK}, so a ticket distributed to the network and later included in
+     * a block is proven once.
      */
     public TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        java.util.concurrent.CompletableFuture<TicketEnvelope> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<TicketEnvelope> f;
         synchronized (proven) {
             if (!eta2.equals(provenFor) || !gammaK.equals(provenRing)) {
                 proven.clear();
                 provenFor = eta2;
                 provenRing = gammaK;
             }
+            f = proven.putIfAbsent(c.body().id(), mine);
         }
-        TicketEnvelope kept = proven.get(c.body().id());
-        if (kept != null) {
-            return kept;
+        if (f != null) {
+            return f.join();
         }
-        TicketEnvelope t = proveNew(c, eta2, gammaK);
-        if (eta2.equals(provenFor) && gammaK.equals(provenRing)) {
-            proven.put(c.body().id(), t);
+        try {
+            TicketEnvelope t = proveNew(c, eta2, gammaK);
+            mine.complete(t);
+            return t;
+        } catch (RuntimeException e) {
+            synchronized (proven) {
+                proven.remove(c.body().id(), mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
         }
-        return t;
     }
 
     private TicketEnvelope proveNew(Candidate c, Hash eta2, ValidatorKeys gammaK) {

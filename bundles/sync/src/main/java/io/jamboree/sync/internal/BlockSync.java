@@ -33,6 +33,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +75,8 @@ public final class BlockSync implements AuthorListener {
 
     private final ChainView chain;
     private final ChainParams params;
-    private final Network network;
+    /** Dynamic: the network starts only once configured, and its handlers (ours among them) need this component. */
+    private volatile Network network;
     private final Map<PeerId, Session> sessions = new ConcurrentHashMap<>();
     private final Set<Hash> pending = ConcurrentHashMap.newKeySet();
     private final Set<Hash> invalid = ConcurrentHashMap.newKeySet();
@@ -83,10 +86,9 @@ public final class BlockSync implements AuthorListener {
     private final LatencyStats latency = new LatencyStats();
 
     @Activate
-    public BlockSync(@Reference BlockImporter importer, @Reference Network network) {
+    public BlockSync(@Reference BlockImporter importer) {
         this.chain = new ChainView(importer);
         this.params = importer.params();
-        this.network = network;
         this.fetcher = Executors.newSingleThreadExecutor(r -> daemon(r, "jam-sync-fetch"));
         this.announcer = Executors.newSingleThreadExecutor(r -> daemon(r, "jam-sync-announce"));
     }
@@ -104,6 +106,18 @@ public final class BlockSync implements AuthorListener {
         LOG.info("sync: {}", latency.summary());
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindNetwork(Network n) {
+        network = n;
+    }
+
+    void unbindNetwork(Network n) {
+        if (network == n) {
+            network = null;
+            sessions.clear();
+        }
+    }
+
     ChainView chain() {
         return chain;
     }
@@ -112,8 +126,9 @@ public final class BlockSync implements AuthorListener {
         return params;
     }
 
-    Network network() {
-        return network;
+    /** The network, if it runs. */
+    java.util.Optional<Network> network() {
+        return java.util.Optional.ofNullable(network);
     }
 
     /** The UP 0 stream with {@code peer} sent our handshake: announcements may be written to it. */
@@ -235,9 +250,13 @@ public final class BlockSync implements AuthorListener {
 
     /** One CE 128 request, descending inclusive from {@code from}. */
     private List<Block> request(PeerId peer, Hash from, int max) throws StreamException, InterruptedException {
+        Network net = network;
+        if (net == null) {
+            throw new StreamException("the network is stopped");
+        }
         Stream s;
         try {
-            s = network.openStream(peer, CE_BLOCKS).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            s = net.openStream(peer, CE_BLOCKS).toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StreamException("cannot open a CE 128 stream to " + peer + ": " + e, e);
         }
@@ -266,9 +285,10 @@ public final class BlockSync implements AuthorListener {
     void penalise(PeerId peer, String reason) {
         int n = penalties.computeIfAbsent(peer, k -> new AtomicInteger()).incrementAndGet();
         LOG.warn("sync: penalising {} ({} of {}): {}", peer, n, MAX_INVALID, reason);
-        if (n >= MAX_INVALID) {
+        Network net = network;
+        if (n >= MAX_INVALID && net != null) {
             penalties.remove(peer);
-            network.disconnect(peer, "sent " + n + " invalid blocks or block responses");
+            net.disconnect(peer, "sent " + n + " invalid blocks or block responses");
         }
     }
 

@@ -58,7 +58,6 @@ public final class TicketRelay {
     private record Delivery(StreamKind kind, PeerId target, TicketDistribution ticket) {}
 
     private final BlockSync sync;
-    private final Network network;
     private final Author author;
     private final ExtrinsicPool pool;
     private final ChainParams params;
@@ -71,7 +70,6 @@ public final class TicketRelay {
     @Activate
     public TicketRelay(@Reference BlockSync sync, @Reference Author author, @Reference ExtrinsicPool pool) {
         this.sync = sync;
-        this.network = sync.network();
         this.author = author;
         this.pool = pool;
         this.params = sync.params();
@@ -94,6 +92,10 @@ public final class TicketRelay {
     }
 
     private void tick() {
+        Network network = sync.network().orElse(null);
+        if (network == null) {
+            return;
+        }
         try {
             ChainView.HeadState hs = sync.chain().headState();
             long epoch = hs.epoch(params);
@@ -122,6 +124,7 @@ public final class TicketRelay {
 
     private void distributeOwn(long epoch) {
         try {
+            Network network = sync.network().orElseThrow(() -> new IllegalStateException("the network stopped"));
             ContestTickets own = author.ownTickets();
             if (own.epoch() != epoch + 1) {
                 return; // the head moved to another epoch meanwhile: the next tick starts over
@@ -163,7 +166,7 @@ public final class TicketRelay {
 
     /** Queues CE 132 to every current validator (κ) but this node and {@code from}. */
     private void forwardToAll(TicketDistribution d, ChainState s, PeerId from) {
-        PeerId me = network.localId();
+        PeerId me = sync.network().map(Network::localId).orElse(null);
         for (int i = 0; i < s.kappa().size(); i++) {
             PeerId v = PeerId.of(s.kappa().get(i).ed25519());
             if (!v.equals(me) && !v.equals(from)) {
@@ -174,6 +177,7 @@ public final class TicketRelay {
 
     private void send(Delivery d) {
         try {
+            Network network = sync.network().orElseThrow(() -> new StreamException("the network stopped"));
             Stream s = network.openStream(d.target(), d.kind()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             try {
                 s.write(SyncMessages.encode(d.ticket()));
@@ -210,7 +214,7 @@ public final class TicketRelay {
         if (kind.equals(CE_TO_PROXY)) {
             ValidatorKeys next = s.gamma().pendingValidators();
             int proxy = proxyIndex(t, next.size());
-            if (!PeerId.of(next.get(proxy).ed25519()).equals(network.localId())) {
+            if (!sync.network().map(n -> n.localId().equals(PeerId.of(next.get(proxy).ed25519()))).orElse(false)) {
                 throw new ProtocolViolationException("CE 131: we are not the proxy of this ticket (validator " + proxy
                         + " of the next epoch is)");
             }
