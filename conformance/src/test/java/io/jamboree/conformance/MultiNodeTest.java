@@ -27,9 +27,10 @@ import org.junit.rules.TemporaryFolder;
 /**
  * A JAMNP-S network of real {@code bin/jam run} processes on localhost (QUIC over UDP, one LMDB data folder each):
  * six validator nodes (JIP-5 dev validators 0–5 of the tiny dev chain, 1-second slots, one shared genesis time) author
- * in turn for five epochs, syncing each other's blocks (UP 0 announcements, CE 128 block requests) and distributing
+ * in turn up to slot 96, at least three epochs, syncing each other's blocks (UP 0 announcements, CE 128 block requests) and distributing
  * their tickets through proxy validators (CE 131/132). A seventh node without validator keys starts later with only a
- * bootnode and syncs from genesis. Validator 3 is killed at slot 16 and restarted at slot 20: the
+ * bootnode and syncs from genesis. Validator 3 is killed 4 slots after all validators are up and restarted 4 slots
+ * later: the
  * others keep authoring, and it resumes from its store, catches up over the network and authors again.
  *
  * <p>Checked from the nodes' output: every node ends with the same best head and state root; blocks from every
@@ -41,8 +42,12 @@ public class MultiNodeTest {
     private static final int VALIDATORS = 6;
     private static final long SLOT_MS = 1000;
     private static final int EPOCH = 12;
-    /** The last slot every node runs to: five tiny epochs (a restarted JVM takes many slots to boot on 2 cores). */
-    private static final int LAST_SLOT = 60;
+    /** The last slot every node runs to: eight tiny epochs (JVMs take many slots to boot on a loaded machine). */
+    private static final int LAST_SLOT = 96;
+    /** Epochs the validators must author together at least. */
+    private static final int MIN_EPOCHS = 3;
+    /** Time from the launch to slot 0. */
+    private static final long LEAD_MS = 60_000;
     private static final int KILLED = 3;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
@@ -134,6 +139,15 @@ public class MultiNodeTest {
         return Math.floorDiv(System.currentTimeMillis() - genesis, SLOT_MS);
     }
 
+    private void awaitLine(Node n, String text, long timeoutMs) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!n.all().contains(text)) {
+            check(n.name + " died", n.process.isAlive());
+            check(n.name + " printed no '" + text + "' within " + timeoutMs / 1000 + " s", System.currentTimeMillis() < end);
+            Thread.sleep(250);
+        }
+    }
+
     private void awaitSlot(long genesis, long slot) throws InterruptedException {
         while (slotNow(genesis) < slot) {
             Thread.sleep(100);
@@ -150,8 +164,9 @@ public class MultiNodeTest {
         for (int i = 0; i < VALIDATORS; i++) {
             bootnode[i] = AltName.of(DevKeys.secrets(i).ed25519Public()) + "@127.0.0.1:" + ports[i];
         }
-        // slot 1 starts after the six JVMs had time to boot on a loaded machine
-        long genesis = System.currentTimeMillis() + 90_000;
+        // slot 1 starts after the six JVMs had time to boot on a loaded machine; should they boot later, the chain
+        // starts with the first of them, and the rest of the timeline counts from the slot when all were up
+        long genesis = System.currentTimeMillis() + LEAD_MS;
         for (int i = 0; i < VALIDATORS; i++) {
             List<String> args = new ArrayList<>(List.of("--chain", "tiny", "--dev-validator", String.valueOf(i),
                     "--slot-ms", String.valueOf(SLOT_MS), "--genesis-time", String.valueOf(genesis), "--slots",
@@ -165,22 +180,28 @@ public class MultiNodeTest {
         for (Node n : nodes) {
             n.start();
         }
-        // the follower: no keys, only validator 0 as bootnode, started in the second epoch
+        for (Node n : nodes) {
+            awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+        }
+        long base = Math.max(1, slotNow(genesis));
+        check("the validators booted at slot " + base + ", too late for " + MIN_EPOCHS + " epochs before slot "
+                + LAST_SLOT + " (machine overloaded)", base + MIN_EPOCHS * EPOCH < LAST_SLOT);
+        // the follower: no keys, only validator 0 as bootnode, started later
         Node follower = new Node("follower", List.of("--chain", "tiny", "--slot-ms", String.valueOf(SLOT_MS),
                 "--genesis-time", String.valueOf(genesis), "--slots", String.valueOf(LAST_SLOT), "--data",
                 tmp.newFolder("follower").toString(), "--listen", "127.0.0.1", "--port", String.valueOf(ports[VALIDATORS]),
                 "--bootnode", bootnode[0]));
         nodes.add(follower);
 
-        awaitSlot(genesis, 12);
+        awaitSlot(genesis, base + 2);
         follower.start();
-        awaitSlot(genesis, 16);
+        awaitSlot(genesis, base + 4);
         Node killed = nodes.get(KILLED);
         check("validator " + KILLED + " died before it was killed", killed.process.isAlive());
         killed.process.destroyForcibly(); // SIGKILL: no clean stop
         killed.process.waitFor(30, TimeUnit.SECONDS);
         long killedAt = slotNow(genesis);
-        awaitSlot(genesis, 20);
+        awaitSlot(genesis, base + 8);
         killed.start();
         long restartedAt = slotNow(genesis);
 
@@ -222,9 +243,12 @@ public class MultiNodeTest {
             authors.add(b[1]);
         }
         check("blocks from every validator, got authors " + authors, authors.size() == VALIDATORS);
-        long ticketSealed = blocks.tailMap((long) EPOCH).values().stream().filter(b -> b[0].equals("ticket")).count();
-        long later = blocks.tailMap((long) EPOCH).size();
-        check("every block from the second epoch on ticket-sealed: " + ticketSealed + " of " + later, later > 0
+        // the validators' first contest is the one of the epoch they came up in (or the next if they came up after its
+        // end): from the second epoch after that every block is ticket-sealed
+        long firstSealed = (base / EPOCH + 2) * EPOCH;
+        long ticketSealed = blocks.tailMap(firstSealed).values().stream().filter(b -> b[0].equals("ticket")).count();
+        long later = blocks.tailMap(firstSealed).size();
+        check("every block from slot " + firstSealed + " on ticket-sealed: " + ticketSealed + " of " + later, later > 0
                 && ticketSealed == later);
         // tickets travelled over CE 131/132: each node holds only its own 3, the epoch needed 12
         long received = 0;

@@ -638,6 +638,9 @@ public final class Jam implements Callable<Integer> {
                 if (bootnodes != null && !bootnodes.isEmpty()) {
                     launch = launch.with(SYNC_PID, "bootnodes", String.join(",", bootnodes));
                 }
+                // Felix SCR waits 5 s for a registration under its lock by default: too little for the network's
+                // whiteboard on a machine loaded by several nodes
+                launch = launch.withProperty("ds.lock.timeout.milliseconds", "60000");
                 args.add("--network");
             }
             return jam.runBundleCommand("node", "run", args, launch);
