@@ -150,9 +150,11 @@ public final class NodeAuthor {
     /**
      * Our tickets for the contest of the best head's epoch ({@link io.jamboree.author.Author#ownTickets()}): the
      * candidates of our keys in γ_k with η_2 of the head state, proven outside the author's lock (the proofs are kept
-     * by the {@link TicketGenerator}, which blocks reuse).
+     * by the {@link TicketGenerator}, which blocks reuse). From the first call on, blocks no longer prove own tickets
+     * themselves: they include the ones proven here once done.
      */
     public ContestTickets ownTickets() {
+        author.proveInBlock(false);
         ChainState s;
         synchronized (this) {
             s = headState();

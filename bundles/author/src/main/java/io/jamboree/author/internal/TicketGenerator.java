@@ -139,6 +139,18 @@ public final class TicketGenerator {
         }
     }
 
+    /** The envelope of {@code c} if its proof for this contest and ring is made, else {@code null}; never waits. */
+    public TicketEnvelope provenIfDone(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        java.util.concurrent.CompletableFuture<TicketEnvelope> f;
+        synchronized (proven) {
+            if (!eta2.equals(provenFor) || !gammaK.equals(provenRing)) {
+                return null;
+            }
+            f = proven.get(c.body().id());
+        }
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
     private TicketEnvelope proveNew(Candidate c, Hash eta2, ValidatorKeys gammaK) {
         List<byte[]> keys = new ArrayList<>(gammaK.size());
         for (ValidatorKey k : gammaK.keys()) {
