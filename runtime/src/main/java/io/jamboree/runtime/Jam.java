@@ -241,6 +241,9 @@ public final class Jam implements Callable<Integer> {
     /** jam-sync's configuration: the network options of jam run. */
     static final String SYNC_PID = "io.jamboree.sync";
 
+    /** jam-grandpa's configuration: the GRANDPA voter runs on a network, its gossip delay from the slot length. */
+    static final String GRANDPA_PID = "io.jamboree.grandpa";
+
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
      * configuration of the commands that work on a node's stored chain ({@code run}, {@code export}).
@@ -638,6 +641,8 @@ public final class Jam implements Callable<Integer> {
                 if (bootnodes != null && !bootnodes.isEmpty()) {
                     launch = launch.with(SYNC_PID, "bootnodes", String.join(",", bootnodes));
                 }
+                // GRANDPA finality (jam-grandpa) plays rounds on the network; its gossip delay follows the slot length
+                launch = launch.with(GRANDPA_PID, "slotMs", String.valueOf(slotMs == null ? 6000 : slotMs));
                 // Felix SCR waits 5 s for a registration under its lock by default: too little for the network's
                 // whiteboard on a machine loaded by several nodes
                 launch = launch.withProperty("ds.lock.timeout.milliseconds", "60000");

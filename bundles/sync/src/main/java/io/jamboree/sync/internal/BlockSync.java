@@ -3,6 +3,7 @@ package io.jamboree.sync.internal;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.core.ChainParams;
+import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportFailedException;
 import io.jamboree.importer.ImportOutcome;
@@ -116,6 +117,16 @@ public final class BlockSync implements AuthorListener {
             network = null;
             sessions.clear();
         }
+    }
+
+    /** GRANDPA's finalized head, when the node runs it: announced as {@code Final} in UP 0. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindFinality(FinalizedHead f) {
+        chain.finality(f);
+    }
+
+    void unbindFinality(FinalizedHead f) {
+        chain.finality(null);
     }
 
     ChainView chain() {

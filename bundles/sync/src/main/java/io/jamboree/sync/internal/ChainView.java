@@ -1,6 +1,8 @@
 package io.jamboree.sync.internal;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.grandpa.FinalizedBlock;
+import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.state.ChainState;
 import io.jamboree.importer.state.StateCodec;
@@ -18,8 +20,8 @@ import java.util.Optional;
 
 /**
  * What the sync protocols need to know of the node's block tree, over its {@link BlockImporter}: the leaves (JAMNP-S
- * UP 0: blocks with no known children), the latest finalized block (this node runs no finality gadget yet, so it is
- * the root of the tree: the genesis or the block the store started from), chains of blocks up or down from a block
+ * UP 0: blocks with no known children), the latest finalized block (GRANDPA's, {@link FinalizedHead}, when the node
+ * runs it; else the root of the tree: the genesis or the block the store started from), chains of blocks up or down from a block
  * (CE 128), and the decoded state of the best head. Thread-safe.
  */
 final class ChainView {
@@ -31,6 +33,8 @@ final class ChainView {
     /** Leaves by hash, with their slots, most recent last. */
     private final Map<Hash, Long> leaves = new LinkedHashMap<>();
     private BlockRef root;
+    /** GRANDPA's finalized head when the node runs it (jam-grandpa), else null: the tree's root stands for it. */
+    private volatile FinalizedHead finality;
     private Hash stateHead;
     private ChainState state;
 
@@ -52,8 +56,26 @@ final class ChainView {
         return importer.header(hash).isPresent() || importer.stateRoot(hash).isPresent();
     }
 
-    /** The block tree's root: the latest finalized block as far as this node knows (see the class comment). */
-    synchronized BlockRef finalized() {
+    /** Uses GRANDPA's finalized head ({@code null}: none, the tree's root again). */
+    void finality(FinalizedHead f) {
+        finality = f;
+    }
+
+    /**
+     * The latest finalized block: GRANDPA's (UP 0 {@code Final}) when the node runs it, else the block tree's root
+     * (see the class comment).
+     */
+    BlockRef finalized() {
+        FinalizedHead f = finality;
+        if (f != null) {
+            FinalizedBlock b = f.finalized();
+            return new BlockRef(b.hash(), b.slot());
+        }
+        return root();
+    }
+
+    /** The block tree's root: the genesis or the block the store started from. */
+    synchronized BlockRef root() {
         if (root == null) {
             Hash h = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
             long slot = slotOf(h);

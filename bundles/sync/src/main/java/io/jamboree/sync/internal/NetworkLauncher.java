@@ -63,7 +63,7 @@ public final class NetworkLauncher {
             while (importer.bestHead().isEmpty()) {
                 Thread.sleep(100); // jam run starts the chain from its genesis right after boot
             }
-            Hash genesis = new ChainView(importer).finalized().hash();
+            Hash genesis = new ChainView(importer).root().hash();
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("genesisHash", genesis.hex());
             copy(config, props, "port");
