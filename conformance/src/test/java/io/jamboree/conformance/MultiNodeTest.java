@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,8 @@ public class MultiNodeTest {
     private static final int KILLED = 3;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
+    private static final Pattern FINALIZED = Pattern.compile(
+            "^grandpa: finalized (0x[0-9a-f]+) \\(slot (\\d+)\\) in round (\\d+) of set (\\d+); best head at slot (-?\\d+)");
     private static final Pattern DONE = Pattern.compile("^done: .*best head (0x[0-9a-f]+) at slot (\\d+), state root (0x[0-9a-f]+)");
 
     @Rule
@@ -152,6 +156,55 @@ public class MultiNodeTest {
         while (slotNow(genesis) < slot) {
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * GRANDPA (jam-grandpa): every validator finalizes up to the last epoch; no two nodes finalize different blocks at
+     * one slot; finality went on while validator {@value #KILLED} was down (5 of 6 voters meet the threshold); the
+     * lag between a node's best head and the block it finalizes is printed as a distribution.
+     */
+    private void checkFinality(long headSlot, long killedAt, long restartedAt) throws IOException {
+        Map<Long, String> bySlot = new HashMap<>();
+        TreeMap<Long, Integer> lags = new TreeMap<>();
+        long maxSet = -1;
+        long whileDown = 0;
+        for (Node n : nodes) {
+            long last = -1;
+            List<Path> files = new ArrayList<>();
+            for (int r = 1; r <= n.runs; r++) {
+                files.add(tmp.getRoot().toPath().resolve(n.name + "-" + r + ".out"));
+            }
+            for (Path f : files) {
+                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    Matcher m = FINALIZED.matcher(l);
+                    if (!m.find()) {
+                        continue;
+                    }
+                    long slot = Long.parseLong(m.group(2));
+                    String prev = bySlot.putIfAbsent(slot, m.group(1));
+                    check(n.name + " finalized " + m.group(1) + " at slot " + slot + ", another node " + prev,
+                            prev == null || prev.equals(m.group(1)));
+                    long best = Long.parseLong(m.group(5));
+                    lags.merge(best - slot, 1, Integer::sum);
+                    maxSet = Math.max(maxSet, Long.parseLong(m.group(4)));
+                    last = Math.max(last, slot);
+                    if (n != nodes.get(KILLED) && best > killedAt && best <= restartedAt) {
+                        whileDown++;
+                    }
+                }
+            }
+            System.out.printf("finality: %s finalized up to slot %d (best head at the end: slot %d)%n", n.name, last,
+                    headSlot);
+            if (n.name.startsWith("validator")) {
+                check(n.name + " finalized only up to slot " + last + ", the head is at slot " + headSlot,
+                        last >= headSlot - EPOCH);
+            }
+        }
+        System.out.println("finality: lag best head - finalized block in slots (= blocks, one per slot): count " + lags);
+        System.out.printf("finality: %d blocks finalized, up to set id %d; %d finalizations while validator %d was"
+                + " down%n", bySlot.size(), maxSet, whileDown, KILLED);
+        check("finality went on while validator " + KILLED + " was down", whileDown > 0);
+        check("set ids advanced with the epochs: " + maxSet, maxSet >= MIN_EPOCHS - 1);
     }
 
     @Test
@@ -267,6 +320,7 @@ public class MultiNodeTest {
         check("the restarted validator authored again", authoredAgain);
         // the follower imported the chain over the network
         check("the follower synced", follower.all().contains("sync: imported block"));
+        checkFinality(headSlot, killedAt, restartedAt);
         System.out.printf("multi-node: %d blocks, authors %s, %d ticket-sealed from epoch 1, %d tickets over CE 131/132%n",
                 blocks.size(), authors, ticketSealed, received);
         for (Node n : nodes) {

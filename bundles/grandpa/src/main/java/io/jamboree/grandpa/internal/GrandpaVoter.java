@@ -120,6 +120,7 @@ public final class GrandpaVoter implements FinalizedHead {
     private final List<VoteMessage> pending = new ArrayList<>();
     private final Map<PeerId, Long> catchUpAsked = new HashMap<>();
     private final Map<PeerId, Long> commitSent = new HashMap<>();
+    private final Map<PeerId, Long> warpAsked = new HashMap<>();
     private BlockRef proposal;
     private volatile List<ValidatorSecrets> ours = List.of();
 
@@ -301,11 +302,11 @@ public final class GrandpaVoter implements FinalizedHead {
             propose(n);
         }
         // prevote
-        if (!await(n, t0 + 2 * gossipMs, r::completable)) {
+        if (!await(r, t0 + 2 * gossipMs, r::completable)) {
             return;
         }
         synchronized (this) {
-            if (roundNo != n) {
+            if (current != r) {
                 return;
             }
             cast(r, MessageType.PREVOTE, prevoteTarget());
@@ -314,7 +315,7 @@ public final class GrandpaVoter implements FinalizedHead {
         long lastResend = System.currentTimeMillis();
         while (true) {
             synchronized (this) {
-                if (roundNo != n || !running) {
+                if (current != r || !running) {
                     return;
                 }
                 retryPending();
@@ -331,7 +332,7 @@ public final class GrandpaVoter implements FinalizedHead {
         // wait until completable; meanwhile re-send our votes now and then (peers restarting need them)
         while (true) {
             synchronized (this) {
-                if (roundNo != n || !running) {
+                if (current != r || !running) {
                     return;
                 }
                 retryPending();
@@ -357,11 +358,11 @@ public final class GrandpaVoter implements FinalizedHead {
         }
     }
 
-    /** Waits until {@code deadline} or {@code early}; false if the round changed meanwhile. */
-    private boolean await(long round, long deadline, java.util.function.BooleanSupplier early)
+    /** Waits until {@code deadline} or {@code early}; false if the round {@code r} was left meanwhile. */
+    private boolean await(Round r, long deadline, java.util.function.BooleanSupplier early)
             throws InterruptedException {
         synchronized (this) {
-            while (running && roundNo == round) {
+            while (running && current == r) {
                 retryPending();
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0 || early.getAsBoolean()) {
@@ -468,7 +469,7 @@ public final class GrandpaVoter implements FinalizedHead {
     private void propose(long n) {
         BlockRef p;
         synchronized (this) {
-            if (roundNo != n || prevEstimate.equals(finalized) || !chain.descends(prevEstimate, finalized)) {
+            if (current == null || current.number() != n || prevEstimate.equals(finalized) || !chain.descends(prevEstimate, finalized)) {
                 return;
             }
             p = prevEstimate;
@@ -560,8 +561,9 @@ public final class GrandpaVoter implements FinalizedHead {
             }
         }
         persist();
+        long bestSlot = importer.bestHead().flatMap(chain::header).map(Header::slot).orElse(-1L);
         String line = "grandpa: finalized " + f.hash() + " (slot " + f.slot() + ") in round " + j.round() + " of set "
-                + j.setId();
+                + j.setId() + "; best head at slot " + bestSlot;
         System.out.println(line);
         System.out.flush();
         LOG.info(line);
@@ -683,6 +685,7 @@ public final class GrandpaVoter implements FinalizedHead {
         if (voters.setId() == set && m.round() >= roundNo) {
             LOG.info("grandpa: commit of round {} from {}: moving on to round {}", m.round(), peer, m.round() + 1);
             roundNo = m.round() + 1;
+            current = null;
             previous = null;
             prevEstimate = finalized;
             prevGhost = finalized;
@@ -729,6 +732,13 @@ public final class GrandpaVoter implements FinalizedHead {
                 }
             }
         } else if (m.setId() > ourSet) {
+            synchronized (this) {
+                Long asked = warpAsked.get(peer);
+                if (asked != null && asked >= ourSet) {
+                    return;
+                }
+                warpAsked.put(peer, ourSet);
+            }
             sender.execute(() -> warpSync(peer, ourSet));
         }
     }
@@ -757,6 +767,9 @@ public final class GrandpaVoter implements FinalizedHead {
             applyCatchUp(peer, cu, ourSet);
         } catch (Exception e) {
             LOG.info("grandpa: catch-up from {} failed: {}", peer, e.toString());
+            synchronized (this) {
+                catchUpAsked.remove(peer);
+            }
         }
     }
 
@@ -793,6 +806,7 @@ public final class GrandpaVoter implements FinalizedHead {
             prevGhost = r.ghost().filter(g -> chain.descends(g, finalized)).orElse(finalized);
             prevEstimate = r.estimate().filter(g -> chain.descends(g, finalized)).orElse(finalized);
             roundNo = cu.round() + 1;
+            current = null;
             notifyAll();
         }
     }
@@ -842,6 +856,10 @@ public final class GrandpaVoter implements FinalizedHead {
             }
         } catch (Exception e) {
             LOG.info("grandpa: warp sync from {} failed: {}", peer, e.toString());
+        } finally {
+            synchronized (this) {
+                warpAsked.remove(peer);
+            }
         }
     }
 
