@@ -48,8 +48,9 @@ public class MultiNodeTest {
     private static final int LAST_SLOT = 96;
     /** Epochs the validators must author together at least. */
     private static final int MIN_EPOCHS = 3;
-    /** Time from the launch to slot 0. */
-    private static final long LEAD_MS = 60_000;
+    /** Time from the launch to slot 0: seven times a gen-spec run (a JVM's boot under the current load), within bounds. */
+    private static final long MIN_LEAD_MS = 45_000;
+    private static final long MAX_LEAD_MS = 300_000;
     private static final int KILLED = 3;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
@@ -217,11 +218,23 @@ public class MultiNodeTest {
         for (int i = 0; i < VALIDATORS; i++) {
             bootnode[i] = AltName.of(DevKeys.secrets(i).ed25519Public()) + "@127.0.0.1:" + ports[i];
         }
+        // the tiny dev chain as a JIP-4 spec file: the nodes read its genesis instead of each deriving it (ring root)
+        Path spec = tmp.getRoot().toPath().resolve("tiny-dev.json");
+        long genStart = System.currentTimeMillis();
+        Process gen = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "gen-spec", "--chain", "tiny", "-o",
+                spec.toString()).redirectErrorStream(true).redirectOutput(tmp.getRoot().toPath().resolve("gen-spec.out").toFile())
+                .start();
+        assertTrue("jam gen-spec did not finish", gen.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(Files.readString(tmp.getRoot().toPath().resolve("gen-spec.out")), 0, gen.exitValue());
         // slot 1 starts after the six JVMs had time to boot on a loaded machine; should they boot later, the chain
         // starts with the first of them, and the rest of the timeline counts from the slot when all were up
-        long genesis = System.currentTimeMillis() + LEAD_MS;
+        // one JVM's boot and genesis as the load gauge: six of them boot at once on the same cores
+        long genMs = System.currentTimeMillis() - genStart;
+        long lead = Math.max(MIN_LEAD_MS, Math.min(MAX_LEAD_MS, 7 * genMs));
+        System.out.printf("multi-node: gen-spec took %d ms; slot 0 in %d s%n", genMs, lead / 1000);
+        long genesis = System.currentTimeMillis() + lead;
         for (int i = 0; i < VALIDATORS; i++) {
-            List<String> args = new ArrayList<>(List.of("--chain", "tiny", "--dev-validator", String.valueOf(i),
+            List<String> args = new ArrayList<>(List.of("--chain", spec.toString(), "--dev-validator", String.valueOf(i),
                     "--slot-ms", String.valueOf(SLOT_MS), "--genesis-time", String.valueOf(genesis), "--slots",
                     String.valueOf(LAST_SLOT), "--data", tmp.newFolder("v" + i).toString(), "--listen", "127.0.0.1",
                     "--port", String.valueOf(ports[i])));
@@ -240,7 +253,7 @@ public class MultiNodeTest {
         check("the validators booted at slot " + base + ", too late for " + MIN_EPOCHS + " epochs before slot "
                 + LAST_SLOT + " (machine overloaded)", base + MIN_EPOCHS * EPOCH < LAST_SLOT);
         // the follower: no keys, only validator 0 as bootnode, started later
-        Node follower = new Node("follower", List.of("--chain", "tiny", "--slot-ms", String.valueOf(SLOT_MS),
+        Node follower = new Node("follower", List.of("--chain", spec.toString(), "--slot-ms", String.valueOf(SLOT_MS),
                 "--genesis-time", String.valueOf(genesis), "--slots", String.valueOf(LAST_SLOT), "--data",
                 tmp.newFolder("follower").toString(), "--listen", "127.0.0.1", "--port", String.valueOf(ports[VALIDATORS]),
                 "--bootnode", bootnode[0]));

@@ -8,7 +8,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface PeerListener {
-    /** A connection's handshake completed and the peer's certificate was accepted. */
+    /**
+     * A connection's handshake completed and the peer's certificate was accepted. When two connections with one
+     * peer meet, the one the Preferred Initiator opened replaces the other: then {@code connected} comes again for
+     * the same peer without a {@code disconnected} in between.
+     */
     void connected(PeerInfo peer);
 
     /** A connection closed; {@code reason} says why (local or remote close, idle timeout, violations, ...). */

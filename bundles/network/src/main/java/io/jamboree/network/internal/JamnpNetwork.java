@@ -10,7 +10,6 @@ import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamHandler;
 import io.jamboree.network.StreamKind;
 import io.jamboree.network.ValidatorPeer;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,22 +17,16 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.handler.codec.quic.BoringSSLContextOption;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
-import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.handler.codec.quic.InsecureQuicTokenHandler;
-import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
@@ -45,11 +38,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,8 +66,6 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private static final AttributeKey<PeerConnection> CONN = AttributeKey.valueOf("jamnp.connection");
     /** QUIC application error code of a connection closed by this node. */
     private static final int CLOSE_CODE = 0;
-    private static final long BACKOFF_MIN_MS = 500;
-    private static final long BACKOFF_MAX_MS = 30_000;
     private static final long CONNECT_TIMEOUT_MS = 10_000;
 
     private final NetworkSettings settings;
@@ -84,32 +73,16 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final PeerId localId;
     private final List<PeerListener> listeners;
     private final Map<PeerId, PeerConnection> peers = new ConcurrentHashMap<>();
-    private final Map<PeerId, Target> targets = new ConcurrentHashMap<>();
+    private final RequiredPeers required;
+    /** Connections under way to a known key: a second connect to it joins the first. */
+    private final Map<PeerId, CompletableFuture<PeerInfo>> connecting = new ConcurrentHashMap<>();
     private final ExecutorService events;
     private final EventLoopGroup group;
     private final Channel server;
     private final Channel client;
     private final InetSocketAddress localAddress;
     private final ScheduledFuture<?> maintenance;
-    private volatile Map<PeerId, Integer> validatorIndex = Map.of();
     private volatile boolean closed;
-
-    /** A peer this node keeps connected to: a validator or a bootnode. */
-    private static final class Target {
-        final PeerId id;
-        volatile InetSocketAddress address;
-        final boolean bootnode;
-        volatile long since = System.currentTimeMillis();
-        volatile long nextAttempt;
-        volatile long backoff = BACKOFF_MIN_MS;
-        volatile boolean pending;
-
-        Target(PeerId id, InetSocketAddress address, boolean bootnode) {
-            this.id = id;
-            this.address = address;
-            this.bootnode = bootnode;
-        }
-    }
 
     /**
      * Binds the socket and starts. Stream handlers come from {@code handlers}, which the caller may change at any
@@ -137,24 +110,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         });
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            NodeKeyManager km = new NodeKeyManager(settings.identity());
-            PeerTrustManager tm = new PeerTrustManager();
             String alpn = settings.alpn();
-            QuicSslContext serverSsl = QuicSslContextBuilder.forServer(km, null)
-                    .trustManager(tm)
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .applicationProtocols(alpn, alpn + "/builder")
-                    .option(BoringSSLContextOption.SIGNATURE_ALGORITHMS, new String[] {"ed25519"})
-                    .earlyData(false)
-                    .build();
-            QuicSslContext clientSsl = QuicSslContextBuilder.forClient()
-                    .keyManager(km, null)
-                    .trustManager(tm)
-                    .applicationProtocols(alpn)
-                    .option(BoringSSLContextOption.SIGNATURE_ALGORITHMS, new String[] {"ed25519"})
-                    .earlyData(false)
-                    .build();
-            ChannelHandler serverCodec = transport(new QuicServerCodecBuilder().sslContext(serverSsl))
+            QuicSslContext serverSsl = QuicSetup.serverSsl(settings.identity(), alpn);
+            QuicSslContext clientSsl = QuicSetup.clientSsl(settings.identity(), alpn);
+            ChannelHandler serverCodec = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
                     .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                     .handler(new ChannelInitializer<QuicChannel>() {
                         @Override
@@ -166,13 +125,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                         }
                     })
                     .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                    .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                     .streamHandler(new IncomingStreams())
                     .build();
-            ChannelHandler clientCodec = transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
+            ChannelHandler clientCodec = QuicSetup.transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
             InetSocketAddress listen = settings.listen();
-            this.server = datagram(serverCodec).bind(listen).sync().channel();
-            this.client = datagram(clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
+            this.server = QuicSetup.datagram(group, serverCodec).bind(listen).sync().channel();
+            this.client = QuicSetup.datagram(group, clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
             InetSocketAddress bound = (InetSocketAddress) server.localAddress();
             InetAddress shown = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
             this.localAddress = new InetSocketAddress(shown, bound.getPort());
@@ -181,33 +140,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             events.shutdownNow();
             throw new StreamException("cannot start JAMNP-S on " + settings.listen() + ": " + e, e);
         }
-        for (Bootnode b : settings.bootnodes()) {
-            if (!b.id().equals(localId)) {
-                targets.put(b.id(), new Target(b.id(), b.address(), true));
-            }
-        }
+        this.required = new RequiredPeers(localId, settings.bootnodes(), settings.initiatorGraceMs());
         handlers.onAdded(this::kindAdded);
         this.maintenance = group.next().scheduleAtFixedRate(this::maintain, 100, 250, TimeUnit.MILLISECONDS);
         LOG.info("JAMNP-S listening on {} as {} (ALPN {})", localAddress, localId.altName(), settings.alpn());
-    }
-
-    private static <B extends io.netty.handler.codec.quic.QuicCodecBuilder<B>> B transport(B b) {
-        return b.maxIdleTimeout(300, TimeUnit.SECONDS)
-                .initialMaxData(64L << 20)
-                .initialMaxStreamDataBidirectionalLocal(16L << 20)
-                .initialMaxStreamDataBidirectionalRemote(16L << 20)
-                .initialMaxStreamsBidirectional(1024)
-                .initialMaxStreamsUnidirectional(0)
-                .maxRecvUdpPayloadSize(65_527)
-                .activeMigration(false);
-    }
-
-    private Bootstrap datagram(ChannelHandler codec) {
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
-                .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
-                .handler(codec);
     }
 
     NetworkSettings settings() {
@@ -255,11 +191,20 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             }
         }
         CompletableFuture<PeerInfo> result = new CompletableFuture<>();
+        if (expected != null) {
+            CompletableFuture<PeerInfo> under = connecting.putIfAbsent(expected, result);
+            if (under != null) {
+                return under;
+            }
+            result.whenComplete((i, e) -> connecting.remove(expected, result));
+        }
+        java.util.concurrent.atomic.AtomicReference<PeerConnection> made = new java.util.concurrent.atomic.AtomicReference<>();
         QuicChannel.newBootstrap(client)
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
                         PeerConnection c = new PeerConnection(ch, PeerInfo.Direction.OUTBOUND, expected, address);
+                        made.set(c);
                         ch.attr(CONN).set(c);
                         c.established().whenComplete((i, e) -> {
                             if (e != null) {
@@ -272,14 +217,17 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                     }
                 })
                 .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                 .streamHandler(new IncomingStreams())
                 .remoteAddress(address)
                 .connect()
                 .addListener(f -> {
                     if (!f.isSuccess()) {
-                        result.completeExceptionally(new StreamException("connection to " + address + " failed: "
-                                + f.cause(), f.cause()));
+                        PeerConnection c = made.get();
+                        String why = c != null && c.closeReason() != null ? c.closeReason() : String.valueOf(f.cause());
+                        LOG.info("connection to {} failed: {}", address, why);
+                        result.completeExceptionally(new StreamException("connection to " + address + " failed: " + why,
+                                f.cause()));
                     }
                 });
         group.next().schedule(() -> {
@@ -327,7 +275,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         c.quic().newStreamBootstrap()
                 .type(QuicStreamType.BIDIRECTIONAL)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
                 .handler(h)
                 .create()
                 .addListener(f -> {
@@ -365,28 +313,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     @Override
     public void setValidators(Collection<ValidatorPeer> validators) {
-        Map<PeerId, Integer> index = new HashMap<>();
-        for (ValidatorPeer v : validators) {
-            if (v.id().equals(localId)) {
-                continue;
-            }
-            index.put(v.id(), v.index());
-            Target t = targets.get(v.id());
-            if (t == null) {
-                targets.put(v.id(), new Target(v.id(), v.address(), false));
-            } else {
-                t.address = v.address();
-            }
-        }
-        targets.values().removeIf(t -> !t.bootnode && !index.containsKey(t.id));
-        validatorIndex = Map.copyOf(index);
+        required.setValidators(validators);
     }
 
     // ---------------------------------------------------------------- connections
 
     private PeerInfo info(PeerConnection c) {
-        Integer i = c.id() == null ? null : validatorIndex.get(c.id());
-        return c.info(i == null ? OptionalInt.empty() : OptionalInt.of(i));
+        return c.info(required.indexOf(c.id()));
     }
 
     /** Closes a connection with a logged reason. */
@@ -420,11 +353,27 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                             + " failed: " + hs.cause(), hs.cause()));
                 }
             } else if (evt instanceof QuicConnectionCloseEvent close) {
-                conn.closeReason((close.isTlsError() ? "TLS error " + QuicConnectionCloseEvent.extractTlsError(close.error())
-                        : "closed by the peer, code " + close.error()) + (close.reason() == null || close.reason().length == 0
-                        ? "" : ": " + new String(close.reason(), StandardCharsets.UTF_8)));
+                byte[] why;
+                try {
+                    why = close.reason();
+                } catch (NullPointerException e) { // Netty 4.2.18 clones a missing reason
+                    why = null;
+                }
+                conn.closeReason((close.isTlsError() ? "TLS alert " + QuicConnectionCloseEvent.extractTlsError(close.error())
+                        + " from the peer" : "closed by the peer, code " + close.error())
+                        + (why == null || why.length == 0 ? "" : ": " + new String(why, StandardCharsets.UTF_8)));
             }
             ctx.fireUserEventTriggered(evt);
+        }
+
+        /** QUIC DATAGRAM frames (keep-alives) are dropped; anything else, such as a new stream, goes on. */
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof io.netty.buffer.ByteBuf b) {
+                b.release();
+            } else {
+                ctx.fireChannelRead(msg);
+            }
         }
 
         @Override
@@ -525,7 +474,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                 PeerId preferred = PeerId.preferredInitiator(localId, id);
                 PeerId newInitiator = c.direction() == PeerInfo.Direction.OUTBOUND ? localId : id;
                 PeerId oldInitiator = old.direction() == PeerInfo.Direction.OUTBOUND ? localId : id;
-                boolean keepNew = newInitiator.equals(preferred) && !oldInitiator.equals(preferred);
+                // the peer dialled again though it had dialled already: it restarted or lost the old connection,
+                // which may be dead on this side until the idle timeout: the new one wins
+                boolean redial = c.direction() == PeerInfo.Direction.INBOUND && old.direction() == PeerInfo.Direction.INBOUND;
+                boolean keepNew = redial || newInitiator.equals(preferred) && !oldInitiator.equals(preferred);
                 if (!keepNew) {
                     c.established().complete(info(old));
                     close(c, "duplicate connection");
@@ -538,15 +490,12 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             peers.put(id, c);
         }
         if (old != null) {
-            close(old, "replaced by a connection from the Preferred Initiator");
+            close(old, "replaced by a newer connection with the same peer");
         }
         PeerInfo info = info(c);
         LOG.info("connected {} {} ({})", c.direction() == PeerInfo.Direction.OUTBOUND ? "to" : "from", c.label(),
                 info.builder() ? "builder" : "peer");
-        Target t = targets.get(id);
-        if (t != null) {
-            t.backoff = BACKOFF_MIN_MS;
-        }
+        required.connected(id);
         events.execute(() -> {
             for (PeerListener l : listeners) {
                 try {
@@ -580,10 +529,7 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         }
         if (before == PeerInfo.State.CONNECTED && removed) {
             LOG.info("disconnected {}: {}", c.label(), reason);
-            Target t = targets.get(c.id());
-            if (t != null) {
-                t.since = System.currentTimeMillis();
-            }
+            required.disconnected(c.id());
             PeerInfo info = info(c);
             events.execute(() -> {
                 for (PeerListener l : listeners) {
@@ -682,6 +628,8 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             } catch (ProtocolViolationException e) {
                 if (!s.failed()) { // else the network found it first and counted it already
                     violation(s.connection(), s, e.getMessage());
+                } else {
+                    s.reset(e.getMessage());
                 }
             } catch (StreamException e) {
                 LOG.debug("{}: {}", s, e.getMessage());
@@ -695,6 +643,9 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     /** A protocol violation on a stream: logged, the stream reset, counted against the peer. */
     void violation(PeerConnection c, QuicStream s, String reason) {
+        if (s != null && !s.markViolated()) {
+            return; // counted already (the decoder and the handler's read may both notice one stall)
+        }
         LOG.warn("{}: protocol violation on {}: {}", c.label(), s == null ? "a stream" : s.kind() + " stream " + s.id(), reason);
         if (s != null) {
             s.abort(StreamChannelHandler.violationError(s, reason));
@@ -711,36 +662,50 @@ public final class JamnpNetwork implements Network, AutoCloseable {
 
     // ---------------------------------------------------------------- required connectivity
 
+    /** Ticks of {@link #maintain} (every 250 ms) between keep-alives: 5 s. */
+    private static final int KEEPALIVE_TICKS = 20;
+    private int ticks;
+
     private void maintain() {
-        if (closed) {
-            return;
+        if (!closed && ++ticks % KEEPALIVE_TICKS == 0) {
+            keepAlive();
         }
-        long now = System.currentTimeMillis();
-        for (Target t : targets.values()) {
-            PeerConnection c = peers.get(t.id);
-            if (c != null && c.state() == PeerInfo.State.CONNECTED) {
-                t.since = now;
-                continue;
-            }
-            if (t.pending || now < t.nextAttempt) {
-                continue;
-            }
-            boolean preferred = t.bootnode || PeerId.preferredInitiator(localId, t.id).equals(localId);
-            if (!preferred && now - t.since < settings.initiatorGraceMs()) {
-                continue;
-            }
-            t.pending = true;
-            connect(t.address, t.id).whenComplete((i, e) -> {
-                t.pending = false;
-                if (e != null) {
-                    t.nextAttempt = System.currentTimeMillis() + t.backoff;
-                    LOG.debug("connecting to {} failed, next try in {} ms: {}", t.id.altName(), t.backoff, e.toString());
-                    t.backoff = Math.min(t.backoff * 2, BACKOFF_MAX_MS);
-                } else {
-                    t.backoff = BACKOFF_MIN_MS;
-                }
-            });
+        if (!closed) {
+            required.maintain(id -> {
+                PeerConnection c = peers.get(id);
+                return c != null && c.state() == PeerInfo.State.CONNECTED;
+            }, this::connect);
         }
+    }
+
+    /**
+     * A one-octet QUIC DATAGRAM on every connection: the peer acknowledges it, so a live idle connection does not
+     * reach the idle timeout while a dead peer's does. A peer without DATAGRAM support gets none.
+     */
+    private void keepAlive() {
+        for (PeerConnection c : peers.values()) {
+            QuicChannel q = c.quic();
+            if (c.state() == PeerInfo.State.CONNECTED && q.isActive() && q.peerTransportParameters() != null
+                    && q.peerTransportParameters().maxDatagramFrameSize() > 0) {
+                q.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(KEEPALIVE)).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        LOG.debug("keep-alive to {} failed: {}", c.label(), String.valueOf(f.cause()));
+                    }
+                });
+            }
+        }
+    }
+
+    private static final byte[] KEEPALIVE = {0};
+
+    /** Stops without telling peers (no CONNECTION_CLOSE), as a killed process would: for tests. */
+    void crash() {
+        closed = true;
+        maintenance.cancel(false);
+        server.close();
+        client.close();
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        events.shutdownNow();
     }
 
     @Override

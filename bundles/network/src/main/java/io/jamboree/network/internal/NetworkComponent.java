@@ -181,6 +181,12 @@ public final class NetworkComponent implements Network {
         return null;
     }
 
+    /** {@code Network[<bootnode string>, N peers]}: a summary launchers and tests can read without the API. */
+    @Override
+    public String toString() {
+        return "Network[" + network.bootnode() + ", " + network.peers().size() + " peers]";
+    }
+
     // ---- Network, by delegation
 
     @Override

@@ -1,6 +1,7 @@
 package io.jamboree.network.internal;
 
 import io.jamboree.network.PeerId;
+import io.jamboree.network.ProtocolViolationException;
 import io.jamboree.network.Stream;
 import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamKind;
@@ -46,6 +47,8 @@ final class QuicStream implements Stream {
     private volatile boolean outFinished;
     private volatile boolean finSeen;
     private volatile boolean remoteFinished;
+    private volatile boolean partial;
+    private final java.util.concurrent.atomic.AtomicBoolean violated = new java.util.concurrent.atomic.AtomicBoolean();
 
     QuicStream(QuicStreamChannel ch, PeerConnection conn, StreamKind kind, int maxMessage, boolean local, long defaultTimeoutMs) {
         this.ch = ch;
@@ -111,6 +114,9 @@ final class QuicStream implements Stream {
             throw new StreamException(this + ": interrupted while reading");
         }
         if (o == null) {
+            if (partial) {
+                throw new ProtocolViolationException(this + ": stalled in the middle of a message for " + timeoutMs + " ms");
+            }
             throw new StreamException(this + ": no message within " + timeoutMs + " ms");
         }
         if (o instanceof byte[] m) {
@@ -240,6 +246,16 @@ final class QuicStream implements Stream {
             inbox.offer(new Failure(error));
         }
         signalWritable();
+    }
+
+    /** Set by the decoder: part of a message has come, the rest not yet. */
+    void partial(boolean p) {
+        this.partial = p;
+    }
+
+    /** True the first time only: a stream counts one violation at most. */
+    boolean markViolated() {
+        return violated.compareAndSet(false, true);
     }
 
     boolean failed() {

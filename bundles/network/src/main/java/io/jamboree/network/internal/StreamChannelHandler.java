@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
     private final JamnpNetwork net;
     private final PeerConnection conn;
+    /** Octets first allocated for a message's content; the array grows by doubling up to the announced size. */
+    private static final int FIRST_CHUNK = 64 << 10;
+
     private QuicStream stream; // null until the kind octet of an incoming stream came
     private boolean dead;      // after a violation: discard input
 
@@ -80,7 +84,8 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
                         violation("message of " + len + " octets exceeds the maximum " + stream.maxMessage());
                         return;
                     }
-                    body = new byte[(int) len];
+                    // grown as the content arrives: a peer that announces much and sends little holds little
+                    body = new byte[(int) Math.min(len, FIRST_CHUNK)];
                     bodyRead = 0;
                     if (len == 0) {
                         complete();
@@ -88,12 +93,19 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
                 }
                 continue;
             }
-            int n = Math.min(buf.readableBytes(), body.length - bodyRead);
+            int total = length;
+            int n = Math.min(buf.readableBytes(), total - bodyRead);
+            if (bodyRead + n > body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(total, Math.max((long) body.length * 2, bodyRead + n)));
+            }
             buf.readBytes(body, bodyRead, n);
             bodyRead += n;
-            if (bodyRead == body.length) {
+            if (bodyRead == total) {
                 complete();
             }
+        }
+        if (stream != null) {
+            stream.partial(!dead && midMessage());
         }
         if (!dead && midMessage()) {
             armStallTimer(ctx);
@@ -120,12 +132,12 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
         long seen = progress;
         stallTimer = ctx.executor().schedule(() -> {
             stallTimer = null;
-            if (dead || !midMessage()) {
+            if (dead || !midMessage() || stream.failed()) {
                 return;
             }
             if (progress == seen) {
                 violation("stalled in the middle of a message for " + net.settings().streamTimeoutMs() + " ms ("
-                        + (headerRead < 4 ? headerRead + " of 4 size octets" : bodyRead + " of " + body.length + " octets") + ")");
+                        + (headerRead < 4 ? headerRead + " of 4 size octets" : bodyRead + " of " + length + " octets") + ")");
             } else {
                 armStallTimer(ctx);
             }

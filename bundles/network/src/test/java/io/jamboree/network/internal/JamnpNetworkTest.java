@@ -86,6 +86,12 @@ final class JamnpNetworkTest {
         assertArrayEquals(m2, s.read());
         s.readFin();
         assertNull(s.read());
+        // the acceptor of the connection opens streams too
+        Stream back = get(a.openStream(b.localId(), ECHO));
+        back.write(m1);
+        back.finish();
+        assertArrayEquals(m1, back.read());
+        back.readFin();
     }
 
     @Test
@@ -127,6 +133,8 @@ final class JamnpNetworkTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> b.connect(a.localAddress(), a.localId()).toCompletableFuture().get(20, TimeUnit.SECONDS));
         System.out.println("wrong ALPN: " + e.getCause());
+        // TLS alert 120, no_application_protocol (RFC 8446 §6.2)
+        assertTrue(e.getCause().getMessage().contains("TLS alert 120"), e.getCause().getMessage());
         assertTrue(a.peers().isEmpty());
         assertTrue(b.peers().isEmpty());
         // the right ALPN plus /builder is accepted and marked as a builder
@@ -193,7 +201,7 @@ final class JamnpNetworkTest {
         assertRefused(s2);
         // an unknown stream kind
         Stream s3 = get(bad.openStream(a.localId(), StreamKind.of(250)));
-        s3.write(new byte[] {1});
+        raw(s3, (byte) 1, (byte) 0, (byte) 0, (byte) 0, (byte) 1); // the reset may already be on its way
         assertRefused(s3);
         // half a message, then silence: reset after the stream timeout (1 s)
         Stream s4 = get(bad.openStream(a.localId(), ECHO));
@@ -243,7 +251,7 @@ final class JamnpNetworkTest {
     void requiredValidatorsConnectByThemselves() throws Exception {
         JamnpNetwork[] n = new JamnpNetwork[3];
         for (int i = 0; i < 3; i++) {
-            n[i] = node(Nodes.settings(i).withInitiatorGraceMs(500), echoHandlers(1024));
+            n[i] = node(Nodes.settings(i), echoHandlers(1024)); // 5 s grace: the Preferred Initiator connects first
         }
         List<io.jamboree.network.ValidatorPeer> vs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -266,6 +274,103 @@ final class JamnpNetworkTest {
         n[0].disconnect(n[1].localId(), "test");
         waitFor(() -> n[0].peer(n[1].localId()).isEmpty() || n[0].peers().size() == 2, "dropped");
         waitFor(() -> n[0].peers().size() == 2 && n[1].peers().size() == 2, "reconnected");
+    }
+
+    /** A peer that restarts with its key connects again at once, though the old connection may look alive. */
+    @Test
+    void aRestartedPeerIsAcceptedAgain() throws Exception {
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        waitFor(() -> a.peer(b.localId()).isPresent(), "a sees b");
+        b.crash();
+        JamnpNetwork b2 = node(Nodes.settings(1), echoHandlers(1024));
+        long t0 = System.nanoTime();
+        get(b2.connect(a.localAddress(), a.localId()));
+        waitFor(() -> a.peer(b2.localId()).isPresent(), "a sees b again");
+        Stream s = get(b2.openStream(a.localId(), ECHO));
+        s.write(new byte[] {5});
+        s.finish();
+        assertArrayEquals(new byte[] {5}, s.read());
+        Stream back = get(a.openStream(b2.localId(), ECHO));
+        back.write(new byte[] {6});
+        back.finish();
+        assertArrayEquals(new byte[] {6}, back.read());
+        System.out.printf("restarted peer served again after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Keep-alives hold an idle connection open past the QUIC idle timeout (30 s without a packet). */
+    @Test
+    void anIdleConnectionStaysOpen() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        JamnpNetwork b = new JamnpNetwork(Nodes.settings(1), echoHandlers(1024), new java.util.concurrent.CopyOnWriteArrayList<>(
+                List.of(new io.jamboree.network.PeerListener() {
+                    @Override
+                    public void connected(PeerInfo peer) {
+                        events.add("connected " + peer.id());
+                    }
+
+                    @Override
+                    public void disconnected(PeerInfo peer, String reason) {
+                        events.add("disconnected " + peer.id() + ": " + reason);
+                    }
+                })));
+        nodes.add(b);
+        get(b.connect(a.localAddress(), a.localId()));
+        Thread.sleep((QuicSetup.IDLE_TIMEOUT_S + 5) * 1000);
+        assertTrue(b.peer(a.localId()).isPresent(), "dropped while idle: " + events);
+        assertEquals(List.of("connected " + a.localId()), events);
+    }
+
+    /** A handler that finds the content malformed: the stream is reset and the violation counted. */
+    @Test
+    void malformedContentFoundByTheHandler() throws Exception {
+        StreamKind fourOctets = StreamKind.of(201);
+        StreamHandlers h = echoHandlers(1024);
+        h.add(s -> {
+            byte[] m = s.read();
+            if (m == null || m.length != 4) {
+                throw new io.jamboree.network.ProtocolViolationException("expected 4 octets, got "
+                        + (m == null ? "FIN" : m.length));
+            }
+            s.write(m);
+        }, fourOctets, 1024);
+        JamnpNetwork a = node(Nodes.settings(0), h);
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        Stream bad = get(b.openStream(a.localId(), fourOctets));
+        bad.write(new byte[] {1, 2, 3});
+        assertRefused(bad);
+        waitFor(() -> a.peer(b.localId()).map(PeerInfo::violations).orElse(0) == 1, "one violation");
+        Stream good = get(b.openStream(a.localId(), fourOctets));
+        good.write(new byte[] {1, 2, 3, 4});
+        good.finish();
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, good.read());
+    }
+
+    /** Random datagrams at the QUIC socket are dropped; connections still work. */
+    @Test
+    void udpGarbageIsIgnored() throws Exception {
+        JamnpNetwork a = node(Nodes.settings(0), echoHandlers(1024));
+        java.util.Random r = new java.util.Random(7);
+        try (java.net.DatagramSocket u = new java.net.DatagramSocket()) {
+            for (int i = 0; i < 500; i++) {
+                byte[] junk = new byte[1 + r.nextInt(1400)];
+                r.nextBytes(junk);
+                if (i % 2 == 0) {
+                    junk[0] = (byte) 0xc0; // looks like a long-header QUIC packet
+                }
+                u.send(new java.net.DatagramPacket(junk, junk.length, a.localAddress()));
+            }
+        }
+        JamnpNetwork b = node(Nodes.settings(1), echoHandlers(1024));
+        get(b.connect(a.localAddress(), a.localId()));
+        Stream s = get(b.openStream(a.localId(), ECHO));
+        s.write(new byte[] {9});
+        s.finish();
+        assertArrayEquals(new byte[] {9}, s.read());
+        assertTrue(a.peers().size() == 1, "only the real peer: " + a.peers());
     }
 
     private static void assertRefused(Stream s) {

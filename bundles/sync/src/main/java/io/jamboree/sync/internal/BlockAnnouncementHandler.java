@@ -9,9 +9,10 @@ import io.jamboree.sync.internal.protocol.BlockRef;
 import io.jamboree.sync.internal.protocol.Handshake;
 import io.jamboree.sync.internal.protocol.SyncMessages;
 import io.jamboree.types.Header;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,43 @@ public final class BlockAnnouncementHandler implements StreamHandler {
     /** The largest handshake or announcement accepted: a header with an epoch marker for 1023 validators fits. */
     static final int MAX_MESSAGE = 1 << 20;
 
-    private final BlockSync sync;
+    /**
+     * Dynamic: the network binds this handler while it activates, and the BlockSync may need the network; the handler resets
+     * the streams that come before the BlockSync is bound.
+     */
+    private volatile BlockSync sync;
 
-    @Activate
-    public BlockAnnouncementHandler(@Reference BlockSync sync) {
+    public BlockAnnouncementHandler() {
+        // bound by DS
+    }
+
+    /** A handler over {@code sync} (tests). */
+    BlockAnnouncementHandler(BlockSync sync) {
         this.sync = sync;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBlockSync(BlockSync s) {
+        sync = s;
+    }
+
+    void unbindBlockSync(BlockSync s) {
+        if (sync == s) {
+            sync = null;
+        }
+    }
+
+    private BlockSync sync() {
+        BlockSync s = sync;
+        if (s == null) {
+            throw new IllegalStateException("BlockAnnouncementHandler: not started yet");
+        }
+        return s;
     }
 
     @Override
     public void handle(Stream stream) throws Exception {
+        BlockSync sync = sync();
         PeerId peer = stream.peer();
         ChainView chain = sync.chain();
         stream.write(SyncMessages.encode(new Handshake(chain.finalized(), chain.leaves())));

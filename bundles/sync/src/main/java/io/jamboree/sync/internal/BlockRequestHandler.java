@@ -7,9 +7,10 @@ import io.jamboree.sync.internal.protocol.BlockRequest;
 import io.jamboree.sync.internal.protocol.SyncMessages;
 import io.jamboree.types.Block;
 import java.util.List;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * JAMNP-S CE 128, block request, the responding side: {@code Header Hash ++ Direction ++ Maximum Blocks}, then FIN;
@@ -25,15 +26,43 @@ public final class BlockRequestHandler implements StreamHandler {
     /** The most bytes of a response (and the largest response this node accepts). */
     static final int MAX_BYTES = 32 << 20;
 
-    private final BlockSync sync;
+    /**
+     * Dynamic: the network binds this handler while it activates, and the BlockSync may need the network; the handler resets
+     * the streams that come before the BlockSync is bound.
+     */
+    private volatile BlockSync sync;
 
-    @Activate
-    public BlockRequestHandler(@Reference BlockSync sync) {
+    public BlockRequestHandler() {
+        // bound by DS
+    }
+
+    /** A handler over {@code sync} (tests). */
+    BlockRequestHandler(BlockSync sync) {
         this.sync = sync;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBlockSync(BlockSync s) {
+        sync = s;
+    }
+
+    void unbindBlockSync(BlockSync s) {
+        if (sync == s) {
+            sync = null;
+        }
+    }
+
+    private BlockSync sync() {
+        BlockSync s = sync;
+        if (s == null) {
+            throw new IllegalStateException("BlockRequestHandler: not started yet");
+        }
+        return s;
     }
 
     @Override
     public void handle(Stream stream) throws Exception {
+        BlockSync sync = sync();
         byte[] m = stream.read();
         if (m == null) {
             throw new ProtocolViolationException("CE 128: FIN without a request");

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * JAMNP-S CE 129, state request, the responding side: for a block whose posterior state this node keeps, the
@@ -27,15 +28,43 @@ public final class StateRequestHandler implements StreamHandler {
     /** The most bytes of a response this node sends whatever the request's maximum, and accepts. */
     static final int MAX_BYTES = 32 << 20;
 
-    private final BlockSync sync;
+    /**
+     * Dynamic: the network binds this handler while it activates, and the BlockSync may need the network; the handler resets
+     * the streams that come before the BlockSync is bound.
+     */
+    private volatile BlockSync sync;
 
-    @Activate
-    public StateRequestHandler(@Reference BlockSync sync) {
+    public StateRequestHandler() {
+        // bound by DS
+    }
+
+    /** A handler over {@code sync} (tests). */
+    StateRequestHandler(BlockSync sync) {
         this.sync = sync;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBlockSync(BlockSync s) {
+        sync = s;
+    }
+
+    void unbindBlockSync(BlockSync s) {
+        if (sync == s) {
+            sync = null;
+        }
+    }
+
+    private BlockSync sync() {
+        BlockSync s = sync;
+        if (s == null) {
+            throw new IllegalStateException("StateRequestHandler: not started yet");
+        }
+        return s;
     }
 
     @Override
     public void handle(Stream stream) throws Exception {
+        BlockSync sync = sync();
         byte[] m = stream.read();
         if (m == null) {
             throw new ProtocolViolationException("CE 129: FIN without a request");
