@@ -566,7 +566,7 @@ public final class GrandpaVoter implements FinalizedHead {
                 + j.setId() + "; best head at slot " + bestSlot;
         System.out.println(line);
         System.out.flush();
-        LOG.info(line);
+        LOG.debug(line);
         FinalizedBlock fb = new FinalizedBlock(f.hash(), f.slot());
         try {
             notifier.execute(() -> {
