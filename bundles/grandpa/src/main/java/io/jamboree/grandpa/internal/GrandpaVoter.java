@@ -348,8 +348,8 @@ public final class GrandpaVoter implements FinalizedHead {
                         prevGhost = finalized;
                     }
                     roundNo = n + 1;
-                    LOG.debug("grandpa: round {} of set {} completed: ghost {}, estimate {}", n, voters.setId(),
-                            prevGhost.slot(), prevEstimate.slot());
+                    LOG.info("grandpa: round {} of set {} completed: ghost slot {}, estimate slot {}, finalized slot {}",
+                            n, voters.setId(), prevGhost.slot(), prevEstimate.slot(), finalized.slot());
                     return;
                 }
                 wait(gossipMs / 4 + 1);
@@ -381,6 +381,13 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         List<SignedMessage> mine = new ArrayList<>();
         synchronized (this) {
+            LOG.info("grandpa: round {} of set {} waiting: {} prevotes (ghost {}), {} precommits (estimate {},"
+                    + " completable {}); previous estimate slot {}, ghost slot {}; finalized slot {}; {} votes pending;"
+                    + " {} peers", r.number(), r.voters().setId(), r.prevoteParticipants(),
+                    r.ghost().map(BlockRef::slot).orElse(-1L), r.precommitParticipants(),
+                    r.estimate().map(BlockRef::slot).orElse(-1L), r.completable(), prevEstimate.slot(),
+                    prevGhost.slot(), finalized.slot(), pending.size(),
+                    network == null ? -1 : network.peers().size());
             for (SignedMessage m : r.prevotes()) {
                 if (isOurs(m.voter())) {
                     mine.add(m);
@@ -430,6 +437,7 @@ public final class GrandpaVoter implements FinalizedHead {
                 }
             }
         }
+        BlockRef extended = target;
         Optional<BlockRef> change = chain.firstSetChange(finalized, target);
         if (change.isPresent()) {
             target = change.get();
@@ -437,6 +445,8 @@ public final class GrandpaVoter implements FinalizedHead {
                 target = base;
             }
         }
+        LOG.info("grandpa: prevote target: base slot {} ({}), best {}, extended to slot {}, set change {}", base.slot(),
+                base.hash(), best.orElse(null), extended.slot(), change.map(BlockRef::slot).orElse(-1L));
         return target;
     }
 
@@ -459,7 +469,7 @@ public final class GrandpaVoter implements FinalizedHead {
             count(r, m);
             broadcast(CE_VOTE, codec.encode(new VoteMessage(r.number(), r.voters().setId(), m)));
         }
-        LOG.debug("grandpa: {} for slot {} in round {} of set {}", type, block.slot(), r.number(),
+        LOG.info("grandpa: {} for slot {} in round {} of set {}", type, block.slot(), r.number(),
                 r.voters().setId());
         if (type == MessageType.PRECOMMIT) {
             tryFinalize(r);
