@@ -348,7 +348,7 @@ public final class GrandpaVoter implements FinalizedHead {
                         prevGhost = finalized;
                     }
                     roundNo = n + 1;
-                    LOG.info("grandpa: round {} of set {} completed: ghost slot {}, estimate slot {}, finalized slot {}",
+                    LOG.debug("grandpa: round {} of set {} completed: ghost slot {}, estimate slot {}, finalized slot {}",
                             n, voters.setId(), prevGhost.slot(), prevEstimate.slot(), finalized.slot());
                     return;
                 }
@@ -445,7 +445,12 @@ public final class GrandpaVoter implements FinalizedHead {
                 target = base;
             }
         }
-        LOG.info("grandpa: prevote target: base slot {} ({}), best {}, extended to slot {}, set change {}", base.slot(),
+        if (best.isPresent() && extended.equals(base) && !best.get().equals(base.hash())) {
+            LOG.info("grandpa: the best head {} does not descend from the prevote base {} (slot {}): voting for the"
+                    + " base (the importer's fork choice does not follow finality yet)", best.get(), base.hash(),
+                    base.slot());
+        }
+        LOG.debug("grandpa: prevote target: base slot {} ({}), best {}, extended to slot {}, set change {}", base.slot(),
                 base.hash(), best.orElse(null), extended.slot(), change.map(BlockRef::slot).orElse(-1L));
         return target;
     }
@@ -469,7 +474,7 @@ public final class GrandpaVoter implements FinalizedHead {
             count(r, m);
             broadcast(CE_VOTE, codec.encode(new VoteMessage(r.number(), r.voters().setId(), m)));
         }
-        LOG.info("grandpa: {} for slot {} in round {} of set {}", type, block.slot(), r.number(),
+        LOG.debug("grandpa: {} for slot {} in round {} of set {}", type, block.slot(), r.number(),
                 r.voters().setId());
         if (type == MessageType.PRECOMMIT) {
             tryFinalize(r);
