@@ -1,6 +1,6 @@
 # network: the author feature plus JAMNP-S over QUIC (Netty's QUIC codec, BoringSSL/quiche native code for
 # linux-x86_64, Bouncy Castle PKIX for the node certificate) and the io.jamboree.network.Network service
-# (configured by PID io.jamboree.network).
+# (configured by PID io.jamboree.network), and GRANDPA finality (jam-grandpa, configured by PID io.jamboree.grandpa).
 # The QUIC native file is a fragment of io.netty.codec-classes-quic: it is listed before its host, by its
 # file name bundles/netty-codec-native-quic-linux-x86_64.jar (artifactId-classifier).
 include author
@@ -16,3 +16,4 @@ io.netty:netty-handler
 io.netty:netty-codec-native-quic-linux-x86_64
 io.netty:netty-codec-classes-quic
 io.jamboree:jam-network
+io.jamboree:jam-grandpa

@@ -244,6 +244,11 @@ public final class Jam implements Callable<Integer> {
     static final String RPC_PID = "io.jamboree.rpc";
     static final String METRICS_PID = "io.jamboree.metrics";
     static final String TELEMETRY_PID = "io.jamboree.telemetry";
+    /** jam-sync's configuration: the network options of jam run. */
+    static final String SYNC_PID = "io.jamboree.sync";
+
+    /** jam-grandpa's configuration: the GRANDPA voter runs on a network, its gossip delay from the slot length. */
+    static final String GRANDPA_PID = "io.jamboree.grandpa";
 
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
@@ -559,6 +564,17 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--telemetry", paramLabel = "HOST:PORT", description = "Send JIP-3 telemetry to this server (default: none).")
         String telemetry;
 
+        @Option(names = "--port", paramLabel = "N", description = "JAMNP-S: UDP port of the node's QUIC endpoint (0: any free port). "
+                + "Any network option starts the network (default port 40000).")
+        Integer port;
+
+        @Option(names = "--listen", paramLabel = "ADDR", description = "JAMNP-S: address to listen on (default: 0.0.0.0).")
+        String listen;
+
+        @Option(names = "--bootnode", paramLabel = "NAME@IP:PORT", description = "JAMNP-S: a node to connect to and stay connected "
+                + "with, NAME its alternative name (as every node prints at start); repeatable.")
+        List<String> bootnodes;
+
         @Override
         public Integer call() throws IOException {
             String keys = null;
@@ -641,7 +657,37 @@ public final class Jam implements Callable<Integer> {
             if (telemetry != null) {
                 launch = launch.with(TELEMETRY_PID, "endpoint", telemetry);
             }
-            return jam.runBundleCommand("author", "run", args, launch);
+            boolean network = port != null || listen != null || bootnodes != null && !bootnodes.isEmpty();
+            if (port != null && (port < 0 || port > 65535)) {
+                System.err.println("jam run: --port must be 0..65535");
+                return 2;
+            }
+            if (bootnodes != null) {
+                for (String b : bootnodes) {
+                    if (!b.matches("e[a-z2-7]{52}@(\\[[0-9a-fA-F:.]+]|[^:@\\s]+):\\d{1,5}")) {
+                        System.err.println("jam run: bad --bootnode '" + b + "': use NAME@IP:PORT, NAME the node's 53-character "
+                                + "alternative name");
+                        return 2;
+                    }
+                }
+            }
+            if (network) {
+                // jam-sync's NetworkLauncher configures the network (PID io.jamboree.network) once the chain's genesis is known
+                launch = launch.with(SYNC_PID, "port", String.valueOf(port == null ? 40000 : port));
+                if (listen != null) {
+                    launch = launch.with(SYNC_PID, "listen", listen);
+                }
+                if (bootnodes != null && !bootnodes.isEmpty()) {
+                    launch = launch.with(SYNC_PID, "bootnodes", String.join(",", bootnodes));
+                }
+                // GRANDPA finality (jam-grandpa) plays rounds on the network; its gossip delay follows the slot length
+                launch = launch.with(GRANDPA_PID, "slotMs", String.valueOf(slotMs == null ? 6000 : slotMs));
+                // Felix SCR waits 5 s for a registration under its lock by default: too little for the network's
+                // whiteboard on a machine loaded by several nodes
+                launch = launch.withProperty("ds.lock.timeout.milliseconds", "60000");
+                args.add("--network");
+            }
+            return jam.runBundleCommand("node", "run", args, launch);
         }
     }
 

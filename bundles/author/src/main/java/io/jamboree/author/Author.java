@@ -22,4 +22,14 @@ public interface Author {
      * @throws IllegalStateException if the importer holds no chain yet or the slot is not after the best head's
      */
     SlotOutcome authorSlot(long slot);
+
+    /**
+     * Our tickets for the Safrole contest of the best head's epoch (GP §6.7, eq. 6.29): for each of our keys in the
+     * head state's γ_k (the next epoch's validators), one ring VRF proof per attempt below N over the ring of γ_k with
+     * the context X_T ⌢ η_2 ⌢ attempt. The proofs are made once per contest and kept, so blocks include the same
+     * envelopes without proving again. Takes as long as the ring proofs (seconds): call it off the slot thread.
+     *
+     * @throws IllegalStateException if the importer holds no chain yet
+     */
+    ContestTickets ownTickets();
 }

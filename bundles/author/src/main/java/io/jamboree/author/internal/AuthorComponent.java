@@ -3,6 +3,7 @@ package io.jamboree.author.internal;
 import io.jamboree.author.Author;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
+import io.jamboree.author.ContestTickets;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.keystore.Keystore;
@@ -60,5 +61,10 @@ public final class AuthorComponent implements Author {
     @Override
     public SlotOutcome authorSlot(long slot) {
         return author.authorSlot(slot);
+    }
+
+    @Override
+    public ContestTickets ownTickets() {
+        return author.ownTickets();
     }
 }

@@ -58,12 +58,22 @@ final class BlockAuthor {
     private final Safrole safrole;
     private final TicketGenerator generator;
     private final ExtrinsicSelection selection;
+    /** Whether a block proves the own tickets it selects (else they are proven elsewhere: see {@link #proveInBlock}). */
+    private volatile boolean proveInBlock = true;
 
     BlockAuthor(ChainParams params, RingVrf ringRoot, TicketGenerator generator) {
         this.params = Objects.requireNonNull(params);
         this.selection = new ExtrinsicSelection(params);
         this.safrole = new Safrole(params, ringRoot);
         this.generator = Objects.requireNonNull(generator);
+    }
+
+    /**
+     * With {@code false}, blocks include only own tickets whose proofs are already made (by {@link TicketGenerator}
+     * for the ticket distribution, off the slot thread) instead of proving the selected ones while the slot waits.
+     */
+    void proveInBlock(boolean prove) {
+        proveInBlock = prove;
     }
 
     /**
@@ -175,13 +185,22 @@ final class BlockAuthor {
                 toProve.add(e.own);
             }
         }
-        List<TicketEnvelope> proofs = generator.proveAll(toProve, eta2, post.gammaK());
-        for (int i = 0; i < unproven.size(); i++) {
-            unproven.get(i).envelope = proofs.get(i);
+        if (proveInBlock) {
+            List<TicketEnvelope> proofs = generator.proveAll(toProve, eta2, post.gammaK());
+            for (int i = 0; i < unproven.size(); i++) {
+                unproven.get(i).envelope = proofs.get(i);
+            }
+        } else {
+            // the proofs are made off the slot thread (ticket distribution): take the ones done, leave the rest
+            for (TicketPool.Entry e : unproven) {
+                e.envelope = generator.provenIfDone(e.own, eta2, post.gammaK());
+            }
         }
         List<TicketEnvelope> out = new ArrayList<>(selected.size());
         for (TicketPool.Entry e : selected) {
-            out.add(e.envelope);
+            if (e.envelope != null) {
+                out.add(e.envelope);
+            }
         }
         return out;
     }

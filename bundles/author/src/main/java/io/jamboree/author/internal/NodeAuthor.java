@@ -1,6 +1,7 @@
 package io.jamboree.author.internal;
 
 import io.jamboree.author.AuthoredBlock;
+import io.jamboree.author.ContestTickets;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.RingVrf;
@@ -11,6 +12,8 @@ import io.jamboree.stf.state.StateCodec;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.RingSrs;
 import io.jamboree.types.Hash;
+import io.jamboree.types.TicketEnvelope;
+import io.jamboree.types.ValidatorKeys;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +41,7 @@ public final class NodeAuthor {
     private final PendingExtrinsics extrinsics;
     private final boolean ownTickets;
     private final BlockAuthor author;
+    private final TicketGenerator generator;
     private final Consumer<AuthoredBlock> listener;
     private Hash cachedHead;
     private ChainState cachedState;
@@ -85,7 +89,8 @@ public final class NodeAuthor {
         this.extrinsics = Objects.requireNonNull(extrinsics);
         this.ownTickets = submitTickets;
         Supplier<RingVrf> prover = memoize(ring);
-        this.author = new BlockAuthor(params, BandersnatchRing.shared(), new TicketGenerator(prover));
+        this.generator = new TicketGenerator(prover);
+        this.author = new BlockAuthor(params, BandersnatchRing.shared(), generator);
     }
 
     private static Supplier<RingVrf> memoize(Supplier<RingVrf> s) {
@@ -140,6 +145,25 @@ public final class NodeAuthor {
             }
         }
         return out;
+    }
+
+    /**
+     * Our tickets for the contest of the best head's epoch ({@link io.jamboree.author.Author#ownTickets()}): the
+     * candidates of our keys in γ_k with η_2 of the head state, proven outside the author's lock (the proofs are kept
+     * by the {@link TicketGenerator}, which blocks reuse). From the first call on, blocks no longer prove own tickets
+     * themselves: they include the ones proven here once done.
+     */
+    public ContestTickets ownTickets() {
+        author.proveInBlock(false);
+        ChainState s;
+        synchronized (this) {
+            s = headState();
+        }
+        Hash eta2 = s.eta().get(2);
+        ValidatorKeys gammaK = s.gamma().pendingValidators();
+        List<TicketGenerator.Candidate> cs = generator.candidates(eta2, gammaK, keys, params.ticketEntriesPerValidator());
+        List<TicketEnvelope> envelopes = generator.proveAll(cs, eta2, gammaK);
+        return new ContestTickets(s.tau() / params.epochLength() + 1, eta2, envelopes);
     }
 
     /** The pool blocks are filled from. */

@@ -97,8 +97,61 @@ public final class TicketGenerator {
         return pool;
     }
 
-    /** The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}. */
+    /**
+     * Envelopes by ticket identifier, of the contest with entropy {@link #provenFor} over the ring {@link #provenRing}
+     * (one contest kept); a proof under way is shared, so the ticket distribution and a block proving the same ticket
+     * at once make one proof.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Hash, java.util.concurrent.CompletableFuture<TicketEnvelope>>
+            proven = new java.util.concurrent.ConcurrentHashMap<>();
+    private Hash provenFor;
+    private ValidatorKeys provenRing;
+
+    /**
+     * The ticket envelope of {@code c}: attempt and ring VRF proof (eq. 6.29) over the ring of {@code gammaK}; kept
+     * for the contest of {@code eta2} and {@code gammaK}, so a ticket distributed to the network and later included in
+     * a block is proven once.
+     */
     public TicketEnvelope prove(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        java.util.concurrent.CompletableFuture<TicketEnvelope> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<TicketEnvelope> f;
+        synchronized (proven) {
+            if (!eta2.equals(provenFor) || !gammaK.equals(provenRing)) {
+                proven.clear();
+                provenFor = eta2;
+                provenRing = gammaK;
+            }
+            f = proven.putIfAbsent(c.body().id(), mine);
+        }
+        if (f != null) {
+            return f.join();
+        }
+        try {
+            TicketEnvelope t = proveNew(c, eta2, gammaK);
+            mine.complete(t);
+            return t;
+        } catch (RuntimeException e) {
+            synchronized (proven) {
+                proven.remove(c.body().id(), mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The envelope of {@code c} if its proof for this contest and ring is made, else {@code null}; never waits. */
+    public TicketEnvelope provenIfDone(Candidate c, Hash eta2, ValidatorKeys gammaK) {
+        java.util.concurrent.CompletableFuture<TicketEnvelope> f;
+        synchronized (proven) {
+            if (!eta2.equals(provenFor) || !gammaK.equals(provenRing)) {
+                return null;
+            }
+            f = proven.get(c.body().id());
+        }
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    }
+
+    private TicketEnvelope proveNew(Candidate c, Hash eta2, ValidatorKeys gammaK) {
         List<byte[]> keys = new ArrayList<>(gammaK.size());
         for (ValidatorKey k : gammaK.keys()) {
             keys.add(k.bandersnatch().bytes());

@@ -31,7 +31,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code jam run}: a validator node that authors its slots (GP §6) on a slot clock. Arguments (checked by the
  * launcher, which also configured the store, the importer's chain and the author's keys):
- * {@code --chain tiny|full|FILE [--params tiny|full] --data DIR [--slot-ms N] [--clock wall|fast] [--slots N]}.
+ * {@code --chain tiny|full|FILE [--params tiny|full] --data DIR [--slot-ms N] [--clock wall|fast] [--slots N]
+ * [--network]}; with {@code --network} (the launcher configured jam-sync's network) a node without validator keys
+ * runs too, following the chain it imports from its peers, and slots whose block came from the network are skipped.
  *
  * <p>An empty store starts from the chain's genesis; otherwise the node continues from the stored best head. Wall
  * clock: slot s starts at the genesis time plus s slot durations; the genesis time is kept in {@code DIR/genesis-time}
@@ -68,9 +70,10 @@ public final class RunCommand implements JamCommand {
         boolean fast = false;
         long lastSlot = -1;
         Long givenGenesis = null;
+        boolean network = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (i + 1 >= args.size() && a.startsWith("--")) {
+            if (i + 1 >= args.size() && a.startsWith("--") && !a.equals("--network")) {
                 err.println("jam run: " + a + " needs a value");
                 return BAD_INPUT;
             }
@@ -83,6 +86,7 @@ public final class RunCommand implements JamCommand {
                     case "--slots" -> lastSlot = Long.parseLong(args.get(++i));
                     case "--genesis-time" -> givenGenesis = Long.parseLong(args.get(++i));
                     case "--params", "--dev-validators" -> i++;
+                    case "--network" -> network = true;
                     default -> {
                         err.println("jam run: unknown argument " + a);
                         return BAD_INPUT;
@@ -115,12 +119,13 @@ public final class RunCommand implements JamCommand {
             out.printf("resuming from the stored best head %s (slot %d)%n", head.get(), slot);
         }
         List<Integer> ours = author.validators();
-        if (ours.isEmpty()) {
+        if (ours.isEmpty() && !network) {
             err.println("jam run: none of this node's keys (--dev-validator/--dev-validators, key files in DIR/keys) is a "
                     + "validator of the chain");
             return BAD_INPUT;
         }
-        out.printf("validators %s of %d; %s clock%s%n", DevValidatorRange.of(ours).format(), p.validatorsCount(),
+        out.printf("%s; %s clock%s%n", ours.isEmpty() ? "no validator keys: following the network's chain"
+                        : "validators " + DevValidatorRange.of(ours).format() + " of " + p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
 
         long genesisMillis = 0;
@@ -137,7 +142,7 @@ public final class RunCommand implements JamCommand {
         Thread hook = new Thread(loop::stopAndWait, "jam-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return loop.run(out, err, fast, genesisMillis, slotMs, lastSlot);
+            return loop.run(out, err, fast, genesisMillis, slotMs, lastSlot, network);
         } finally {
             loop.done.countDown();
             try {
@@ -248,7 +253,8 @@ public final class RunCommand implements JamCommand {
             }
         }
 
-        int run(PrintStream out, PrintStream err, boolean fast, long genesisMillis, long slotMs, long lastSlot) {
+        int run(PrintStream out, PrintStream err, boolean fast, long genesisMillis, long slotMs, long lastSlot,
+                boolean network) {
             ChainParams p = importer.params();
             long next = headSlot() + 1;
             int authored = 0;
@@ -276,7 +282,20 @@ public final class RunCommand implements JamCommand {
                         break;
                     }
                 }
-                SlotOutcome o = author.authorSlot(next);
+                if (next <= headSlot()) {
+                    // a block of this slot (or a later one) came from the network: nothing left to author in it
+                    next = headSlot() + 1;
+                    continue;
+                }
+                SlotOutcome o;
+                try {
+                    o = author.authorSlot(next);
+                } catch (IllegalStateException e) {
+                    if (next <= headSlot()) {
+                        continue; // a network block of this slot was imported meanwhile
+                    }
+                    throw e;
+                }
                 switch (o) {
                     case SlotOutcome.Authored a -> {
                         AuthoredBlock b = a.block();
@@ -306,8 +325,17 @@ public final class RunCommand implements JamCommand {
                 }
                 next++;
             }
-            out.printf("%s: %d blocks authored (%d ticket-sealed, %d fallback-sealed); best head %s at slot %d%n",
-                    stop ? "stopped" : "done", authored, tickets, fallback, importer.bestHead().orElseThrow(), headSlot());
+            if (network && !stop && !fast) {
+                // a networked node waits out its last slot, so the block of that slot reaches it from its author
+                long end = genesisMillis + (next + 1) * slotMs;
+                while (!stop && System.currentTimeMillis() < end) {
+                    sleep(Math.min(200, end - System.currentTimeMillis()));
+                }
+            }
+            Hash best = importer.bestHead().orElseThrow();
+            out.printf("%s: %d blocks authored (%d ticket-sealed, %d fallback-sealed); best head %s at slot %d, "
+                            + "state root %s%n", stop ? "stopped" : "done", authored, tickets, fallback, best, headSlot(),
+                    importer.stateRoot(best).map(Hash::toString).orElse("unknown"));
             out.flush();
             return OK;
         }

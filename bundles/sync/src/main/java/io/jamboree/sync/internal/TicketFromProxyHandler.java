@@ -1,0 +1,53 @@
+package io.jamboree.sync.internal;
+
+import io.jamboree.network.Stream;
+import io.jamboree.network.StreamHandler;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** JAMNP-S CE 132: a ticket from its proxy validator to this node as a current validator ({@link TicketRelay}). */
+@Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=132",
+        StreamHandler.MAX_MESSAGE + ":Integer=1024"})
+public final class TicketFromProxyHandler implements StreamHandler {
+    /**
+     * Dynamic: the network binds this handler while it activates, and the TicketRelay may need the network; the handler resets
+     * the streams that come before the TicketRelay is bound.
+     */
+    private volatile TicketRelay relay;
+
+    public TicketFromProxyHandler() {
+        // bound by DS
+    }
+
+    /** A handler over {@code relay} (tests). */
+    TicketFromProxyHandler(TicketRelay relay) {
+        this.relay = relay;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindTicketRelay(TicketRelay s) {
+        relay = s;
+    }
+
+    void unbindTicketRelay(TicketRelay s) {
+        if (relay == s) {
+            relay = null;
+        }
+    }
+
+    private TicketRelay relay() {
+        TicketRelay s = relay;
+        if (s == null) {
+            throw new IllegalStateException("TicketFromProxyHandler: not started yet");
+        }
+        return s;
+    }
+
+    @Override
+    public void handle(Stream stream) throws Exception {
+        TicketRelay relay = relay();
+        TicketHandlers.serve(stream, relay);
+    }
+}
