@@ -14,6 +14,7 @@ com.fasterxml.jackson.core:jackson-annotations
 com.fasterxml.jackson.core:jackson-databind
 io.jamboree:jam-core
 io.jamboree:jam-merkle
+io.jamboree:jam-erasure
 io.jamboree:jam-bls
 io.jamboree:jam-crypto
 io.jamboree:jam-pvm-api

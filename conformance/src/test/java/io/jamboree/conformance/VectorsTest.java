@@ -113,6 +113,12 @@ public class VectorsTest {
     }
 
     @Test
+    public void erasure() throws Exception {
+        Conformance.check(runner, JAM + "erasure/tiny");
+        Conformance.check(runner, JAM + "erasure/full");
+    }
+
+    @Test
     public void shuffle() throws Exception {
         Conformance.check(runner, JAM + "shuffle");
     }

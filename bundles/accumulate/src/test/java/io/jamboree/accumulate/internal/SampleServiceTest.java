@@ -1,0 +1,86 @@
+package io.jamboree.accumulate.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jamboree.accumulate.RefinementResult;
+import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.types.Hash;
+import io.jamboree.types.WorkExecResult;
+import io.jamboree.merkle.StateKey;
+import io.jamboree.types.AccumulationInput;
+import io.jamboree.types.Blob;
+import io.jamboree.types.OperandTuple;
+import io.jamboree.types.ServiceInfo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample service ({@link SampleServiceProgram}) on the PVM interpreter through the real Refine invocation
+ * Ψ_R (GP B.3): its refine output is the Blake2b-256 of the payload, for payloads of zero, one, several and partial
+ * 128-octet blocks (checked against the node's own Blake2b, an independent implementation).
+ */
+class SampleServiceTest {
+    @Test
+    void refineReturnsBlake2bOfThePayload() {
+        Random r = new Random(16);
+        for (int len : new int[] {0, 1, 3, 127, 128, 129, 256, 300, 1000}) {
+            byte[] payload = new byte[len];
+            r.nextBytes(payload);
+            RefineFixture fx = new RefineFixture();
+            byte[] codeHash = fx.preimage(RefineFixture.SELF, SampleServiceProgram.preimage(), 0);
+            RefinementResult out = RefineInvocation.invoke(new InterpreterEngine(), RefineFixture.P, fx.base, 0, 0,
+                    RefineFixture.pkg(payload, new Hash(codeHash), 0), RefineFixture.TRACE, RefineFixture.IMPORTS,
+                    RefineFixture.EXTRINSICS, 0);
+            WorkExecResult.Ok ok = assertInstanceOf(WorkExecResult.Ok.class, out.result(), "payload of " + len);
+            assertArrayEquals(Blake2b256.hash(payload), ok.output().bytes(), "payload of " + len);
+            assertTrue(out.gasUsed() > 0);
+        }
+    }
+
+    /**
+     * Ψ_A (GP B.4) with the sample service's code: each operand whose result is a blob is written to storage under
+     * the operand's payload hash (gas limits of one- and three-octet naturals); a panicked item writes nothing.
+     */
+    @Test
+    void accumulateWritesEachResultUnderItsPayloadHash() {
+        Fixture fx = new Fixture();
+        byte[] code = SampleServiceProgram.preimage();
+        byte[] codeHash = Blake2b256.hash(code);
+        fx.base.infos.put(Fixture.SELF, new ServiceInfo(0, new Hash(codeHash), 1_000_000, 10, 10, 0, 0, 0, 0, 0, 0));
+        fx.base.items.put(StateKey.preimage(Fixture.SELF, codeHash), code);
+        byte[] p1 = "first payload".getBytes();
+        byte[] p2 = "second".getBytes();
+        byte[] p3 = "panicked".getBytes();
+        List<AccumulationInput> inputs = List.of(operand(p1, 1_000_000, new WorkExecResult.Ok(new Blob(Blake2b256.hash(p1)))),
+                operand(p2, 5, new WorkExecResult.Ok(new Blob(Blake2b256.hash(p2)))),
+                operand(p3, 7, new WorkExecResult.Panic()));
+        ServiceAccounts accounts = ServiceAccounts.over(fx.base).child();
+        List<List<Hash>> queues = new ArrayList<>();
+        for (int c = 0; c < Fixture.P.coresCount(); c++) {
+            queues.add(Collections.nCopies(Fixture.P.authQueueSize(), Hash.ZERO));
+        }
+        PartialState e = new PartialState(accounts, List.of(), queues, 0, new long[Fixture.P.coresCount()], 0, 0, Map.of());
+        AccumulationResult r = AccumulateInvocation.invoke(new InterpreterEngine(), Fixture.P, e, Fixture.SLOT,
+                Fixture.ENTROPY, Fixture.SELF, 1_000_000, inputs);
+        assertTrue(r.gasUsed() > 0);
+        for (byte[] p : new byte[][] {p1, p2}) {
+            byte[] h = Blake2b256.hash(p);
+            assertArrayEquals(h, r.state().accounts.item(StateKey.storage(Fixture.SELF, h)), new String(p));
+        }
+        assertNull(r.state().accounts.item(StateKey.storage(Fixture.SELF, Blake2b256.hash(p3))));
+    }
+
+    private static AccumulationInput operand(byte[] payload, long gasLimit, WorkExecResult result) {
+        return new AccumulationInput.Operand(new OperandTuple(new Hash(Fixture.filled(32, 1)),
+                new Hash(Fixture.filled(32, 2)), new Hash(Fixture.filled(32, 3)), new Hash(Blake2b256.hash(payload)),
+                gasLimit, new Blob(new byte[] {1, 2}), result));
+    }
+}

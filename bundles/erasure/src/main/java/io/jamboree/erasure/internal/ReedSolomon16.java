@@ -1,0 +1,179 @@
+package io.jamboree.erasure.internal;
+
+/**
+ * The systematic Reed–Solomon code of GP 0.7.2 Appendix H.3 for {@code original} message words and
+ * {@code total} code words per column (full: 342 of 1023; tiny: 2 of 6), over the work areas of {@link AdditiveFft}.
+ *
+ * <p>Message word {@code i} is the value at point {@code i} of the interpolating polynomial; recovery word
+ * {@code j} (code word {@code original + j}) its value at the point {@code chunk + j}, where {@code chunk} is
+ * {@code original} rounded up to a power of two: the message block is interpolated once over its
+ * {@code chunk}-sized coset (zero-padded) and evaluated over the following cosets, chunk by chunk.
+ *
+ * <p>Recovery (from any {@code original} code words) multiplies each received word by the error-locator
+ * polynomial's value there (found with a Walsh–Hadamard transform of the logarithms), interpolates, takes the
+ * formal derivative and evaluates; each missing message word is then the value divided by the locator's.
+ *
+ * <p>Immutable; the methods take their scratch as arguments or allocate it per call.
+ */
+final class ReedSolomon16 {
+    private final int original;
+    private final int recovery;
+    private final int chunk;
+    private final int encodeShards;
+
+    ReedSolomon16(int original, int total) {
+        if (original < 1 || total <= original) {
+            throw new IllegalArgumentException("need 1 ≤ original < total, got " + original + " of " + total);
+        }
+        this.original = original;
+        this.recovery = total - original;
+        this.chunk = Integer.highestOneBit(original) == original ? original : Integer.highestOneBit(original) << 1;
+        if (chunk + recovery > Gf16.ORDER) {
+            throw new IllegalArgumentException("too many shards for GF(2^16): " + original + " of " + total);
+        }
+        this.encodeShards = (recovery + chunk - 1) / chunk * chunk;
+    }
+
+    int original() {
+        return original;
+    }
+
+    int recovery() {
+        return recovery;
+    }
+
+    /** Shards of the encoding work area (at least {@code chunk}). */
+    int encodeShards() {
+        return Math.max(encodeShards, chunk);
+    }
+
+    /** Shards of the recovery work area when recovery words {@code [0, usedRecovery)} may be among those received. */
+    int decodeShards(int usedRecovery) {
+        int d = chunk + Math.max(1, usedRecovery);
+        return Integer.highestOneBit(d) == d ? d : Integer.highestOneBit(d) << 1;
+    }
+
+    /**
+     * Encodes in place: on entry shards {@code [0, original)} of {@code work} hold the message columns (the rest
+     * is overwritten); on return shards {@code [0, recovery)} hold the recovery columns.
+     */
+    void encode(AdditiveFft fft, char[] work, int k) {
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        fft.ifft(work, k, 0, chunk, original, 0);
+        int chunkWords = chunk * k;
+        for (int start = chunk; start < recovery; start += chunk) {
+            System.arraycopy(work, 0, work, start * k, chunkWords);
+        }
+        for (int start = 0; start < recovery; start += chunk) {
+            int count = Math.min(chunk, recovery - start);
+            fft.fft(work, k, start, chunk, count, start + chunk);
+        }
+    }
+
+    /**
+     * Recovers the message: {@code received[p]} says whether code word {@code p} is present, and then its column is
+     * shard {@link #position(int) position(p)} of {@code work} (all other shards are ignored and overwritten). On
+     * return shards {@code [0, original)} of {@code work} hold the message columns. Needs at least
+     * {@code original} received code words. {@code locator} is scratch of {@code 2^16} words.
+     *
+     * <p>Only recovery words below {@code usedRecovery} may be received: the code is then decoded as the one with
+     * {@code usedRecovery} recovery words (whose code words are a prefix of this one's, since every recovery chunk
+     * is evaluated on its own), on a work area of {@link #decodeShards(int) decodeShards(usedRecovery)} shards.
+     */
+    void recover(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery, char[] locator) {
+        int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
+        java.util.Arrays.fill(locator, original, chunk, (char) 0);
+        for (int i = 0; i < original; i++) {
+            locator[i] = received[i] ? 0 : (char) 1;
+        }
+        for (int j = 0; j < usedRecovery; j++) {
+            locator[chunk + j] = received[original + j] ? 0 : (char) 1;
+        }
+        for (int i = recoveryEnd; i < Gf16.ORDER; i++) {
+            locator[i] = 1;
+        }
+        // evaluate the error locator's logarithms at every point (Walsh–Hadamard convolution with LOG)
+        Gf16.fwht(locator, Gf16.ORDER);
+        char[] lw = Gf16.LOG_WALSH;
+        for (int i = 0; i < Gf16.ORDER; i++) {
+            int product = locator[i] * lw[i];
+            locator[i] = (char) Gf16.addMod(product & 0xFFFF, product >>> 16);
+        }
+        Gf16.fwht(locator, Gf16.ORDER);
+
+        for (int i = 0; i < original; i++) {
+            scaleOrClear(fft, work, k, i, received[i], locator[i]);
+        }
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        for (int j = 0; j < usedRecovery; j++) {
+            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
+        }
+        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
+
+        // IFFT, formal derivative D, FFT of the first half. The top butterfly of the IFFT, (a, b) -> (a ^ t·(a ^ b),
+        // a ^ b), and the top level of the FFT, which keeps only first ^= t·second, share the twiddle t, and D of
+        // the whole is [D(first) ^ second, D(second)]; with D linear the first half comes out as D(a) ^ a ^ b, where
+        // a and b are the IFFTs of the two halves: no top butterflies, and no D of the second half.
+        int half = decodeShards >>> 1;
+        int q = half >>> 1;
+        // the IFFTs skip butterfly groups over shards that are all zero (not received, or padding)
+        int[] nonZeroBefore = new int[decodeShards + 1];
+        for (int s = 0; s < decodeShards; s++) {
+            boolean present = s < original ? received[s]
+                    : s >= chunk && s < recoveryEnd && received[original + s - chunk];
+            nonZeroBefore[s + 1] = nonZeroBefore[s] + (present ? 1 : 0);
+        }
+        if (q < chunk) {
+            fft.ifftSparse(work, k, 0, half, 0, nonZeroBefore);
+            fft.ifftSparse(work, k, half, half, half, nonZeroBefore);
+            AdditiveFft.xorRun(work, half * k, 0, half * k);
+            AdditiveFft.formalDerivative(work, k, half);
+            AdditiveFft.xorRun(work, 0, half * k, half * k);
+            fft.fftPrefix(work, k, 0, half, chunk, original, 0);
+        } else {
+            // One level further: with A1, A2 the IFFTs of the first two quarters, B1, B2 of the last two, t2 the
+            // twiddle of the first half's (and the FFT's) second level and t3 that of the second half's top, the
+            // first quarter comes out as D(A1) ^ A2 ^ (B1 ^ (t2 + t3)·(B1 ^ B2)).
+            fft.ifftSparse(work, k, 0, q, 0, nonZeroBefore);
+            fft.ifftSparse(work, k, q, q, q, nonZeroBefore);
+            fft.ifftSparse(work, k, half, q, half, nonZeroBefore);
+            fft.ifftSparse(work, k, half + q, q, half + q, nonZeroBefore);
+            int qw = q * k;
+            AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
+            int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
+            if (sum != 0) {
+                fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+            }
+            AdditiveFft.xorRun(work, half * k, q * k, qw);
+            AdditiveFft.formalDerivative(work, k, q);
+            AdditiveFft.xorRun(work, 0, half * k, qw);
+            fft.fftPrefix(work, k, 0, q, chunk, original, 0);
+        }
+
+        for (int i = 0; i < original; i++) {
+            if (!received[i]) {
+                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
+            }
+        }
+    }
+
+    /** The field element of the additive FFT's twiddle {@code SKEW[index]} (0 for the zero marker). */
+    private static int twiddle(int index) {
+        int log = Gf16.SKEW[index];
+        return log == Gf16.ZERO_LOG ? 0 : Gf16.EXP[log];
+    }
+
+    /** The work-area shard at which code word {@code p} sits for {@link #recover}. */
+    int position(int p) {
+        return p < original ? p : chunk + (p - original);
+    }
+
+    private static void scaleOrClear(AdditiveFft fft, char[] work, int k, int shard, boolean present, int logM) {
+        if (present) {
+            fft.mulRun(work, shard * k, k, logM);
+        } else {
+            java.util.Arrays.fill(work, shard * k, shard * k + k, (char) 0);
+        }
+    }
+}
