@@ -4,4 +4,5 @@ include core
 io.jamboree:jam-store-api
 io.jamboree:jam-importer
 io.jamboree:jam-keystore
+io.jamboree:jam-sample-service
 io.jamboree:jam-chainspec
