@@ -7,6 +7,8 @@ import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.ChainSpecJson;
 import io.jamboree.chainspec.DevGenesis;
+import io.jamboree.merkle.StateKey;
+import io.jamboree.sample.SampleService;
 import io.jamboree.author.internal.DevValidators;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
@@ -14,6 +16,8 @@ import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.state.StateCodec;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Hash;
+import io.jamboree.types.ServiceInfo;
+import io.jamboree.codec.Decoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +128,9 @@ public final class RunCommand implements JamCommand {
         out.printf("%s; %s clock%s%n", ours.isEmpty() ? "no validator keys: following the network's chain"
                         : "validators " + DevValidators.format(ours) + " of " + p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
+        if (hasSampleService(p)) {
+            out.printf("sample service: %d%n", SampleService.ID);
+        }
 
         long genesisMillis = 0;
         if (!fast) {
@@ -155,6 +162,18 @@ public final class RunCommand implements JamCommand {
      * validators JIP-5 dev validators); a {@code .json} file is a JIP-4 chain spec, any other file a trace genesis
      * ({@code genesis.bin}) of the importer's parameters.
      */
+    /**
+     * Whether the best head's state has the dev genesis sample service: an account under {@link SampleService#ID}
+     * whose code hash is the sample service's.
+     */
+    private boolean hasSampleService(ChainParams p) {
+        Hash head = importer.bestHead().orElseThrow();
+        return importer.state(head).map(kvs -> {
+            byte[] info = StateCodec.toMap(kvs).get(StateKey.serviceAccount(SampleService.ID));
+            return info != null && SampleService.codeHash().equals(ServiceInfo.decode(new Decoder(info), p).codeHash());
+        }).orElse(false);
+    }
+
     /** H_t of the best head (the state's τ for an initial state stored without its header). */
     private long headSlot() {
         Hash head = importer.bestHead().orElseThrow();
