@@ -46,9 +46,9 @@ public class MultiNodeTest {
     private static final int LAST_SLOT = 96;
     /** Epochs the validators must author together at least. */
     private static final int MIN_EPOCHS = 3;
-    /** Time from the launch to slot 0: four times a gen-spec run (a JVM's boot under the current load), within bounds. */
+    /** Time from the launch to slot 0: seven times a gen-spec run (a JVM's boot under the current load), within bounds. */
     private static final long MIN_LEAD_MS = 45_000;
-    private static final long MAX_LEAD_MS = 240_000;
+    private static final long MAX_LEAD_MS = 300_000;
     private static final int KILLED = 3;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
@@ -177,7 +177,7 @@ public class MultiNodeTest {
         // starts with the first of them, and the rest of the timeline counts from the slot when all were up
         // one JVM's boot and genesis as the load gauge: six of them boot at once on the same cores
         long genMs = System.currentTimeMillis() - genStart;
-        long lead = Math.max(MIN_LEAD_MS, Math.min(MAX_LEAD_MS, 4 * genMs));
+        long lead = Math.max(MIN_LEAD_MS, Math.min(MAX_LEAD_MS, 7 * genMs));
         System.out.printf("multi-node: gen-spec took %d ms; slot 0 in %d s%n", genMs, lead / 1000);
         long genesis = System.currentTimeMillis() + lead;
         for (int i = 0; i < VALIDATORS; i++) {

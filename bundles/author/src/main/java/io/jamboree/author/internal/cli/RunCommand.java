@@ -48,6 +48,10 @@ public final class RunCommand implements JamCommand {
     static final int OK = 0;
     static final int BUG = 1;
     static final int BAD_INPUT = 2;
+    /** On a network: slots without a new best head after which a finished node stops. */
+    static final long QUIET_SLOTS = 10;
+    /** On a network: the most slots a finished node waits for its chain to stop growing. */
+    static final long LINGER_SLOTS = 120;
 
     private final BlockImporter importer;
     private final Author author;
@@ -342,10 +346,24 @@ public final class RunCommand implements JamCommand {
                 next++;
             }
             if (network && !stop && !fast) {
-                // a networked node waits out its last slot, so the block of that slot reaches it from its author
+                // a networked node waits out its last slot, so the block of that slot reaches it from its author, and
+                // then while its chain still grows (a node that came up late syncs from its peers): until the head
+                // stayed put for QUIET_SLOTS slots, at most LINGER_SLOTS slots
                 long end = genesisMillis + (next + 1) * slotMs;
-                while (!stop && System.currentTimeMillis() < end) {
-                    sleep(Math.min(200, end - System.currentTimeMillis()));
+                long limit = System.currentTimeMillis() + LINGER_SLOTS * slotMs;
+                Hash seen = importer.bestHead().orElseThrow();
+                long changed = System.currentTimeMillis();
+                while (!stop && System.currentTimeMillis() < limit) {
+                    long now = System.currentTimeMillis();
+                    Hash h = importer.bestHead().orElseThrow();
+                    if (!h.equals(seen)) {
+                        seen = h;
+                        changed = now;
+                    }
+                    if (now >= end && now - changed >= QUIET_SLOTS * slotMs) {
+                        break;
+                    }
+                    sleep(200);
                 }
             }
             Hash best = importer.bestHead().orElseThrow();
