@@ -2,4 +2,5 @@
 # (jam gen-spec).
 include core
 io.jamboree:jam-keystore
+io.jamboree:jam-sample-service
 io.jamboree:jam-chainspec

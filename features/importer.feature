@@ -6,4 +6,5 @@ io.jamboree:jam-store-memory
 io.jamboree:jam-store-lmdb
 io.jamboree:jam-importer
 io.jamboree:jam-keystore
+io.jamboree:jam-sample-service
 io.jamboree:jam-chainspec

@@ -59,6 +59,7 @@ public class AuthorCliTest {
         assertEquals(run.all(), 0, run.code());
         assertFalse(run.all(), run.all().contains("BUG"));
         assertTrue(run.all(), run.out().contains("done: 48 blocks authored"));
+        assertTrue(run.all(), run.out().contains("sample service: 1\n"));
 
         Result export = jam("export", "--trace", trace.toString(), "--data", data.toString());
         assertEquals(export.all(), 0, export.code());
@@ -117,5 +118,6 @@ public class AuthorCliTest {
                 "--data", data.toString());
         assertEquals(again.all(), 0, again.code());
         assertTrue(again.all(), again.out().contains("resuming from the stored best head " + head));
+        assertTrue(again.all(), again.out().contains("sample service: 1\n"));
     }
 }

@@ -1,6 +1,7 @@
 package io.jamboree.accumulate.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.accumulate.RefinementResult;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
+import io.jamboree.sample.SampleService;
 import io.jamboree.types.Hash;
 import io.jamboree.types.WorkExecResult;
 import io.jamboree.merkle.StateKey;
@@ -23,7 +25,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample service ({@link SampleServiceProgram}) on the PVM interpreter through the real Refine invocation
+ * The sample service ({@link SampleService}, the dev genesis one) on the PVM interpreter through the real Refine invocation
  * Ψ_R (GP B.3): its refine output is the Blake2b-256 of the payload, for payloads of zero, one, several and partial
  * 128-octet blocks (checked against the node's own Blake2b, an independent implementation).
  */
@@ -35,7 +37,7 @@ class SampleServiceTest {
             byte[] payload = new byte[len];
             r.nextBytes(payload);
             RefineFixture fx = new RefineFixture();
-            byte[] codeHash = fx.preimage(RefineFixture.SELF, SampleServiceProgram.preimage(), 0);
+            byte[] codeHash = fx.preimage(RefineFixture.SELF, SampleService.codePreimage(), 0);
             RefinementResult out = RefineInvocation.invoke(new InterpreterEngine(), RefineFixture.P, fx.base, 0, 0,
                     RefineFixture.pkg(payload, new Hash(codeHash), 0), RefineFixture.TRACE, RefineFixture.IMPORTS,
                     RefineFixture.EXTRINSICS, 0);
@@ -52,7 +54,7 @@ class SampleServiceTest {
     @Test
     void accumulateWritesEachResultUnderItsPayloadHash() {
         Fixture fx = new Fixture();
-        byte[] code = SampleServiceProgram.preimage();
+        byte[] code = SampleService.codePreimage();
         byte[] codeHash = Blake2b256.hash(code);
         fx.base.infos.put(Fixture.SELF, new ServiceInfo(0, new Hash(codeHash), 1_000_000, 10, 10, 0, 0, 0, 0, 0, 0));
         fx.base.items.put(StateKey.preimage(Fixture.SELF, codeHash), code);
@@ -76,6 +78,32 @@ class SampleServiceTest {
             assertArrayEquals(h, r.state().accounts.item(StateKey.storage(Fixture.SELF, h)), new String(p));
         }
         assertNull(r.state().accounts.item(StateKey.storage(Fixture.SELF, Blake2b256.hash(p3))));
+    }
+
+    /**
+     * Ψ_I (GP B.2) with the dev genesis authorizer, its code found by Λ in the service that keeps it (GP §14.3):
+     * the package is authorized (an empty trace) on every core; without the preimage it is BAD.
+     */
+    @Test
+    void devAuthorizerAcceptsAndItsHashIsHOfUAndF() {
+        RefineFixture fx = new RefineFixture();
+        byte[] u = fx.preimage(RefineFixture.SELF, SampleService.authorizerPreimage(), 0);
+        assertArrayEquals(SampleService.authorizerCodeHash().bytes(), u);
+        io.jamboree.types.WorkPackage base = RefineFixture.pkg(new byte[] {1}, Hash.ZERO, 0);
+        io.jamboree.types.WorkPackage pkg = new io.jamboree.types.WorkPackage(RefineFixture.SELF, new Hash(u),
+                base.context(), base.authorization(), new Blob(new byte[0]), base.items());
+        for (int core = 0; core < RefineFixture.P.coresCount(); core++) {
+            io.jamboree.accumulate.IsAuthorizationResult r = new PvmInvocationsComponent().isAuthorization(new InterpreterEngine()).authorize(RefineFixture.P, fx.base, pkg, core);
+            WorkExecResult.Ok ok = assertInstanceOf(WorkExecResult.Ok.class, r.result(), "core " + core);
+            assertEquals(0, ok.output().bytes().length);
+        }
+        // GP §8.1: the pools hold H(u ⌢ f); f is empty here
+        assertArrayEquals(Blake2b256.hash(u), SampleService.authorizerHash().bytes());
+        assertEquals(pkg.authorizer().codeHash(), SampleService.authorizerCodeHash());
+        io.jamboree.types.WorkPackage missing = new io.jamboree.types.WorkPackage(RefineFixture.SELF,
+                new Hash(Blake2b256.hash(new byte[] {7})), base.context(), base.authorization(), new Blob(new byte[0]),
+                base.items());
+        assertInstanceOf(WorkExecResult.BadCode.class, new PvmInvocationsComponent().isAuthorization(new InterpreterEngine()).authorize(RefineFixture.P, fx.base, missing, 0).result());
     }
 
     private static AccumulationInput operand(byte[] payload, long gasLimit, WorkExecResult result) {

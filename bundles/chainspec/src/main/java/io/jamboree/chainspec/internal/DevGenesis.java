@@ -4,6 +4,10 @@ import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
+import io.jamboree.codec.Encoder;
+import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.merkle.StateKey;
+import io.jamboree.sample.SampleService;
 import io.jamboree.keystore.DevKeys;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.stf.safrole.SlotKeySequence;
@@ -30,6 +34,7 @@ import io.jamboree.types.Privileges;
 import io.jamboree.types.ReadyQueue;
 import io.jamboree.types.RecentBlocks;
 import io.jamboree.types.SafroleState;
+import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.Statistics;
 import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.ValidatorActivityRecord;
@@ -64,6 +69,9 @@ import java.util.function.IntConsumer;
  *   <li>α: empty authorizer pools; φ: queues of Q zero hashes; χ: every privilege with service 0, no
  *       always-accumulate services; ψ, ρ, ω, ξ, θ empty; π all zero; no service accounts (δ = ∅).</li>
  * </ul>
+ * That is {@link #state}, the genesis state of the jam-docs config. The dev chain spec ({@link #spec}, {@code jam
+ * gen-spec}, {@code jam run}) adds the sample service to it ({@link #withSampleService}), as the public traces'
+ * genesis adds its bootstrap service; the header, and so the genesis hash, are the same.
  */
 public final class DevGenesis {
     /**
@@ -73,6 +81,12 @@ public final class DevGenesis {
      * {@link #header(ChainParams, List, int)} gives either.
      */
     public static final int AUTHOR_INDEX = 0xffff;
+
+    /** The sample service's balance at genesis: 2^40, far above its threshold as its storage grows. */
+    public static final long SAMPLE_BALANCE = 1L << 40;
+
+    /** The sample service's minimum gas per work item and per memo (g and m of GP eq. 9.3). */
+    public static final long SAMPLE_MIN_GAS = 10;
 
     /** The id of a dev spec is this and the parameters' name. */
     public static final String ID_PREFIX = "jamboree-dev-";
@@ -96,7 +110,7 @@ public final class DevGenesis {
     public static ChainSpec spec(ChainParams p, int n, IntConsumer progress) {
         List<ValidatorKey> keys = validators(p, n, progress);
         Header header = header(p, keys);
-        ChainState state = state(p, keys, header.hash(p), ringRoot(keys), ZERO_ENTROPY);
+        ChainState state = withSampleService(p, state(p, keys, header.hash(p), ringRoot(keys), ZERO_ENTROPY));
         return new ChainSpec(ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
     }
 
@@ -142,6 +156,47 @@ public final class DevGenesis {
             ring.add(k.bandersnatch().bytes());
         }
         return BandersnatchRing.shared().ringRoot(ring);
+    }
+
+    /**
+     * σ_0 with the sample service ({@link SampleService}) deployed under {@link SampleService#ID}: its account
+     * (GP eq. 9.3) with code hash c = H(code preimage) and a balance far above its threshold, both preimages (the
+     * service code and the accepting authorizer) in p with their requests l[(h, |p|)] = [0] (available since slot
+     * 0, so historical lookups Λ at any anchor find them, GP eq. 9.7), footprint a_i = 2·|l|, a_o = Σ (81 + z)
+     * (GP eq. 9.8); and the authorizer hash H(u ⌢ []) (GP §8.1) as the one entry of every pool in α and every
+     * entry of every queue in φ, so that it stays in the pools as they rotate (GP eq. 8.2).
+     *
+     * @throws IllegalArgumentException if σ_0 already has a service under that id
+     */
+    public static ChainState withSampleService(ChainParams p, ChainState s) {
+        long id = SampleService.ID;
+        if (s.services().containsKey(StateKey.serviceAccount(id))) {
+            throw new IllegalArgumentException("the genesis state already has a service " + id);
+        }
+        byte[] code = SampleService.codePreimage();
+        byte[] auth = SampleService.authorizerPreimage();
+        TreeMap<StateKey, byte[]> delta = new TreeMap<>(s.services());
+        long octets = 0;
+        for (byte[] preimage : List.of(code, auth)) {
+            byte[] h = Blake2b256.hash(preimage);
+            delta.put(StateKey.preimage(id, h), preimage);
+            delta.put(StateKey.request(id, h, preimage.length), new Encoder().natural(1).u32(0).toByteArray());
+            octets += 81 + preimage.length;
+        }
+        ServiceInfo info = new ServiceInfo(0, SampleService.codeHash(), SAMPLE_BALANCE, SAMPLE_MIN_GAS,
+                SAMPLE_MIN_GAS, octets, 0, 4, 0, 0, 0);
+        Encoder e = new Encoder();
+        info.encode(e, p);
+        delta.put(StateKey.serviceAccount(id), e.toByteArray());
+        Hash a = SampleService.authorizerHash();
+        List<List<Hash>> pools = new ArrayList<>(p.coresCount());
+        List<List<Hash>> queues = new ArrayList<>(p.coresCount());
+        for (int c = 0; c < p.coresCount(); c++) {
+            pools.add(List.of(a));
+            queues.add(Collections.nCopies(p.authQueueSize(), a));
+        }
+        return new ChainState(new AuthPools(pools), new AuthQueues(queues), s.beta(), s.gamma(), s.psi(), s.eta(),
+                s.iota(), s.kappa(), s.lambda(), s.rho(), s.tau(), s.chi(), s.pi(), s.omega(), s.xi(), s.theta(), delta);
     }
 
     /**

@@ -3,21 +3,25 @@ package io.jamboree.chainspec.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.Hex;
+import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.merkle.StateKey;
+import io.jamboree.sample.SampleService;
 import io.jamboree.stf.safrole.SlotKeySequence;
 import io.jamboree.types.EntropyBuffer;
 import io.jamboree.types.EpochMark;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
+import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.ValidatorKey;
 import java.nio.file.Files;
@@ -91,7 +95,8 @@ class DevGenesisTest {
      *       β (C3), differs; built with their header hash, β equals theirs;</li>
      *   <li>the bootstrap service: the traces start with service 0 ("jam-bootstrap-service") and its code, so
      *       their δ has keys the dev genesis lacks, and their authorizer pools α (C1) and queues φ (C2) hold its
-     *       authorizer hash where ours are empty and zero.</li>
+     *       authorizer hash where the dev spec's hold the sample service's; the dev spec's δ has the sample
+     *       service's keys instead (without it, the dev genesis has no key they lack).</li>
      * </ol>
      * Every other key (C5, C7-C16) is equal as built.
      */
@@ -163,18 +168,65 @@ class DevGenesisTest {
                 assertTrue(serviceZeroKey(k), "extra key " + Hex.encode(k.bytes()) + " is not service 0's");
             }
         }
+        // and the keys only the dev spec has are the sample service's (its α and φ differ anyway, see (3))
+        int sampleKeys = 0;
         for (StateKey k : built.keySet()) {
-            assertTrue(theirs.containsKey(k), "key " + Hex.encode(k.bytes()) + " is only in the dev genesis");
+            if (!theirs.containsKey(k)) {
+                assertTrue(serviceKey(k, SampleService.ID), "key " + Hex.encode(k.bytes()) + " is only in the dev genesis");
+                sampleKeys++;
+            }
         }
+        assertEquals(5, sampleKeys, "the sample service: account, two preimages, two requests");
+        // without the sample service, the dev genesis has no key the traces lack
+        NavigableMap<StateKey, byte[]> plain = StateCodec.encode(DevGenesis.state(TINY, keys, spec.genesisHash(), ring,
+                DevGenesis.ZERO_ENTROPY), TINY);
+        for (StateKey k : plain.keySet()) {
+            assertTrue(theirs.containsKey(k), "key " + Hex.encode(k.bytes()) + " is only in the plain dev genesis");
+        }
+    }
+
+    /**
+     * The dev spec's sample service (GP eq. 9.3, 9.7, 9.8; §8.1): the account's code hash is H of its code
+     * preimage, both preimages are there with requests [0], the footprint counts them, and every pool and queue
+     * holds the accepting authorizer's hash H(u ⌢ []).
+     */
+    @Test
+    void devSpecDeploysTheSampleService() {
+        ChainState s = StateCodec.decode(spec.genesisState(), TINY);
+        byte[] infoBytes = s.services().get(StateKey.serviceAccount(SampleService.ID));
+        ServiceInfo info = ServiceInfo.decode(new Decoder(infoBytes), TINY);
+        byte[] code = SampleService.codePreimage();
+        byte[] auth = SampleService.authorizerPreimage();
+        assertEquals(new Hash(Blake2b256.hash(code)), info.codeHash());
+        assertEquals(4, info.items());
+        assertEquals(81 + code.length + 81 + auth.length, info.bytes());
+        for (byte[] pre : List.of(code, auth)) {
+            byte[] h = Blake2b256.hash(pre);
+            assertArrayEquals(pre, s.services().get(StateKey.preimage(SampleService.ID, h)));
+            assertArrayEquals(new byte[] {1, 0, 0, 0, 0}, s.services().get(StateKey.request(SampleService.ID, h, pre.length)));
+        }
+        Hash a = new Hash(Blake2b256.hash(Blake2b256.hash(auth)));
+        for (int c = 0; c < TINY.coresCount(); c++) {
+            assertEquals(List.of(a), s.alpha().pool(c));
+            assertEquals(TINY.authQueueSize(), s.phi().queue(c).size());
+            assertTrue(s.phi().queue(c).stream().allMatch(a::equals));
+        }
+        assertThrows(IllegalArgumentException.class, () -> DevGenesis.withSampleService(TINY, s));
     }
 
     /** C(255, 0) or an interleaved service-0 key C(0, h) (GP Appendix D.1: octets 0, 2, 4, 6 are E_4(0)). */
     private static boolean serviceZeroKey(StateKey k) {
+        return serviceKey(k, 0);
+    }
+
+    /** C(255, s) or an interleaved key C(s, h) of service s (GP Appendix D.1: octets 0, 2, 4, 6 are E_4(s)). */
+    private static boolean serviceKey(StateKey k, long service) {
         byte[] b = k.bytes();
-        if (k.equals(StateKey.serviceAccount(0))) {
+        if (k.equals(StateKey.serviceAccount(service))) {
             return true;
         }
-        return b[0] == 0 && b[2] == 0 && b[4] == 0 && b[6] == 0;
+        return b[0] == (byte) service && b[2] == (byte) (service >>> 8) && b[4] == (byte) (service >>> 16)
+                && b[6] == (byte) (service >>> 24);
     }
 
     @Test

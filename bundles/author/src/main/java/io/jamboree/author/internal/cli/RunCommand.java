@@ -9,12 +9,16 @@ import io.jamboree.author.SealKind;
 import io.jamboree.author.SlotOutcome;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.ChainSpecs;
+import io.jamboree.merkle.StateKey;
+import io.jamboree.sample.SampleService;
 import io.jamboree.author.internal.TraceFormat;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.types.Hash;
+import io.jamboree.types.ServiceInfo;
+import io.jamboree.codec.Decoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +49,10 @@ public final class RunCommand implements JamCommand {
     static final int OK = 0;
     static final int BUG = 1;
     static final int BAD_INPUT = 2;
+    /** On a network: slots without a new best head after which a finished node stops. */
+    static final long QUIET_SLOTS = 10;
+    /** On a network: the most slots a finished node waits for its chain to stop growing. */
+    static final long LINGER_SLOTS = 120;
 
     private final BlockImporter importer;
     private final Author author;
@@ -127,6 +135,9 @@ public final class RunCommand implements JamCommand {
         out.printf("%s; %s clock%s%n", ours.isEmpty() ? "no validator keys: following the network's chain"
                         : "validators " + DevValidatorRange.of(ours).format() + " of " + p.validatorsCount(),
                 fast ? "fast" : "wall (" + slotMs + " ms slots)", lastSlot >= 0 ? ", stopping after slot " + lastSlot : "");
+        if (hasSampleService(p)) {
+            out.printf("sample service: %d%n", SampleService.ID);
+        }
 
         long genesisMillis = 0;
         if (!fast) {
@@ -158,6 +169,18 @@ public final class RunCommand implements JamCommand {
      * validators JIP-5 dev validators); a {@code .json} file is a JIP-4 chain spec, any other file a trace genesis
      * ({@code genesis.bin}) of the importer's parameters.
      */
+    /**
+     * Whether the best head's state has the dev genesis sample service: an account under {@link SampleService#ID}
+     * whose code hash is the sample service's.
+     */
+    private boolean hasSampleService(ChainParams p) {
+        Hash head = importer.bestHead().orElseThrow();
+        return importer.state(head).map(kvs -> {
+            byte[] info = StateCodec.toMap(kvs).get(StateKey.serviceAccount(SampleService.ID));
+            return info != null && SampleService.codeHash().equals(ServiceInfo.decode(new Decoder(info), p).codeHash());
+        }).orElse(false);
+    }
+
     /** H_t of the best head (the state's τ for an initial state stored without its header). */
     private long headSlot() {
         Hash head = importer.bestHead().orElseThrow();
@@ -326,10 +349,24 @@ public final class RunCommand implements JamCommand {
                 next++;
             }
             if (network && !stop && !fast) {
-                // a networked node waits out its last slot, so the block of that slot reaches it from its author
+                // a networked node waits out its last slot, so the block of that slot reaches it from its author, and
+                // then while its chain still grows (a node that came up late syncs from its peers): until the head
+                // stayed put for QUIET_SLOTS slots, at most LINGER_SLOTS slots
                 long end = genesisMillis + (next + 1) * slotMs;
-                while (!stop && System.currentTimeMillis() < end) {
-                    sleep(Math.min(200, end - System.currentTimeMillis()));
+                long limit = System.currentTimeMillis() + LINGER_SLOTS * slotMs;
+                Hash seen = importer.bestHead().orElseThrow();
+                long changed = System.currentTimeMillis();
+                while (!stop && System.currentTimeMillis() < limit) {
+                    long now = System.currentTimeMillis();
+                    Hash h = importer.bestHead().orElseThrow();
+                    if (!h.equals(seen)) {
+                        seen = h;
+                        changed = now;
+                    }
+                    if (now >= end && now - changed >= QUIET_SLOTS * slotMs) {
+                        break;
+                    }
+                    sleep(200);
                 }
             }
             Hash best = importer.bestHead().orElseThrow();

@@ -124,8 +124,8 @@ public final class GenSpecCommand implements JamCommand {
                     err.println("jam gen-spec: computing the ring root over " + keys.size() + " keys");
                 }
                 Header header = DevGenesis.header(p, keys, authorIndex);
-                ChainState state = DevGenesis.state(p, keys, header.hash(p), DevGenesis.ringRoot(keys),
-                        DevGenesis.ZERO_ENTROPY);
+                ChainState state = DevGenesis.withSampleService(p, DevGenesis.state(p, keys, header.hash(p),
+                        DevGenesis.ringRoot(keys), DevGenesis.ZERO_ENTROPY));
                 spec = new ChainSpec(DevGenesis.ID_PREFIX + p.name(), List.of(), p, header, StateCodec.encodeList(state, p));
                 if (chatty) {
                     err.printf("jam gen-spec: genesis state built in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -39,6 +39,11 @@ class GenSpecCommandTest {
         // genesis-config.md "Expected hash"
         assertEquals("0x2531a16fa6717458a12d8252381223aad7cd9f9a75e07adb3a413b8320da62bf", spec.genesisHash().hex());
         assertTrue(errBytes.toString().contains(spec.genesisHash().hex()), errBytes.toString());
+        // the sample service is deployed: its account is in the written state, as in DevGenesis.spec
+        assertTrue(spec.genesisState().stream().anyMatch(kv -> java.util.Arrays.equals(kv.key().bytes(),
+                io.jamboree.merkle.StateKey.serviceAccount(io.jamboree.sample.SampleService.ID).bytes())));
+        assertEquals(io.jamboree.chainspec.internal.DevGenesis.spec(io.jamboree.core.ChainParams.tiny()).genesisStateRoot(),
+                spec.genesisStateRoot());
         // genesis-config.md "All Specs": Tiny, the header of the doc's earlier revision (author index 0)
         assertEquals(0, run("--chain", "tiny", "--genesis-author-index", "0"), errBytes.toString());
         assertEquals("0xe864d485113737c28c2fef3b2aed39cb2f289a369b15c54e9c44720bcfdc0ca0",

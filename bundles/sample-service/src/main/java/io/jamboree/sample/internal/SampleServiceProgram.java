@@ -1,4 +1,4 @@
-package io.jamboree.accumulate.internal;
+package io.jamboree.sample.internal;
 
 /**
  * The sample service of issue 16, assembled with {@link PvmAssembler}: its refine (entry 0) returns the Blake2b-256
@@ -11,7 +11,7 @@ package io.jamboree.accumulate.internal;
  * selector 15 ({@code E(i[k])}: discriminator 0, then package hash, segment root, authorizer hash, payload hash,
  * the gas limit as a natural, the result as {@code 0 ⌢ ↕blob}); {@code write} (host call 4) stores the blob.
  */
-final class SampleServiceProgram {
+public final class SampleServiceProgram {
     /** Stack octets of the standard program. */
     static final int STACK = 64 * 1024;
 
@@ -44,7 +44,7 @@ final class SampleServiceProgram {
     private SampleServiceProgram() {}
 
     /** The service code preimage {@code E(↕m, c)}. */
-    static byte[] preimage() {
+    public static byte[] preimage() {
         return assemble().servicePreimage(STACK);
     }
 

@@ -1,4 +1,4 @@
-package io.jamboree.accumulate.internal;
+package io.jamboree.sample.internal;
 
 import io.jamboree.codec.Encoder;
 import java.io.ByteArrayOutputStream;
