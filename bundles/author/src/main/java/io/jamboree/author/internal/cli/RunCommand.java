@@ -363,7 +363,9 @@ public final class RunCommand implements JamCommand {
                         seen = h;
                         changed = now;
                     }
-                    if (now >= end && now - changed >= QUIET_SLOTS * slotMs) {
+                    // a node far behind (it came up late: its network may not even be connected yet) keeps waiting
+                    boolean behind = headSlot() + p.epochLength() < next - 1;
+                    if (now >= end && !behind && now - changed >= QUIET_SLOTS * slotMs) {
                         break;
                     }
                     sleep(200);
