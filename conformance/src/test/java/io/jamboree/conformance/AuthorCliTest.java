@@ -54,7 +54,7 @@ public class AuthorCliTest {
     public void fourEpochsOfTinyDevChainExportAndReimport() throws Exception {
         Path data = tmp.newFolder("data").toPath();
         Path trace = tmp.getRoot().toPath().resolve("trace");
-        Result run = jam("run", "--chain", "tiny", "--dev-validators", "0-5", "--clock", "fast", "--slots", "48",
+        Result run = jam("run", "--rpc-port", "0", "--chain", "tiny", "--dev-validators", "0-5", "--clock", "fast", "--slots", "48",
                 "--data", data.toString());
         assertEquals(run.all(), 0, run.code());
         assertFalse(run.all(), run.all().contains("BUG"));
@@ -95,7 +95,7 @@ public class AuthorCliTest {
         Path data = tmp.newFolder("data").toPath();
         Path out = tmp.getRoot().toPath().resolve("run1.out");
         Path err = tmp.getRoot().toPath().resolve("run1.err");
-        Process p = start(out, err, "run", "--chain", "tiny", "--dev-validators", "0-5", "--slot-ms", "500",
+        Process p = start(out, err, "run", "--rpc-port", "0", "--chain", "tiny", "--dev-validators", "0-5", "--slot-ms", "500",
                 "--data", data.toString());
         long deadline = System.currentTimeMillis() + 5 * 60_000;
         while (System.currentTimeMillis() < deadline && p.isAlive()
@@ -114,7 +114,7 @@ public class AuthorCliTest {
         int at = last.indexOf(": block ") + 8;
         String head = last.substring(at, last.indexOf(',', at));
 
-        Result again = jam("run", "--chain", "tiny", "--dev-validators", "0-5", "--clock", "fast", "--slots", "0",
+        Result again = jam("run", "--rpc-port", "0", "--chain", "tiny", "--dev-validators", "0-5", "--clock", "fast", "--slots", "0",
                 "--data", data.toString());
         assertEquals(again.all(), 0, again.code());
         assertTrue(again.all(), again.out().contains("resuming from the stored best head " + head));

@@ -81,7 +81,8 @@ public class MultiNodeTest {
             runs++;
             out = tmp.getRoot().toPath().resolve(name + "-" + runs + ".out");
             err = tmp.getRoot().toPath().resolve(name + "-" + runs + ".err");
-            List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/jam").toString(), "run"));
+            // --rpc-port 0: every node its own free RPC port (the default 19800 is one per machine)
+            List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/jam").toString(), "run", "--rpc-port", "0"));
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             process = pb.start();
