@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Constants;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -139,31 +141,44 @@ public final class NetworkComponent implements Network {
         network.close();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addStreamHandler(StreamHandler h, Map<String, Object> props) {
+    /** The lazy stand-ins of the bound whiteboard services, by their service objects (see {@link LazyWhiteboard}). */
+    private final Map<ComponentServiceObjects<?>, LazyWhiteboard.Lazy<?>> bound = new ConcurrentHashMap<>();
+
+    @Reference(service = StreamHandler.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStreamHandler(ComponentServiceObjects<StreamHandler> objects, Map<String, Object> props) {
         Integer kind = intProperty(props, StreamHandler.KIND);
         if (kind == null || kind < 0 || kind > 255) {
-            LOG.warn("stream handler {} ignored: service property {} must be 0..255, is {}", h, StreamHandler.KIND,
-                    props.get(StreamHandler.KIND));
+            LOG.warn("stream handler {} ignored: service property {} must be 0..255, is {}", objects.getServiceReference(),
+                    StreamHandler.KIND, props.get(StreamHandler.KIND));
             return;
         }
         Integer max = intProperty(props, StreamHandler.MAX_MESSAGE);
         Integer ranking = intProperty(props, Constants.SERVICE_RANKING);
+        LazyWhiteboard.Handler h = new LazyWhiteboard.Handler(objects);
+        bound.put(objects, h);
         handlers.add(h, StreamKind.of(kind), max == null ? StreamHandler.DEFAULT_MAX_MESSAGE : max,
                 ranking == null ? 0 : ranking);
     }
 
-    void removeStreamHandler(StreamHandler h) {
-        handlers.remove(h);
+    void removeStreamHandler(ComponentServiceObjects<StreamHandler> objects) {
+        if (bound.remove(objects) instanceof LazyWhiteboard.Handler h) {
+            handlers.remove(h);
+            h.release();
+        }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPeerListener(PeerListener l) {
+    @Reference(service = PeerListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPeerListener(ComponentServiceObjects<PeerListener> objects) {
+        LazyWhiteboard.Listener l = new LazyWhiteboard.Listener(objects);
+        bound.put(objects, l);
         listeners.add(l);
     }
 
-    void removePeerListener(PeerListener l) {
-        listeners.remove(l);
+    void removePeerListener(ComponentServiceObjects<PeerListener> objects) {
+        if (bound.remove(objects) instanceof LazyWhiteboard.Listener l) {
+            listeners.remove(l);
+            l.release();
+        }
     }
 
     private static Integer intProperty(Map<String, Object> props, String name) {
