@@ -67,7 +67,7 @@ public class KeystoreNodeTest {
             assertEquals(java.util.List.of(), node.inactiveBundles());
             assertNull(node.awaitReady(60, TimeUnit.SECONDS));
             BundleContext ctx = node.framework().getBundleContext();
-            ServiceReference<?>[] refs = ctx.getServiceReferences(KEYSTORE, filter);
+            ServiceReference<?>[] refs = ctx.getAllServiceReferences(KEYSTORE, filter);
             assertNotNull(refs);
             assertEquals(1, refs.length);
             Object keystore = ctx.getService(refs[0]);
