@@ -75,8 +75,9 @@ import org.slf4j.LoggerFactory;
  * catch-up (CE 152). Finalizing a set-change block (the first block of an epoch) starts set id + 1 with κ of its
  * posterior state, at round 1.
  */
+// immediate: the voter plays rounds from the start, whether or not a vote has arrived or a service asked for it
 @Component(configurationPid = GrandpaVoter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {FinalizedHead.class, GrandpaVoter.class})
+        service = {FinalizedHead.class, GrandpaVoter.class}, immediate = true)
 public final class GrandpaVoter implements FinalizedHead {
     private static final Logger LOG = LoggerFactory.getLogger(GrandpaVoter.class);
     /** The configuration PID. */

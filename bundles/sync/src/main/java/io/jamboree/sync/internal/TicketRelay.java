@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * Deviation from the spec's timing: tickets are sent as soon as the contest opens and forwarded at once, not spread
  * over the first half of the lottery (dev networks have short epochs).
  */
-@Component(service = TicketRelay.class)
+// immediate: nothing else asks for the relay before tickets flow (the network takes stream handlers lazily), yet it
+// must run from the start to send this node's own tickets
+@Component(service = TicketRelay.class, immediate = true)
 public final class TicketRelay {
     private static final Logger LOG = LoggerFactory.getLogger(TicketRelay.class);
     static final StreamKind CE_TO_PROXY = StreamKind.of(131);
