@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
  * ring VRF per ring size (it fixes the PLONK domain), all sharing the SRS and the commitment caches.
  *
  * <p>The KZG SRS (Zcash powers of tau, its first 2^11 G1 points) is the one the node carries ({@link RingSrs}:
- * the bundled resource, or the file named by {@code -Djam.srs}); it is loaded once, on first use. With the bundled
- * SRS the per-domain commitment tables (the Lagrange-basis SRS, seconds of group FFT) come precomputed from
- * {@link RingSrs#bundledTables}, so the first epoch change of a process costs milliseconds, not seconds.
+ * the bundled resource, or the file named by {@code -Djam.srs}); it is loaded once, on first use. The per-domain
+ * commitment tables (the Lagrange-basis SRS, seconds of group FFT) are built on first use; Υ's {@code prepare} and
+ * {@link #prepareRingRoot} start that in the background, off the import path.
  */
 public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
@@ -29,7 +29,6 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
     private final Path srsFile;
     private volatile Srs srs;
     private volatile RingCommitment commitment;
-    private volatile boolean bundledSrs;
     private final ConcurrentHashMap<Integer, RingVrf> verifiers = new ConcurrentHashMap<>();
     /** Ring roots by the SHA-256 of their keys: computed, or being computed ahead ({@link #prepareRingRoot}). */
     private final ConcurrentHashMap<java.nio.ByteBuffer, CompletableFuture<byte[]>> roots = new ConcurrentHashMap<>();
@@ -59,7 +58,6 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             synchronized (this) {
                 c = commitment;
                 if (c == null) {
-                    bundledSrs = srsFile == null && RingSrs.isBundled();
                     srs = srsFile != null ? RingSrs.fromFile(srsFile, SRS_POINTS) : RingSrs.load(SRS_POINTS);
                     c = new RingCommitment(srs);
                     commitment = c;
@@ -134,9 +132,6 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
     private byte[] compute(List<byte[]> keys) {
         RingCommitment c = commitment();
-        if (bundledSrs && !c.isPrepared(keys.size())) {
-            RingSrs.bundledTables(RingCommitment.domainSize(keys.size())).ifPresent(c::importTables);
-        }
         return c.commit(keys);
     }
 

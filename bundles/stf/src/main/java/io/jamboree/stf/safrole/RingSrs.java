@@ -25,42 +25,10 @@ public final class RingSrs {
     public static final String SHA256 = "bd260d27ed44c623de52a7b9fa3c5b6bb0cedf57a21055e886d48e91ffb1e5fc";
     /** System property naming an SRS file to use instead of the bundled one. */
     public static final String PROPERTY = "jam.srs";
-    /**
-     * SHA-256 (hex) of the bundled ring commitment tables {@code ring-tables-N.bin} per domain size N
-     * (512: tiny rings, 2048: full), derived from the bundled SRS alone ({@code RingCommitment.exportTables};
-     * {@code RingTablesTest} rebuilds them and compares; origin in {@code ring-tables.txt}).
-     */
-    static final java.util.Map<Integer, String> TABLES_SHA256 = java.util.Map.of(
-            512, "47f58a8f3f9ac5d2c2a1fcd935adeb52fa87c5a44263da22d60f851cb538c54d",
-            2048, "95449c064904ffe06a15f929a76f68ac89e2227aae0e2f31f99a9efe100734d9");
-
     /** Whether the SRS in use is the bundled one (no {@value #PROPERTY} file given). */
     public static boolean isBundled() {
         String file = System.getProperty(PROPERTY);
         return file == null || file.isBlank();
-    }
-
-    /**
-     * The bundled ring commitment tables for the PLONK domain of size {@code domainSize}, derived from the
-     * bundled SRS (so only for use with it), verified against their SHA-256; empty if none is shipped for
-     * that size.
-     *
-     * @throws IllegalStateException if the resource is there but corrupt
-     */
-    public static java.util.Optional<byte[]> bundledTables(int domainSize) {
-        String expected = TABLES_SHA256.get(domainSize);
-        if (expected == null) {
-            return java.util.Optional.empty();
-        }
-        String name = "ring-tables-" + domainSize + ".bin";
-        try (InputStream in = RingSrs.class.getResourceAsStream(name)) {
-            if (in == null) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(verified(in.readAllBytes(), expected, name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the resource " + name, e);
-        }
     }
 
     private RingSrs() {}
