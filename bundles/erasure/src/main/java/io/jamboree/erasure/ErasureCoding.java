@@ -3,7 +3,7 @@ package io.jamboree.erasure;
 import io.jamboree.core.ChainParams;
 
 /**
- * The erasure-coding service: the {@link ErasureCode} of a chain's protocol parameters ({@code V} shards, pieces of
+ * The erasure-coding service (GP Appendix H, §H.1 encoding and recovery, §H.3 generator polynomial): the {@link ErasureCode} of a chain's protocol parameters ({@code V} shards, pieces of
  * {@code W_E} octets). Codes are cached; asking again for the same parameters is cheap. Registered with the service
  * property {@code erasure.algorithm} naming the implementation.
  */

@@ -7,7 +7,7 @@ import io.jamboree.erasure.ErasureCodingException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 
-/** The {@link ErasureCoding} service by the additive FFT; caches one {@link ErasureCode} per shape. */
+/** The {@link ErasureCoding} service by the additive FFT (GP Appendix H, the Cantor basis of H.2); caches one {@link ErasureCode} per shape. */
 @Component(service = ErasureCoding.class, property = ErasureCoding.ALGORITHM + "=" + AdditiveFftErasureCoding.NAME)
 public final class AdditiveFftErasureCoding implements ErasureCoding {
     /** The value of {@link ErasureCoding#ALGORITHM}. */
