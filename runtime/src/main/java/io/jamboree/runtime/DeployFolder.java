@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +151,28 @@ public final class DeployFolder implements AutoCloseable {
             }
         }
         if (!refresh.isEmpty()) {
-            system.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(refresh);
+            refreshAndWait(refresh);
+        }
+    }
+
+    /**
+     * Refreshes the changed bundles and waits (up to a minute) until the framework says the refresh is done, so that
+     * when a scan returns an updated bundle is active again and a removed one is gone from the wiring.
+     */
+    private void refreshAndWait(List<Bundle> refresh) {
+        CountDownLatch done = new CountDownLatch(1);
+        FrameworkListener listener = event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
+                done.countDown();
+            }
+        };
+        system.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(refresh, listener);
+        try {
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("deploy: refreshing {} bundle(s) did not finish within 60 s", refresh.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
