@@ -4,10 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import io.jamboree.keystore.AltName;
-import io.jamboree.keystore.DevKeys;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +37,6 @@ import org.junit.rules.TemporaryFolder;
  * validator authors after its restart. On failure each node's last log lines are printed.
  */
 public class MultiNodeTest {
-    private static final Path DIST = Path.of(System.getProperty("jamboree.dist", "../distribution/target/jamboree"));
     private static final int VALIDATORS = 6;
     /**
      * 3 s slots: each validator proves its 3 ring-VRF tickets at the start of an epoch, and seven JVMs share two cores
@@ -53,9 +49,6 @@ public class MultiNodeTest {
     private static final int LAST_SLOT = 60;
     /** Epochs the validators must author together at least. */
     private static final int MIN_EPOCHS = 3;
-    /** Time from the launch to slot 0: seven times a gen-spec run (a JVM's boot under the current load), within bounds. */
-    private static final long MIN_LEAD_MS = 45_000;
-    private static final long MAX_LEAD_MS = 300_000;
     private static final int KILLED = 3;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
@@ -66,103 +59,18 @@ public class MultiNodeTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final List<Node> nodes = new ArrayList<>();
-
-    /** One {@code jam run} process and its output files. */
-    private final class Node {
-        final String name;
-        final List<String> args;
-        Process process;
-        Path out;
-        Path err;
-        int runs;
-
-        Node(String name, List<String> args) {
-            this.name = name;
-            this.args = args;
-        }
-
-        void start() throws IOException {
-            runs++;
-            out = tmp.getRoot().toPath().resolve(name + "-" + runs + ".out");
-            err = tmp.getRoot().toPath().resolve(name + "-" + runs + ".err");
-            // --rpc-port 0: every node its own free RPC port (the default 19800 is one per machine)
-            List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/jam").toString(), "run", "--rpc-port", "0"));
-            cmd.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-            process = pb.start();
-            process.getOutputStream().close();
-        }
-
-        String out() throws IOException {
-            return Files.readString(out, StandardCharsets.UTF_8);
-        }
-
-        String all() throws IOException {
-            return out() + Files.readString(err, StandardCharsets.UTF_8);
-        }
-
-        String tail() {
-            StringBuilder b = new StringBuilder("---- " + name + " (run " + runs + ") last lines:\n");
-            try {
-                List<String> lines = new ArrayList<>(Files.readAllLines(out, StandardCharsets.UTF_8));
-                lines.addAll(Files.readAllLines(err, StandardCharsets.UTF_8));
-                for (String l : lines.subList(Math.max(0, lines.size() - 40), lines.size())) {
-                    b.append(l).append('\n');
-                }
-            } catch (IOException e) {
-                b.append(e).append('\n');
-            }
-            return b.toString();
-        }
-    }
+    private LocalNetwork net;
+    private List<LocalNode> nodes;
 
     @After
     public void stopAll() {
-        for (Node n : nodes) {
-            if (n.process != null && n.process.isAlive()) {
-                n.process.destroyForcibly();
-            }
+        if (net != null) {
+            net.stopAll();
         }
-    }
-
-    private String tails() {
-        StringBuilder b = new StringBuilder();
-        for (Node n : nodes) {
-            b.append(n.tail());
-        }
-        return b.toString();
     }
 
     private void check(String what, boolean ok) {
-        if (!ok) {
-            fail(what + "\n" + tails());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static long slotNow(long genesis) {
-        return Math.floorDiv(System.currentTimeMillis() - genesis, SLOT_MS);
-    }
-
-    private void awaitLine(Node n, String text, long timeoutMs) throws IOException, InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!n.all().contains(text)) {
-            check(n.name + " died", n.process.isAlive());
-            check(n.name + " printed no '" + text + "' within " + timeoutMs / 1000 + " s", System.currentTimeMillis() < end);
-            Thread.sleep(250);
-        }
-    }
-
-    private void awaitSlot(long genesis, long slot) throws InterruptedException {
-        while (slotNow(genesis) < slot) {
-            Thread.sleep(100);
-        }
+        net.check(what, ok);
     }
 
     /**
@@ -175,13 +83,9 @@ public class MultiNodeTest {
         TreeMap<Long, Integer> lags = new TreeMap<>();
         long maxSet = -1;
         long whileDown = 0;
-        for (Node n : nodes) {
+        for (LocalNode n : nodes) {
             long last = -1;
-            List<Path> files = new ArrayList<>();
-            for (int r = 1; r <= n.runs; r++) {
-                files.add(tmp.getRoot().toPath().resolve(n.name + "-" + r + ".out"));
-            }
-            for (Path f : files) {
+            for (Path f : n.outFiles()) {
                 for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     Matcher m = FINALIZED.matcher(l);
                     if (!m.find()) {
@@ -216,68 +120,40 @@ public class MultiNodeTest {
 
     @Test
     public void sixValidatorsAndAFollowerAgreeOverJamnpS() throws Exception {
-        int[] ports = new int[VALIDATORS + 1];
-        for (int i = 0; i < ports.length; i++) {
-            ports[i] = freePort();
-        }
-        String[] bootnode = new String[VALIDATORS];
-        for (int i = 0; i < VALIDATORS; i++) {
-            bootnode[i] = AltName.of(DevKeys.secrets(i).ed25519Public()) + "@127.0.0.1:" + ports[i];
-        }
         // the tiny dev chain as a JIP-4 spec file: the nodes read its genesis instead of each deriving it (ring root)
-        Path spec = tmp.getRoot().toPath().resolve("tiny-dev.json");
-        long genStart = System.currentTimeMillis();
-        Process gen = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "gen-spec", "--chain", "tiny", "-o",
-                spec.toString()).redirectErrorStream(true).redirectOutput(tmp.getRoot().toPath().resolve("gen-spec.out").toFile())
-                .start();
-        assertTrue("jam gen-spec did not finish", gen.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(Files.readString(tmp.getRoot().toPath().resolve("gen-spec.out")), 0, gen.exitValue());
-        // slot 1 starts after the six JVMs had time to boot on a loaded machine; should they boot later, the chain
-        // starts with the first of them, and the rest of the timeline counts from the slot when all were up
-        // one JVM's boot and genesis as the load gauge: six of them boot at once on the same cores
-        long genMs = System.currentTimeMillis() - genStart;
-        long lead = Math.max(MIN_LEAD_MS, Math.min(MAX_LEAD_MS, 7 * genMs));
-        System.out.printf("multi-node: gen-spec took %d ms; slot 0 in %d s%n", genMs, lead / 1000);
-        long genesis = System.currentTimeMillis() + lead;
+        net = new LocalNetwork(tmp.getRoot().toPath(), VALIDATORS + 1, SLOT_MS);
+        nodes = net.nodes;
+        // slot 1 starts after the seven JVMs had time to boot on a loaded machine (one gen-spec run as the load gauge)
+        long genesis = net.scheduleGenesis(7);
+        System.out.printf("multi-node: gen-spec took %d ms; slot 0 in %d s%n", net.genMs,
+                (genesis - System.currentTimeMillis()) / 1000);
         for (int i = 0; i < VALIDATORS; i++) {
-            List<String> args = new ArrayList<>(List.of("--chain", spec.toString(), "--dev-validator", String.valueOf(i),
-                    "--slot-ms", String.valueOf(SLOT_MS), "--genesis-time", String.valueOf(genesis), "--slots",
-                    String.valueOf(LAST_SLOT), "--data", tmp.newFolder("v" + i).toString(), "--listen", "127.0.0.1",
-                    "--port", String.valueOf(ports[i])));
-            for (int j = 0; j < i; j++) {
-                args.addAll(List.of("--bootnode", bootnode[j]));
-            }
-            nodes.add(new Node("validator-" + i, args));
+            net.validator(i, LAST_SLOT, List.of());
         }
-        for (Node n : nodes) {
+        for (LocalNode n : List.copyOf(nodes)) {
             n.start();
         }
-        for (Node n : nodes) {
-            awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+        for (LocalNode n : List.copyOf(nodes)) {
+            net.awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
         }
-        long base = Math.max(1, slotNow(genesis));
+        long base = Math.max(1, net.slotNow());
         check("the validators booted at slot " + base + ", too late for " + MIN_EPOCHS + " epochs before slot "
                 + LAST_SLOT + " (machine overloaded)", base + MIN_EPOCHS * EPOCH < LAST_SLOT);
         // the follower: no keys, only validator 0 as bootnode, started later
-        Node follower = new Node("follower", List.of("--chain", spec.toString(), "--slot-ms", String.valueOf(SLOT_MS),
-                "--genesis-time", String.valueOf(genesis), "--slots", String.valueOf(LAST_SLOT), "--data",
-                tmp.newFolder("follower").toString(), "--listen", "127.0.0.1", "--port", String.valueOf(ports[VALIDATORS]),
-                "--bootnode", bootnode[0]));
-        nodes.add(follower);
+        LocalNode follower = net.follower(VALIDATORS, "follower", LAST_SLOT, List.of());
 
-        awaitSlot(genesis, base + 2);
+        net.awaitSlot(base + 2);
         follower.start();
-        awaitSlot(genesis, base + 4);
-        Node killed = nodes.get(KILLED);
-        check("validator " + KILLED + " died before it was killed", killed.process.isAlive());
-        killed.process.destroyForcibly(); // SIGKILL: no clean stop
-        killed.process.waitFor(30, TimeUnit.SECONDS);
-        long killedAt = slotNow(genesis);
-        awaitSlot(genesis, base + 8);
+        net.awaitSlot(base + 4);
+        LocalNode killed = nodes.get(KILLED);
+        check("validator " + KILLED + " died before it was killed", killed.alive());
+        killed.kill(); // SIGKILL: no clean stop
+        long killedAt = net.slotNow();
+        net.awaitSlot(base + 8);
         killed.start();
-        long restartedAt = slotNow(genesis);
+        long restartedAt = net.slotNow();
 
-        for (Node n : nodes) {
+        for (LocalNode n : nodes) {
             boolean ended = n.process.waitFor(4, TimeUnit.MINUTES);
             check(n.name + " did not finish", ended);
             check(n.name + " exited with " + n.process.exitValue(), n.process.exitValue() == 0);
@@ -287,7 +163,7 @@ public class MultiNodeTest {
         Set<String> heads = new HashSet<>();
         Set<String> roots = new HashSet<>();
         long headSlot = -1;
-        for (Node n : nodes) {
+        for (LocalNode n : nodes) {
             Matcher m = n.out().lines().map(DONE::matcher).filter(Matcher::find).findFirst().orElse(null);
             check(n.name + " printed no final line", m != null);
             heads.add(m.group(1));
@@ -300,8 +176,8 @@ public class MultiNodeTest {
 
         // every block as its author printed it: slot -> (seal, validator)
         TreeMap<Long, String[]> blocks = new TreeMap<>();
-        for (Node n : nodes.subList(0, VALIDATORS)) {
-            for (Path f : List.of(tmp.getRoot().toPath().resolve(n.name + "-1.out"), n.out)) {
+        for (LocalNode n : nodes.subList(0, VALIDATORS)) {
+            for (Path f : n.outFiles()) {
                 for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     Matcher m = AUTHORED.matcher(l);
                     if (m.find()) {
@@ -327,11 +203,10 @@ public class MultiNodeTest {
         long received = 0;
         long sent = 0;
         Pattern sentLine = Pattern.compile("tickets: \\d+ own tickets for epoch \\d+, (\\d+) to their proxies over CE 131");
-        for (Node n : nodes.subList(0, VALIDATORS)) {
-            String all = n.all();
+        for (LocalNode n : nodes.subList(0, VALIDATORS)) {
+            String all = n.allRuns();
             received += all.lines().filter(l -> l.contains("received over CE 13")).count();
-            String earlier = n.runs > 1 ? readIfExists(tmp.getRoot().toPath().resolve(n.name + "-1.err")) : "";
-            for (String l : (all + earlier).lines().toList()) {
+            for (String l : all.lines().toList()) {
                 Matcher m = sentLine.matcher(l);
                 if (m.find()) {
                     sent += Long.parseLong(m.group(1));
@@ -355,7 +230,7 @@ public class MultiNodeTest {
         checkFinality(headSlot, killedAt, restartedAt);
         System.out.printf("multi-node: %d blocks, authors %s, %d ticket-sealed from epoch 1, %d tickets sent over CE 131,"
                 + " %d received over CE 131/132%n", blocks.size(), authors, ticketSealed, sent, received);
-        for (Node n : nodes) {
+        for (LocalNode n : nodes) {
             n.all().lines().filter(l -> l.contains("announcement-to-imported latency")).reduce((a, b) -> b)
                     .ifPresent(l -> System.out.println(n.name + ": " + l));
         }
@@ -363,7 +238,4 @@ public class MultiNodeTest {
         assertTrue(authoredAgain);
     }
 
-    private static String readIfExists(Path f) throws IOException {
-        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
-    }
 }

@@ -1,0 +1,17 @@
+package io.jamboree.audit;
+
+import io.jamboree.types.Hash;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The audit condition {@code U} of GP 0.7.2 §17 (and its use in the best-chain rule of §19): a block is audited when
+ * every work report made available in it has enough positive judgments and no negative one stands.
+ */
+@ProviderType
+public interface AuditedBlocks {
+    /** Whether the block with header hash {@code block} is audited; false for a block this node does not know. */
+    boolean isAudited(Hash block);
+
+    /** Whether a report made available in {@code block} has been judged bad: that chain is to be abandoned (§17). */
+    boolean isRejected(Hash block);
+}
