@@ -17,8 +17,8 @@ import java.util.List;
 import org.ops4j.pax.exam.Option;
 
 /**
- * Pax Exam options shared by the suite: the bundles of the distribution's {@code core} feature
- * (the same files {@code bin/jam} starts), JUnit, and the launcher's system packages.
+ * Pax Exam options shared by the suite: the bundles of the distribution's {@code core} feature as the
+ * resolver chose them at build time ({@code features/core.bndrun}, the same files {@code bin/jam} starts), JUnit, and the launcher's system packages.
  */
 final class CoreFeatureConfig {
     private CoreFeatureConfig() {}
@@ -30,8 +30,8 @@ final class CoreFeatureConfig {
         }
         List<Option> opts = new ArrayList<>();
         try {
-            for (String artifact : Feature.load(dist.resolve("features"), "core").bundles()) {
-                opts.add(bundle(dist.resolve("bundles").resolve(artifact + ".jar").toUri().toString()));
+            for (Path jar : Feature.load(dist.resolve("features"), "core").jars(dist.resolve("bundles"))) {
+                opts.add(bundle(jar.toUri().toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -159,9 +159,7 @@ public final class Jam implements Callable<Integer> {
             Path home = jam.home.toAbsolutePath().normalize();
             Feature base = Feature.load(jam.features(), feature);
             Feature shell = Feature.load(jam.features(), "shell");
-            List<String> all = new ArrayList<>(base.bundles());
-            shell.bundles().stream().filter(b -> !all.contains(b)).forEach(all::add);
-            try (Node node = Node.start(home, new Feature(feature + "+shell", all), LaunchConfig.NONE)) {
+            try (Node node = Node.start(home, base.with(feature + "+shell", shell), LaunchConfig.NONE)) {
                 ShellCommands.register(node.framework().getBundleContext());
                 List<String> inactive = node.inactiveBundles();
                 System.out.printf("Jamboree %s: %d bundles of feature '%s' started in %.2f s%s%n",

@@ -64,7 +64,7 @@ public final class Node implements AutoCloseable {
      * <p>Order, with nothing left to timing: the framework starts with every bundle installed; Config Admin
      * starts first and the launcher puts every configuration into it through its service
      * ({@link LaunchConfig#merge}: {@code conf/config/*.cfg} with the options of {@code launch} merged over
-     * them); only then do the other bundles start, in the feature's order, so Declarative Services and the
+     * them); only then do the other bundles start, in the feature's order (the resolved {@code -runbundles}), so Declarative Services and the
      * components find their configuration at their first activation, and after them the plugin jars of the
      * {@code deploy/} folder ({@link DeployFolder}), which is then watched while the node runs. Felix File Install, watching
      * {@code conf/config}, applies later edits of the files while the node runs, except for the files of PIDs
@@ -110,12 +110,7 @@ public final class Node implements AutoCloseable {
             BundleContext system = fw.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
             Bundle configAdmin = null;
-            Path bundleDir = home.resolve("bundles");
-            for (String artifact : feature.bundles()) {
-                Path jar = bundleDir.resolve(artifact + ".jar");
-                if (!Files.isRegularFile(jar)) {
-                    throw new IOException("feature '" + feature.name() + "' needs " + jar + ", which does not exist");
-                }
+            for (Path jar : feature.jars(home.resolve("bundles"))) {
                 Bundle b = system.installBundle(jar.toUri().toString());
                 installed.add(b);
                 if (ConfigAdminLoader.CONFIG_ADMIN_BUNDLE.equals(b.getSymbolicName())) {

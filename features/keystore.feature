@@ -1,3 +1,0 @@
-# keystore: core plus the validator keystore (jam key).
-include core
-io.jamboree:jam-keystore

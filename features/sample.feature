@@ -1,3 +1,0 @@
-# sample: core plus the sample third-party plugin (plugins-sample/).
-include core
-io.jamboree:jam-plugin-sample
