@@ -1,4 +1,4 @@
-package io.jamboree.store.internal;
+package io.jamboree.store.select.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

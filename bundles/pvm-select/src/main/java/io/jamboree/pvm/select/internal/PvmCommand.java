@@ -1,4 +1,4 @@
-package io.jamboree.pvm.internal;
+package io.jamboree.pvm.select.internal;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,4 +1,4 @@
-package io.jamboree.store.internal;
+package io.jamboree.store.select.internal;
 
 import io.jamboree.store.ActiveStore;
 import io.jamboree.store.StoreException;

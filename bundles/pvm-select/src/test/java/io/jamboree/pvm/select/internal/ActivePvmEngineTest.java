@@ -1,4 +1,4 @@
-package io.jamboree.pvm.internal;
+package io.jamboree.pvm.select.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package io.jamboree.store.internal;
+package io.jamboree.store.select.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,4 +1,4 @@
-package io.jamboree.pvm.internal;
+package io.jamboree.pvm.select.internal;
 
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.PvmProgram;
