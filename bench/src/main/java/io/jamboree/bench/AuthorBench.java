@@ -13,6 +13,7 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.crypto.RingVrf;
 import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.pvm.interpreter.InterpreterEngine;

@@ -6,6 +6,7 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.importer.trace.Genesis;
 import io.jamboree.importer.trace.TraceStep;
 import io.jamboree.pvm.PvmEngine;

@@ -12,6 +12,7 @@ import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.internal.ChainSpecsComponent;
 import io.jamboree.crypto.BandersnatchVrf;
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.stf.state.ChainState;
 import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.BandersnatchRingVrfSignature;

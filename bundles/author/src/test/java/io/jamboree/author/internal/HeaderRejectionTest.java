@@ -1,5 +1,6 @@
 package io.jamboree.author.internal;
 
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.importer.trace.Genesis;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -63,7 +63,7 @@ class FuzzInternalErrorTest {
     void exceptionInsideTheTransitionEndsTheSessionAndTheNextSessionReplaysInFull() throws Exception {
         FailingOnce acc = new FailingOnce();
         List<Recorded[]> exchanges = FuzzExamples.exchanges("no_forks");
-        try (ServedTarget target = new ServedTarget(tmp.resolve("e.sock"), TINY, TestImporters.inMemory(acc))) {
+        try (ServedTarget target = new ServedTarget(tmp.resolve("e.sock"), TINY, FuzzImporters.inMemory(acc))) {
             // session 1: recorded replies until the failing block, then the connection closes without a reply
             Integer closedAt = null;
             try (FuzzClient c = target.connect()) {

@@ -66,7 +66,7 @@ class FuzzMidChainTest {
         List<String> mismatches = new ArrayList<>();
         int matched = 0;
         try (ServedTarget target = new ServedTarget(tmp.resolve("m.sock"), TINY,
-                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
+                FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             FuzzMessage init = c.exchange(new Initialize(head, first.pre().keyvals(), List.of()), TINY);

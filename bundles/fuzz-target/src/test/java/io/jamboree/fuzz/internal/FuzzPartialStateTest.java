@@ -57,7 +57,7 @@ class FuzzPartialStateTest {
         List<KeyValue> partial = full.state().stream().filter(kv -> !kv.key().equals(alpha)).toList();
         assertEquals(full.state().size() - 1, partial.size(), "the recorded state has C1");
         try (ServedTarget target = new ServedTarget(tmp.resolve("p.sock"), TINY,
-                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
+                FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             FuzzMessage root = c.exchange(new Initialize(full.header(), partial, List.of()), TINY);
@@ -77,7 +77,7 @@ class FuzzPartialStateTest {
     void emptyStateIsStoredAndAnsweredWithTheEmptyTrieRoot() throws Exception {
         Initialize full = (Initialize) FuzzCodec.decode(recorded("initialize").bytes(), TINY);
         try (ServedTarget target = new ServedTarget(tmp.resolve("z.sock"), TINY,
-                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
+                FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())));
                 FuzzClient c = target.connect()) {
             assertInstanceOf(PeerInfo.class, c.exchange(FUZZER, TINY));
             // GP Appendix D (basic Merklization M): M(d) = H_0, the zero hash, when |d| = 0

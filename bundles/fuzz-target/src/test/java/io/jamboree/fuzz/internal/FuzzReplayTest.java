@@ -52,7 +52,7 @@ class FuzzReplayTest {
         List<String> log = new ArrayList<>();
         int matched = 0;
         try (FuzzTargetServer server = FuzzTargetServer.bind(tmp.resolve("r.sock"), TINY,
-                TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
+                FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())), FuzzTargetCommand.peerInfo(new Semver(0, 1, 0)),
                 FuzzFramingLimit.TEST)) {
             Thread serving = Thread.ofPlatform().name("fuzz-replay-" + session).start(() -> {
                 try {

@@ -37,7 +37,7 @@ class FuzzSessionMemoryTest {
     @SuppressWarnings("try") // the server is closed early on purpose, to end its thread before joining it
     void importersAreReclaimableAfterTheirSessions() throws Exception {
         List<WeakReference<BlockImporter>> made = new CopyOnWriteArrayList<>();
-        ImporterFactory real = TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        ImporterFactory real = FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         ImporterFactory tracking = p -> {
             BlockImporter imp = real.create(p);
             made.add(new WeakReference<>(imp));

@@ -15,6 +15,7 @@ import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.importer.BlockImporter;
 
 import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.internal.TestImporters;
 import io.jamboree.stf.state.KeyValue;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;

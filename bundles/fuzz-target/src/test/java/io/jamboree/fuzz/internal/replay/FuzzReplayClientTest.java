@@ -11,7 +11,7 @@ import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.fuzz.internal.FuzzTargetServer;
-import io.jamboree.fuzz.internal.TestImporters;
+import io.jamboree.fuzz.internal.FuzzImporters;
 import io.jamboree.merkle.StateKey;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.types.Block;
@@ -279,7 +279,7 @@ class FuzzReplayClientTest {
 
         Served(Path socket) throws IOException {
             this.socket = socket;
-            server = FuzzTargetServer.bind(socket, TINY, TestImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())),
+            server = FuzzTargetServer.bind(socket, TINY, FuzzImporters.inMemory(new PvmInvocationsComponent().accumulation(new InterpreterEngine())),
                     TARGET, 64 << 20);
             thread = Thread.ofPlatform().name("replay-test-target").start(() -> {
                 try {
