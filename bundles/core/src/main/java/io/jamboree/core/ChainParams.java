@@ -1,5 +1,6 @@
 package io.jamboree.core;
 
+import io.jamboree.codec.Encoder;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -175,5 +176,26 @@ public record ChainParams(
     /** Number of validators assigned to each core, {@code V/C} rounded down. */
     public int validatorsPerCore() {
         return validatorsCount / coresCount;
+    }
+
+    /**
+     * The protocol constants as the fetch host call returns them for selector 0 (GP Appendix B.5, Ω_Y with
+     * ω_10 = 0): E_8(B_I, B_L, B_S) ⌢ E_2(C) ⌢ E_4(D, E) ⌢ E_8(G_A, G_I, G_R, G_T) ⌢ E_2(H, I, J, K) ⌢ E_4(L) ⌢
+     * E_2(N, O, P, Q, R, T, U, V) ⌢ E_4(W_A, W_B, W_C, W_E, W_M, W_P, W_R, W_T, W_X, Y). JIP-3 telemetry sends the
+     * same bytes as the node's JAM parameters.
+     */
+    public byte[] encodeConstants() {
+        Encoder e = new Encoder(200);
+        e.u64(itemDeposit).u64(byteDeposit).u64(baseDeposit);
+        e.u16(coresCount).u32(preimageExpungePeriod).u32(epochLength);
+        e.u64(reportAccumulateGas).u64(packageAuthGas).u64(packageRefineGas).u64(blockAccumulateGas);
+        e.u16(recentHistorySize).u16(maxPackageItems).u16(maxReportDependencies).u16(maxTicketsPerBlock);
+        e.u32(maxLookupAnchorAge);
+        e.u16(ticketEntriesPerValidator).u16(authPoolMaxSize).u16(slotSeconds).u16(authQueueSize)
+                .u16(rotationPeriod).u16(maxPackageExtrinsics).u16(assuranceTimeoutPeriod).u16(validatorsCount);
+        e.u32(maxAuthCodeSize).u32(maxBundleSize).u32(maxServiceCodeSize).u32(ecPieceSize)
+                .u32(maxPackageImports).u32(segmentEcPieces).u32(maxReportVarSize).u32(memoSize)
+                .u32(maxPackageExports).u32(contestLength);
+        return e.toByteArray();
     }
 }

@@ -1,4 +1,4 @@
 /** Shared basics of the protocol layer: byte helpers and chain parameters. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.core;

@@ -37,7 +37,7 @@ final class Fetch {
 
     static byte[] value(FetchSources src, long selector, long a, long b) {
         WorkPackage p = src.pkg();
-        if (selector == 0) return constants(src.params());
+        if (selector == 0) return src.params().encodeConstants();
         if (selector == 1) return src.entropy();
         if (selector == 2) return src.authTrace();
         if (selector == 3) return element(src.extrinsics(), a, b);
@@ -102,23 +102,5 @@ final class Fetch {
         e.u16(w.exportCount()).u16(w.importSegments().size()).u16(w.extrinsic().size());
         e.u32(w.payload().bytes().length);
         return e;
-    }
-
-    /** The constants blob c of Ω_Y for ω_10 = 0. */
-    static byte[] constants(ChainParams p) {
-        Encoder e = new Encoder(200);
-        e.u64(p.itemDeposit()).u64(p.byteDeposit()).u64(p.baseDeposit());
-        e.u16(p.coresCount()).u32(p.preimageExpungePeriod()).u32(p.epochLength());
-        e.u64(p.reportAccumulateGas()).u64(p.packageAuthGas()).u64(p.packageRefineGas()).u64(p.blockAccumulateGas());
-        e.u16(p.recentHistorySize()).u16(p.maxPackageItems()).u16(p.maxReportDependencies())
-                .u16(p.maxTicketsPerBlock());
-        e.u32(p.maxLookupAnchorAge());
-        e.u16(p.ticketEntriesPerValidator()).u16(p.authPoolMaxSize()).u16(p.slotSeconds()).u16(p.authQueueSize())
-                .u16(p.rotationPeriod()).u16(p.maxPackageExtrinsics()).u16(p.assuranceTimeoutPeriod())
-                .u16(p.validatorsCount());
-        e.u32(p.maxAuthCodeSize()).u32(p.maxBundleSize()).u32(p.maxServiceCodeSize()).u32(p.ecPieceSize())
-                .u32(p.maxPackageImports()).u32(p.segmentEcPieces()).u32(p.maxReportVarSize()).u32(p.memoSize())
-                .u32(p.maxPackageExports()).u32(p.contestLength());
-        return e.toByteArray();
     }
 }

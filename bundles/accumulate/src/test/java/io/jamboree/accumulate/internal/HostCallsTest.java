@@ -70,7 +70,7 @@ class HostCallsTest {
         f.regs(RW, 0, 1000, 0);
         assertEquals(Outcome.CONTINUE, f.call(Fetch.INDEX));
         assertEquals(134, f.r7());
-        assertArrayEquals(Fetch.constants(P), f.peek(RW, 134));
+        assertArrayEquals(P.encodeConstants(), f.peek(RW, 134));
         f.regs(RW, 8, 4, 1);
         f.call(Fetch.INDEX);
         assertEquals(32, f.r7());

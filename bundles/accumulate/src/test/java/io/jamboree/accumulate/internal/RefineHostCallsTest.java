@@ -163,7 +163,7 @@ class RefineHostCallsTest {
     @Test
     void fetchIsAuthorizedContextHasOnlyThePackage() {
         FetchSources src = FetchSources.isAuthorized(P, RefineFixture.pkg(new byte[0], Hash.ZERO, 0));
-        assertArrayEquals(Fetch.constants(P), Fetch.value(src, 0, 0, 0));
+        assertArrayEquals(P.encodeConstants(), Fetch.value(src, 0, 0, 0));
         for (long sel : new long[] {1, 2, 3, 4, 5, 6, 14, 15}) assertNull(Fetch.value(src, sel, 0, 0), "" + sel);
         assertArrayEquals(RefineFixture.TOKEN, Fetch.value(src, 9, 0, 0));
         assertNull(Fetch.value(src, 13, 2, 0), "no third item");

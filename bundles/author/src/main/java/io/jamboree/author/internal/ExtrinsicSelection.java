@@ -37,7 +37,6 @@ import io.jamboree.types.ReadyRecord;
 import io.jamboree.types.RecentBlocks;
 import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.ReportedWorkPackage;
-import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.ValidatorKeys;
 import io.jamboree.types.Verdict;
 import java.util.ArrayList;
@@ -330,7 +329,7 @@ final class ExtrinsicSelection {
             for (ReportGuarantee g : candidates) {
                 out.add(g);
                 ReportsResult r = Reports.transition(new ReportsState(rhoDdagger, kappaPost, lambdaPost, etaPost,
-                        psiPost.offenders(), betaDagger, pre.alpha(), reportAccounts(out, accounts), zeroCores,
+                        psiPost.offenders(), betaDagger, pre.alpha(), ReportsState.Account.of(out, accounts), zeroCores,
                         List.of()), new ReportsInput(new GuaranteesExtrinsic(List.copyOf(out)), slot, known), params,
                         Ed25519::verify);
                 if (r instanceof ReportsResult.Ok) {
@@ -373,19 +372,5 @@ final class ExtrinsicSelection {
         List<Long> slots = d.varSeq(4, 3, "request slots", Decoder::u32);
         d.expectEnd();
         return slots.size();
-    }
-
-    private static List<ReportsState.Account> reportAccounts(List<ReportGuarantee> gs, ServiceAccounts accounts) {
-        List<ReportsState.Account> out = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (ReportGuarantee g : gs) {
-            for (var d : g.report().results()) {
-                if (seen.add(d.serviceId())) {
-                    Optional<ServiceInfo> info = accounts.info(d.serviceId());
-                    info.ifPresent(i -> out.add(new ReportsState.Account(d.serviceId(), i)));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -47,7 +47,7 @@ final class TelemetryMessages {
             String version, String note) {
         Encoder e = new Encoder(512);
         e.u8(0);
-        e.bytes(jamParameters(p));
+        e.bytes(p.encodeConstants());
         e.bytes(genesis.bytes());
         e.bytes(peerId);
         e.bytes(ipv6);
@@ -106,27 +106,6 @@ final class TelemetryMessages {
         return e.u32(whole.size()).bytes(b.header().hash(p).bytes()).u32(x.tickets().tickets().size())
                 .u32(x.preimages().preimages().size()).u32(preimageBytes).u32(x.guarantees().guarantees().size())
                 .u32(x.assurances().assurances().size()).u32(x.disputes().verdicts().size());
-    }
-
-    /**
-     * The JAM parameters exactly as the fetch host call returns them for selector 0 (GP Appendix B.5: the constants
-     * B_I, B_L, B_S, C, D, E, G_A, G_I, G_R, G_T, H, I, J, K, L, N, O, P, Q, R, T, U, V, W_A, W_B, W_C, W_E, W_M, W_P,
-     * W_R, W_T, W_X, Y).
-     */
-    static byte[] jamParameters(ChainParams p) {
-        Encoder e = new Encoder(200);
-        e.u64(p.itemDeposit()).u64(p.byteDeposit()).u64(p.baseDeposit());
-        e.u16(p.coresCount()).u32(p.preimageExpungePeriod()).u32(p.epochLength());
-        e.u64(p.reportAccumulateGas()).u64(p.packageAuthGas()).u64(p.packageRefineGas()).u64(p.blockAccumulateGas());
-        e.u16(p.recentHistorySize()).u16(p.maxPackageItems()).u16(p.maxReportDependencies()).u16(p.maxTicketsPerBlock());
-        e.u32(p.maxLookupAnchorAge());
-        e.u16(p.ticketEntriesPerValidator()).u16(p.authPoolMaxSize()).u16(p.slotSeconds()).u16(p.authQueueSize())
-                .u16(p.rotationPeriod()).u16(p.maxPackageExtrinsics()).u16(p.assuranceTimeoutPeriod())
-                .u16(p.validatorsCount());
-        e.u32(p.maxAuthCodeSize()).u32(p.maxBundleSize()).u32(p.maxServiceCodeSize()).u32(p.ecPieceSize())
-                .u32(p.maxPackageImports()).u32(p.segmentEcPieces()).u32(p.maxReportVarSize()).u32(p.memoSize())
-                .u32(p.maxPackageExports()).u32(p.contestLength());
-        return e.toByteArray();
     }
 
     private static Encoder head(long ts, int discriminator) {

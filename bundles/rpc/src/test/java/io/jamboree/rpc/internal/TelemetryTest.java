@@ -112,8 +112,8 @@ class TelemetryTest {
                 Connection c = new Connection(server)) {
             Decoder info = new Decoder(c.next());
             assertEquals(0, info.u8(), "protocol version");
-            assertArrayEquals(TelemetryMessages.jamParameters(P), info.bytes(TelemetryMessages.jamParameters(P).length, "params"));
-            assertEquals(P.itemDeposit(), new Decoder(TelemetryMessages.jamParameters(P)).u64(), "B_I first");
+            assertArrayEquals(P.encodeConstants(), info.bytes(P.encodeConstants().length, "params"));
+            assertEquals(P.itemDeposit(), new Decoder(P.encodeConstants()).u64(), "B_I first");
             assertEquals(genesis.hash(P), Hash.decode(info));
             assertArrayEquals(peer, info.bytes(32, "peer id"));
             info.bytes(16, "ipv6");

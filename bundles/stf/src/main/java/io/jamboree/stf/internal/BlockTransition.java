@@ -62,7 +62,6 @@ import io.jamboree.types.Preimage;
 import io.jamboree.types.ReadyRecord;
 import io.jamboree.types.RecentBlocks;
 import io.jamboree.types.ReportGuarantee;
-import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.Statistics;
 import io.jamboree.types.TicketBody;
 import io.jamboree.types.TicketsOrKeys;
@@ -73,7 +72,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -236,16 +234,7 @@ public final class BlockTransition implements StateTransition {
         // §11.4 guarantees: ρ'
         List<ReportGuarantee> guarantees = x.guarantees().guarantees();
         ServiceAccounts accounts = new ServiceAccounts(pre.services(), p);
-        List<ReportsState.Account> reportAccounts = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (ReportGuarantee g : guarantees) {
-            for (var d : g.report().results()) {
-                if (seen.add(d.serviceId())) {
-                    Optional<ServiceInfo> info = accounts.info(d.serviceId());
-                    info.ifPresent(i -> reportAccounts.add(new ReportsState.Account(d.serviceId(), i)));
-                }
-            }
-        }
+        List<ReportsState.Account> reportAccounts = ReportsState.Account.of(guarantees, accounts);
         List<CoreActivityRecord> zeroCores = new ArrayList<>(p.coresCount());
         for (int c = 0; c < p.coresCount(); c++) {
             zeroCores.add(CoreActivityRecord.ZERO);

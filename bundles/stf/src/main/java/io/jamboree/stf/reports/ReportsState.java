@@ -3,16 +3,22 @@ package io.jamboree.stf.reports;
 import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
+import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.types.AuthPools;
 import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.CoreActivityRecord;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.EntropyBuffer;
 import io.jamboree.types.RecentBlocks;
+import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.ServiceStatisticsEntry;
 import io.jamboree.types.ValidatorKeys;
+import io.jamboree.types.WorkDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The state subset the reports transition reads and writes (GP §11.4–11.5; vectors' {@code reports.asn}):
@@ -47,6 +53,25 @@ public record ReportsState(
         public void encode(Encoder e, ChainParams p) {
             e.u32(id);
             info.encode(e, p);
+        }
+
+        /**
+         * The accounts the reports transition reads for {@code guarantees} (GP §11.4.1: each digest's code hash must
+         * be its service's in δ, and its gas at least the service's minimum): each service that a result of a
+         * guaranteed report names and that exists in {@code accounts} (δ), once, in the order first named. Υ and the
+         * block author both take them so.
+         */
+        public static List<Account> of(List<ReportGuarantee> guarantees, ServiceAccounts accounts) {
+            List<Account> out = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (ReportGuarantee g : guarantees) {
+                for (WorkDigest d : g.report().results()) {
+                    if (seen.add(d.serviceId())) {
+                        accounts.info(d.serviceId()).ifPresent(i -> out.add(new Account(d.serviceId(), i)));
+                    }
+                }
+            }
+            return out;
         }
     }
 
