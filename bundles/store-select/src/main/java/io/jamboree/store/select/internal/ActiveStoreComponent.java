@@ -44,7 +44,8 @@ public final class ActiveStoreComponent implements ActiveStore {
     private final Map<String, NodeStore> stores = new ConcurrentHashMap<>();
     private final Map<String, Integer> rankings = new ConcurrentHashMap<>();
     private final Object switchLock = new Object();
-    private volatile String wanted = "lmdb";
+    /** The configured kind; null until activation (Declarative Services binds the stores there are before it). */
+    private volatile String wanted;
     private volatile NodeStore active;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -107,13 +108,16 @@ public final class ActiveStoreComponent implements ActiveStore {
         activate(kindOf(config.kind()));
     }
 
-    /** Selects the kind to use (also used by tests outside OSGi). */
+    /**
+     * Selects the kind to use (also used by tests outside OSGi): the store of that kind if it is bound, else none
+     * until it comes, whatever stores were bound before (the configuration decides, not the bundles' start order).
+     */
     void activate(String kind) {
         synchronized (switchLock) {
             wanted = kind;
-            NodeStore s = stores.get(wanted);
-            if (s != null) {
-                active = s;
+            active = stores.get(wanted);
+            if (active != null) {
+                LOG.info("active store: {}", kind);
             }
         }
     }

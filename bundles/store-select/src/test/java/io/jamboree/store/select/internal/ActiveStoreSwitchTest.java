@@ -86,4 +86,18 @@ class ActiveStoreSwitchTest {
             }
         }
     }
+
+    /** Declarative Services binds the registered stores before it activates: the configured kind still decides. */
+    @Test
+    void storesBoundBeforeActivationDoNotPreemptTheConfiguredKind() throws Exception {
+        try (LmdbNodeStore lmdb = LmdbNodeStore.open(tmp.resolve("env2"), 1); MemoryNodeStore memory = new MemoryNodeStore()) {
+            ActiveStoreComponent active = new ActiveStoreComponent();
+            active.addStore(lmdb, java.util.Map.of());
+            active.activate("memory");
+            StoreException none = assertThrows(StoreException.class, active::read);
+            assertTrue(none.getMessage().contains("'memory' is not available"), none.getMessage());
+            active.addStore(memory, java.util.Map.of());
+            assertEquals("memory", active.kind());
+        }
+    }
 }
