@@ -1,6 +1,5 @@
 package io.jamboree.author.internal.cli;
 
-import io.jamboree.author.internal.TestImporters;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
