@@ -29,6 +29,7 @@ public final class AvailabilityStore {
     private static final byte BUNDLE = 'B';
     private static final byte EXPORTS = 'E';
     private static final byte RECORD = 'r';
+    private static final byte PREIMAGE = 'p';
 
     private final NodeStore store;
     private final int segmentShardSize;
@@ -123,6 +124,22 @@ public final class AvailabilityStore {
 
     public Optional<byte[]> exports(Hash segmentRoot) {
         return get(key(EXPORTS, segmentRoot.bytes(), -1));
+    }
+
+    /** A preimage this node holds and the service it is for. */
+    public record StoredPreimage(long service, byte[] preimage) {}
+
+    public void putPreimage(Hash hash, long service, byte[] preimage) {
+        put(key(PREIMAGE, hash.bytes(), -1), new Encoder(preimage.length + 4).u32(service).bytes(preimage)
+                .toByteArray());
+    }
+
+    public Optional<StoredPreimage> preimage(Hash hash) {
+        return get(key(PREIMAGE, hash.bytes(), -1)).map(v -> {
+            Decoder d = new Decoder(v);
+            long service = d.u32();
+            return new StoredPreimage(service, d.bytes(d.remaining(), "preimage"));
+        });
     }
 
     public void putRecord(Record r) {

@@ -94,6 +94,11 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
         return params;
     }
 
+    /** The current validators' peer ids, by index. */
+    public List<PeerId> peersValidators() {
+        return peers.validators();
+    }
+
     /** JAMNP-S "Shard assignment": validator {@code v} holds shard {@code (c·R + v) mod V} of core {@code c}. */
     public static int shardIndex(ChainParams p, int core, int validator) {
         int r = p.ecPieceSize() / 2;
