@@ -110,7 +110,8 @@ public final class Assurer {
         int v = me.get().index();
         int cores = params.coresCount();
         List<Thread> fetches = new ArrayList<>();
-        boolean[] have = new boolean[cores];
+        Hash[] roots = new Hash[cores];
+        int[] shardOf = new int[cores];
         for (int c = 0; c < cores; c++) {
             AvailabilityAssignment a = s.rho().get(c);
             if (a == null) {
@@ -118,15 +119,15 @@ public final class Assurer {
             }
             Hash root = a.report().packageSpec().erasureRoot();
             int shard = ShardService.shardIndex(params, c, v);
+            roots[c] = root;
+            shardOf[c] = shard;
             if (store.bundleShard(root, shard).isPresent()) {
-                have[c] = true;
                 continue;
             }
             int core = c;
             fetches.add(Thread.ofVirtual().name("jam-assurer-fetch").start(() -> {
                 try {
                     shards.fetchAndKeep(root, shard);
-                    have[core] = true;
                     LOG.info("assurer: got shard {} of core {}'s report {} (erasure root {})", shard, core,
                             a.report().packageSpec().hash(), root);
                 } catch (AvailabilityException e) {
@@ -145,6 +146,10 @@ public final class Assurer {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        boolean[] have = new boolean[cores];
+        for (int c = 0; c < cores; c++) {
+            have[c] = roots[c] != null && store.bundleShard(roots[c], shardOf[c]).isPresent();
         }
         byte[] bits = new byte[params.availBitfieldBytes()];
         boolean any = false;
