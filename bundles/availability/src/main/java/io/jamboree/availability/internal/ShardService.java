@@ -33,6 +33,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -440,14 +444,16 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
                 LOG.debug("availability: {}", e.getMessage());
             }
         }
-        return reconstruct(spec);
+        return reconstruct(spec, report.coreIndex());
     }
 
     /**
-     * The bundle of {@code spec} reconstructed from {@code W_E/2} audit shards (CE 138) of the validators, each
-     * checked against the erasure root; then its length and package hash are checked.
+     * The bundle of {@code spec}, the report of core {@code core}, reconstructed from {@code W_E/2} audit shards
+     * (CE 138): validator {@code v} is asked for its shard {@code (core·R + v) mod V}, all at once, and the first
+     * {@code W_E/2} shards that check against the erasure root are used; then the bundle's length and package hash
+     * are checked.
      */
-    public byte[] reconstruct(AvailabilitySpec spec) throws AvailabilityException {
+    public byte[] reconstruct(AvailabilitySpec spec, int core) throws AvailabilityException {
         Hash root = spec.erasureRoot();
         int need = params.ecPieceSize() / 2;
         List<PeerId> vs = peers.validators();
@@ -455,33 +461,62 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
         List<Integer> idx = new ArrayList<>();
         List<byte[]> chunks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (int v = 0; v < vs.size() && idx.size() < need; v++) {
-            // a validator holds shard (cR + v) mod V for core c; ask each for every index it may hold: its own
-            // record tells, so ask for all indices it could hold until one answers
-            PeerId p = vs.get(v);
-            for (int i = 0; i < params.validatorsCount() && idx.size() < need; i++) {
-                if (idx.contains(i) || !holds(v, i)) {
+        // not closed with try-with-resources: close() would wait for the requests no longer needed
+        ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<Object[]> cs = new ExecutorCompletionService<>(ex);
+            int asked = 0;
+            for (int v = 0; v < vs.size(); v++) {
+                int shard = shardIndex(params, core, v);
+                PeerId p = vs.get(v);
+                Optional<AvailabilityStore.BundleShard> held = store.bundleShard(root, shard);
+                if (held.isPresent()) {
+                    idx.add(shard);
+                    chunks.add(held.get().shard());
                     continue;
                 }
-                Optional<AvailabilityStore.BundleShard> mine = p.equals(me) ? store.bundleShard(root, i)
-                        : Optional.empty();
-                try {
-                    byte[] c = mine.isPresent() ? mine.get().shard() : fetchAuditShard(p, root, i);
-                    idx.add(i);
+                if (p.equals(me)) {
+                    continue;
+                }
+                cs.submit(() -> {
+                    try {
+                        return new Object[] {shard, fetchAuditShard(p, root, shard)};
+                    } catch (AvailabilityException e) {
+                        return new Object[] {shard, e.getMessage()};
+                    }
+                });
+                asked++;
+            }
+            for (int k = 0; k < asked && idx.size() < need; k++) {
+                Object[] r = cs.take().get();
+                if (r[1] instanceof byte[] c && !idx.contains((Integer) r[0])) {
+                    idx.add((Integer) r[0]);
                     chunks.add(c);
-                } catch (AvailabilityException e) {
-                    failures.add(e.getMessage());
+                } else if (r[1] instanceof String why) {
+                    failures.add(why);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AvailabilityException("interrupted while fetching audit shards", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AvailabilityException("fetching audit shards failed: " + e.getCause(), e);
+        } finally {
+            ex.shutdownNow();
         }
         if (idx.size() < need) {
             throw new AvailabilityException("only " + idx.size() + " of the " + need + " shards needed to reconstruct "
                     + "the bundle of " + spec.hash() + " could be had: " + failures);
         }
-        int[] ix = idx.stream().mapToInt(Integer::intValue).toArray();
+        int[] ix = new int[need];
+        byte[][] cx = new byte[need][];
+        for (int k = 0; k < need; k++) {
+            ix[k] = idx.get(k);
+            cx[k] = chunks.get(k);
+        }
         byte[] b;
         try {
-            b = specifier.reconstructBundle(params, (int) spec.length(), ix, chunks.toArray(new byte[0][]));
+            b = specifier.reconstructBundle(params, (int) spec.length(), ix, cx);
         } catch (ErasureCodingException e) {
             throw new AvailabilityException("cannot reconstruct the bundle of " + spec.hash() + ": " + e.getMessage(),
                     e);
@@ -492,16 +527,6 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
                     + bad.get());
         }
         return b;
-    }
-
-    /** Which shard indices validator {@code v} may hold: {@code (cR + v) mod V} for some core {@code c}. */
-    private boolean holds(int v, int shard) {
-        for (int c = 0; c < params.coresCount(); c++) {
-            if (shardIndex(params, c, v) == shard) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
