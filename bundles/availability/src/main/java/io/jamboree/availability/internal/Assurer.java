@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,11 @@ public final class Assurer {
     private final ScheduledExecutorService timer;
     private final AtomicInteger received = new AtomicInteger();
     private Hash lastHead;
+    /** The assurance on the current head and the validators it has not reached yet (retried each tick). */
+    private volatile Delivery delivery;
+
+    /** An assurance on its way: its CE 141 message and the peers still to send it to. */
+    private record Delivery(Hash anchor, byte[] message, Set<PeerId> remaining, Set<PeerId> sending) {}
 
     @Activate
     public Assurer(@Reference AvailabilityComponent availability, @Reference Keystore keystore,
@@ -88,7 +95,11 @@ public final class Assurer {
     private void tick() {
         try {
             Optional<AvailabilityComponent.Head> h = availability.head();
-            if (h.isEmpty() || h.get().hash().equals(lastHead)) {
+            if (h.isEmpty()) {
+                return;
+            }
+            if (h.get().hash().equals(lastHead)) {
+                resend();
                 return;
             }
             lastHead = h.get().hash();
@@ -180,24 +191,39 @@ public final class Assurer {
     }
 
     private void distribute(Assurance a, ValidatorKeys kappa) {
+        Set<PeerId> targets = ConcurrentHashMap.newKeySet();
+        PeerId me = availability.network().map(Network::localId).orElse(null);
+        for (PeerId p : AvailabilityComponent.ids(kappa)) {
+            if (!p.equals(me)) {
+                targets.add(p);
+            }
+        }
+        delivery = new Delivery(a.anchor(), a.encode(params), targets, ConcurrentHashMap.newKeySet());
+        resend();
+    }
+
+    /** Sends the current assurance over CE 141 to every connected validator it has not reached yet. */
+    private void resend() {
+        Delivery d = delivery;
         Optional<Network> n = availability.network();
-        if (n.isEmpty()) {
+        if (d == null || n.isEmpty() || !d.anchor().equals(lastHead)) {
             return;
         }
-        PeerId me = n.get().localId();
-        byte[] msg = a.encode(params);
-        for (PeerId p : AvailabilityComponent.ids(kappa)) {
-            if (p.equals(me)) {
+        for (PeerId p : d.remaining()) {
+            if (n.get().peer(p).isEmpty() || !d.sending().add(p)) {
                 continue;
             }
             Thread.ofVirtual().name("jam-assurer-send").start(() -> {
                 try {
                     Stream st = n.get().openStream(p, CE_141).toCompletableFuture().get(5, TimeUnit.SECONDS);
-                    st.write(msg);
+                    st.write(d.message());
                     st.finish();
                     st.readFin();
+                    d.remaining().remove(p);
                 } catch (Exception e) {
                     LOG.debug("assurer: CE 141 to {} failed: {}", p, e.toString());
+                } finally {
+                    d.sending().remove(p);
                 }
             });
         }

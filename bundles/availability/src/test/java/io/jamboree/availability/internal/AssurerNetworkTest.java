@@ -1,0 +1,216 @@
+package io.jamboree.availability.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jamboree.author.pool.ExtrinsicPool;
+import io.jamboree.author.pool.Submission;
+import io.jamboree.chainspec.internal.DevGenesis;
+import io.jamboree.core.ChainParams;
+import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.crypto.Ed25519;
+import io.jamboree.importer.BlockImporter;
+import io.jamboree.importer.ImportOutcome;
+import io.jamboree.importer.AncestryItem;
+import io.jamboree.keystore.DevKeys;
+import io.jamboree.keystore.Keystore;
+import io.jamboree.keystore.ValidatorSecrets;
+import io.jamboree.network.Stream;
+import io.jamboree.network.internal.JamnpNetwork;
+import io.jamboree.network.internal.NetworkSettings;
+import io.jamboree.network.internal.NodeCertificate;
+import io.jamboree.network.internal.StreamHandlers;
+import io.jamboree.stf.reports.Ed25519Signatures;
+import io.jamboree.stf.state.ChainState;
+import io.jamboree.stf.state.KeyValue;
+import io.jamboree.stf.state.StateCodec;
+import io.jamboree.store.ActiveStore;
+import io.jamboree.store.NodeStore;
+import io.jamboree.store.ReadTxn;
+import io.jamboree.store.Stores;
+import io.jamboree.store.Table;
+import io.jamboree.store.WriteTxn;
+import io.jamboree.store.memory.MemoryNodeStore;
+import io.jamboree.types.AvailAssurance;
+import io.jamboree.types.AvailabilityAssignment;
+import io.jamboree.types.AvailabilityAssignments;
+import io.jamboree.types.Blob;
+import io.jamboree.types.Block;
+import io.jamboree.types.Culprit;
+import io.jamboree.types.Ed25519Signature;
+import io.jamboree.types.Fault;
+import io.jamboree.types.Hash;
+import io.jamboree.types.Header;
+import io.jamboree.types.Preimage;
+import io.jamboree.types.RefineContext;
+import io.jamboree.types.ReportGuarantee;
+import io.jamboree.types.TicketEnvelope;
+import io.jamboree.types.ValidatorKey;
+import io.jamboree.types.Verdict;
+import io.jamboree.types.WorkReport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The assurer over real QUIC sockets (tiny): three validators of the dev genesis whose head state has a report
+ * pending on core 0; validator 0 guaranteed it and published its package. Each assurer fetches its shard (CE 137),
+ * signs its bitfield anchored on the head, pools it and sends it over CE 141; every node's pool ends up with the
+ * three assurances, each passing the assurances STF's signature check. A CE 141 assurance with a bad signature is
+ * refused and pools nothing.
+ */
+@Timeout(180)
+final class AssurerNetworkTest {
+    private static final ChainParams P = ChainParams.tiny();
+    private static final Hash HEAD = new Hash(Blake2b256.hash(new byte[] {1}));
+
+    private final List<JamnpNetwork> networks = new ArrayList<>();
+    private final List<Assurer> assurers = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        assurers.forEach(Assurer::deactivate);
+        networks.forEach(JamnpNetwork::close);
+    }
+
+    /** A pool that keeps the assurances it is given. */
+    static final class Pool implements ExtrinsicPool {
+        final List<AvailAssurance> assurances = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Submission submitAssurance(AvailAssurance a) {
+            for (AvailAssurance x : assurances) {
+                if (x.validatorIndex() == a.validatorIndex() && x.anchor().equals(a.anchor())) {
+                    return new Submission.Duplicate();
+                }
+            }
+            assurances.add(a);
+            return new Submission.Accepted();
+        }
+
+        @Override public Submission submitTicket(TicketEnvelope t) { return new Submission.Refused("test"); }
+        @Override public Submission submitPreimage(Preimage p) { return new Submission.Refused("test"); }
+        @Override public Submission submitGuarantee(ReportGuarantee g) { return new Submission.Refused("test"); }
+        @Override public Submission submitVerdict(Verdict v) { return new Submission.Refused("test"); }
+        @Override public Submission submitCulprit(Culprit c) { return new Submission.Refused("test"); }
+        @Override public Submission submitFault(Fault f) { return new Submission.Refused("test"); }
+        @Override public int size() { return assurances.size(); }
+    }
+
+    /** The node store as the ActiveStore service (memory only). */
+    static final class Active implements ActiveStore {
+        private final NodeStore s = new MemoryNodeStore();
+
+        @Override public String kind() { return s.kind(); }
+        @Override public ReadTxn read() { return s.read(); }
+        @Override public WriteTxn write() { return s.write(); }
+        @Override public void close() { s.close(); }
+        @Override public Set<String> availableKinds() { return Set.of(s.kind()); }
+        @Override public Map<Table, Long> sizes() { return Map.of(); }
+        @Override public Stores.CopyReport switchTo(String kind) { throw new UnsupportedOperationException(); }
+    }
+
+    /** A block importer that knows one head and its state. */
+    record Importer(List<KeyValue> state) implements BlockImporter {
+        @Override public ChainParams params() { return P; }
+        @Override public Hash initialize(Header h, List<KeyValue> s, List<AncestryItem> a) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public ImportOutcome importBlock(Block b) { throw new UnsupportedOperationException(); }
+        @Override public Optional<List<KeyValue>> state(Hash h) {
+            return h.equals(HEAD) ? Optional.of(state) : Optional.empty();
+        }
+        @Override public Optional<Hash> bestHead() { return Optional.of(HEAD); }
+    }
+
+    @Test
+    void assurancesFlowToEveryPool() throws Exception {
+        TestPackages.Bundle b = TestPackages.bundle(P, 9000, 2, 21);
+        Hash root = b.spec().erasureRoot();
+        WorkReport report = new WorkReport(b.spec(), new RefineContext(root, root, root, root, 0, List.of()), 0,
+                root, 0, new Blob(new byte[0]), List.of(), List.of());
+        List<ValidatorKey> keys = DevGenesis.validators(P, P.validatorsCount(), i -> { });
+        ChainState g = DevGenesis.state(P, keys, Hash.ZERO, new byte[144], DevGenesis.ZERO_ENTROPY);
+        List<AvailabilityAssignment> rho = new ArrayList<>(AvailabilityAssignments.empty(P).assignments());
+        rho.set(0, new AvailabilityAssignment(report, 0));
+        ChainState s = new ChainState(g.alpha(), g.phi(), g.beta(), g.gamma(), g.psi(), g.eta(), g.iota(), g.kappa(),
+                g.lambda(), new AvailabilityAssignments(rho), 1, g.chi(), g.pi(), g.omega(), g.xi(), g.theta(),
+                g.services());
+        List<KeyValue> kvs = new ArrayList<>();
+        StateCodec.encode(s, P).forEach((k, v) -> kvs.add(new KeyValue(k, v)));
+
+        int n = 3;
+        List<Pool> pools = new ArrayList<>();
+        List<AvailabilityComponent> comps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ValidatorSecrets sec = DevKeys.secrets(i);
+            AvailabilityComponent c = new AvailabilityComponent(new Importer(kvs), TestPackages.SPECIFIER,
+                    new Active());
+            Pool pool = new Pool();
+            Keystore ks = () -> List.of(sec);
+            StreamHandlers h = new StreamHandlers();
+            h.add(c.service()::serveShard, ShardService.CE_137, ShardStreamHandlers.MAX);
+            Assurer[] holder = new Assurer[1];
+            h.add(st -> holder[0].receive(st), Assurer.CE_141, 1 << 16);
+            JamnpNetwork net = new JamnpNetwork(NetworkSettings.of(NodeCertificate.selfSigned(sec.ed25519SecretSeed(),
+                    sec.ed25519Public()), new byte[32], new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), h);
+            networks.add(net);
+            for (int j = 0; j < i; j++) {
+                net.connect(networks.get(j).localAddress(), networks.get(j).localId()).toCompletableFuture()
+                        .get(20, TimeUnit.SECONDS);
+            }
+            c.bindNetwork(net);
+            if (i == 0) {
+                c.publish(b.spec(), b.bundle(), b.exports());
+            }
+            comps.add(c);
+            pools.add(pool);
+            holder[0] = new Assurer(c, ks, pool);
+            assurers.add(holder[0]);
+        }
+
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end && pools.stream().anyMatch(p -> p.assurances.size() < n)) {
+            Thread.sleep(200);
+        }
+        for (int i = 0; i < n; i++) {
+            List<AvailAssurance> got = pools.get(i).assurances;
+            assertEquals(n, got.size(), "node " + i + " pooled " + got);
+            for (AvailAssurance a : got) {
+                assertEquals(HEAD, a.anchor());
+                assertTrue(a.isSet(0) && !a.isSet(1), "core 0 only");
+                byte[] msg = Blake2b256.hash(HEAD.bytes(), a.bitfield().bytes());
+                assertTrue(Ed25519Signatures.verify(Ed25519::verify, keys.get(a.validatorIndex()).ed25519(),
+                        Ed25519Signatures.AVAILABLE, msg, a.signature()), "signature of " + a.validatorIndex());
+            }
+            assertTrue(comps.get(i).service().store().bundleShard(root, ShardService.shardIndex(P, 0, i)).isPresent());
+        }
+
+        // a CE 141 assurance signed with another key is refused: the stream is reset, nothing is pooled
+        byte[] badSig = Ed25519.sign(DevKeys.secrets(4).ed25519SecretSeed(),
+                Assurer.signedMessage(HEAD, new byte[] {3}));
+        Stream st = networks.get(2).openStream(networks.get(0).localId(), Assurer.CE_141).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        st.write(new AvailabilityMessages.Assurance(HEAD, new Blob(new byte[] {3}), new Ed25519Signature(badSig))
+                .encode(P));
+        st.finish();
+        boolean refused;
+        try {
+            st.readFin();
+            refused = false;
+        } catch (io.jamboree.network.StreamException e) {
+            refused = true;
+        }
+        assertTrue(refused, "a bad signature must reset the stream");
+        assertEquals(n, pools.get(0).assurances.size());
+    }
+}
