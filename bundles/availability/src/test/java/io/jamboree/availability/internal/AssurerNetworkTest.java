@@ -119,17 +119,29 @@ final class AssurerNetworkTest {
         @Override public Stores.CopyReport switchTo(String kind) { throw new UnsupportedOperationException(); }
     }
 
-    /** A block importer that knows one head and its state. */
-    record Importer(List<KeyValue> state) implements BlockImporter {
+    /** A block importer that knows a head and its state; the test moves the head. */
+    static final class Importer implements BlockImporter {
+        private volatile Hash head = HEAD;
+        private final Map<Hash, List<KeyValue>> states = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Importer(List<KeyValue> state) {
+            states.put(HEAD, state);
+        }
+
+        void moveTo(Hash h, List<KeyValue> state) {
+            states.put(h, state);
+            head = h;
+        }
+
         @Override public ChainParams params() { return P; }
         @Override public Hash initialize(Header h, List<KeyValue> s, List<AncestryItem> a) {
             throw new UnsupportedOperationException();
         }
         @Override public ImportOutcome importBlock(Block b) { throw new UnsupportedOperationException(); }
         @Override public Optional<List<KeyValue>> state(Hash h) {
-            return h.equals(HEAD) ? Optional.of(state) : Optional.empty();
+            return Optional.ofNullable(states.get(h));
         }
-        @Override public Optional<Hash> bestHead() { return Optional.of(HEAD); }
+        @Override public Optional<Hash> bestHead() { return Optional.of(head); }
     }
 
     @Test
@@ -145,16 +157,17 @@ final class AssurerNetworkTest {
         ChainState s = new ChainState(g.alpha(), g.phi(), g.beta(), g.gamma(), g.psi(), g.eta(), g.iota(), g.kappa(),
                 g.lambda(), new AvailabilityAssignments(rho), 1, g.chi(), g.pi(), g.omega(), g.xi(), g.theta(),
                 g.services());
-        List<KeyValue> kvs = new ArrayList<>();
-        StateCodec.encode(s, P).forEach((k, v) -> kvs.add(new KeyValue(k, v)));
+        List<KeyValue> kvs = encode(s);
 
         int n = 3;
         List<Pool> pools = new ArrayList<>();
         List<AvailabilityComponent> comps = new ArrayList<>();
+        List<Importer> importers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ValidatorSecrets sec = DevKeys.secrets(i);
-            AvailabilityComponent c = new AvailabilityComponent(new Importer(kvs), TestPackages.SPECIFIER,
-                    new Active());
+            Importer imp = new Importer(kvs);
+            importers.add(imp);
+            AvailabilityComponent c = new AvailabilityComponent(imp, TestPackages.SPECIFIER, new Active());
             Pool pool = new Pool();
             Keystore ks = () -> List.of(sec);
             StreamHandlers h = new StreamHandlers();
@@ -212,5 +225,57 @@ final class AssurerNetworkTest {
         }
         assertTrue(refused, "a bad signature must reset the stream");
         assertEquals(n, pools.get(0).assurances.size());
+
+        // GP §14 retention on validator 1: the report leaves ρ at slot 2 (before its timeout: available); one
+        // epoch later its audit part (bundle shard) goes, the segment shards stay
+        AvailabilityStore st1 = comps.get(1).service().store();
+        int shard1 = ShardService.shardIndex(P, 0, 1);
+        importers.get(1).moveTo(hash(2), encode(at(s, AvailabilityAssignments.empty(P), 2)));
+        awaitPhase(st1, root, Retention.Phase.AVAILABLE);
+        assertTrue(st1.bundleShard(root, shard1).isPresent());
+        importers.get(1).moveTo(hash(3), encode(at(s, AvailabilityAssignments.empty(P), 2 + P.epochLength())));
+        long until = System.currentTimeMillis() + 20_000;
+        while (st1.bundleShard(root, shard1).isPresent() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertTrue(st1.bundleShard(root, shard1).isEmpty(), "bundle shard dropped an epoch after availability");
+        assertTrue(st1.segmentShards(root, shard1).isPresent(), "segment shards kept (D³L)");
+        // on validator 2 the report times out instead (left at slot U): everything goes an epoch later
+        AvailabilityStore st2 = comps.get(2).service().store();
+        int shard2 = ShardService.shardIndex(P, 0, 2);
+        importers.get(2).moveTo(hash(4), encode(at(s, AvailabilityAssignments.empty(P), P.assuranceTimeoutPeriod())));
+        awaitPhase(st2, root, Retention.Phase.TIMED_OUT);
+        importers.get(2).moveTo(hash(5), encode(at(s, AvailabilityAssignments.empty(P),
+                P.assuranceTimeoutPeriod() + P.epochLength())));
+        until = System.currentTimeMillis() + 20_000;
+        while (st2.record(root).isPresent() && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertTrue(st2.record(root).isEmpty() && st2.segmentShards(root, shard2).isEmpty()
+                && st2.bundleShard(root, shard2).isEmpty(), "a timed-out report's data is dropped");
+    }
+
+    private static Hash hash(int i) {
+        return new Hash(Blake2b256.hash(new byte[] {(byte) i, 7}));
+    }
+
+    private static ChainState at(ChainState g, AvailabilityAssignments rho, long tau) {
+        return new ChainState(g.alpha(), g.phi(), g.beta(), g.gamma(), g.psi(), g.eta(), g.iota(), g.kappa(),
+                g.lambda(), rho, tau, g.chi(), g.pi(), g.omega(), g.xi(), g.theta(), g.services());
+    }
+
+    private static List<KeyValue> encode(ChainState s) {
+        List<KeyValue> kvs = new ArrayList<>();
+        StateCodec.encode(s, P).forEach((k, v) -> kvs.add(new KeyValue(k, v)));
+        return kvs;
+    }
+
+    private static void awaitPhase(AvailabilityStore st, Hash root, Retention.Phase phase) throws Exception {
+        long until = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < until
+                && st.record(root).map(AvailabilityStore.Record::phase).orElse(null) != phase) {
+            Thread.sleep(100);
+        }
+        assertEquals(phase, st.record(root).map(AvailabilityStore.Record::phase).orElse(null));
     }
 }
