@@ -65,13 +65,16 @@ import org.junit.jupiter.api.Timeout;
  * The assurer over real QUIC sockets (tiny): three validators of the dev genesis whose head state has a report
  * pending on core 0; validator 0 guaranteed it and published its package. Each assurer fetches its shard (CE 137),
  * signs its bitfield anchored on the head, pools it and sends it over CE 141; every node's pool ends up with the
- * three assurances, each passing the assurances STF's signature check. A CE 141 assurance with a bad signature is
- * refused and pools nothing.
+ * three assurances, each passing the assurances STF's signature check. A solicited preimage provided by validator 0
+ * reaches its grid neighbours over CE 142/143 and their pools. A CE 141 assurance with a bad signature is refused and
+ * pools nothing. Then retention as the head moves on.
  */
 @Timeout(180)
 final class AssurerNetworkTest {
     private static final ChainParams P = ChainParams.tiny();
     private static final Hash HEAD = new Hash(Blake2b256.hash(new byte[] {1}));
+    private static final long SERVICE = 77;
+    private static final byte[] PREIMAGE = "the code of service 77".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final List<JamnpNetwork> networks = new ArrayList<>();
     private final List<Assurer> assurers = new ArrayList<>();
@@ -85,6 +88,7 @@ final class AssurerNetworkTest {
     /** A pool that keeps the assurances it is given. */
     static final class Pool implements ExtrinsicPool {
         final List<AvailAssurance> assurances = new CopyOnWriteArrayList<>();
+        final List<Preimage> preimages = new CopyOnWriteArrayList<>();
 
         @Override
         public Submission submitAssurance(AvailAssurance a) {
@@ -98,7 +102,10 @@ final class AssurerNetworkTest {
         }
 
         @Override public Submission submitTicket(TicketEnvelope t) { return new Submission.Refused("test"); }
-        @Override public Submission submitPreimage(Preimage p) { return new Submission.Refused("test"); }
+        @Override public Submission submitPreimage(Preimage p) {
+            preimages.add(p);
+            return new Submission.Accepted();
+        }
         @Override public Submission submitGuarantee(ReportGuarantee g) { return new Submission.Refused("test"); }
         @Override public Submission submitVerdict(Verdict v) { return new Submission.Refused("test"); }
         @Override public Submission submitCulprit(Culprit c) { return new Submission.Refused("test"); }
@@ -154,15 +161,19 @@ final class AssurerNetworkTest {
         ChainState g = DevGenesis.state(P, keys, Hash.ZERO, new byte[144], DevGenesis.ZERO_ENTROPY);
         List<AvailabilityAssignment> rho = new ArrayList<>(AvailabilityAssignments.empty(P).assignments());
         rho.set(0, new AvailabilityAssignment(report, 0));
+        java.util.TreeMap<io.jamboree.merkle.StateKey, byte[]> services = new java.util.TreeMap<>(g.services());
+        services.put(io.jamboree.merkle.StateKey.request(SERVICE, Blake2b256.hash(PREIMAGE), PREIMAGE.length),
+                new byte[] {0});
         ChainState s = new ChainState(g.alpha(), g.phi(), g.beta(), g.gamma(), g.psi(), g.eta(), g.iota(), g.kappa(),
                 g.lambda(), new AvailabilityAssignments(rho), 1, g.chi(), g.pi(), g.omega(), g.xi(), g.theta(),
-                g.services());
+                services);
         List<KeyValue> kvs = encode(s);
 
         int n = 3;
         List<Pool> pools = new ArrayList<>();
         List<AvailabilityComponent> comps = new ArrayList<>();
         List<Importer> importers = new ArrayList<>();
+        List<Preimages> preimages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ValidatorSecrets sec = DevKeys.secrets(i);
             Importer imp = new Importer(kvs);
@@ -174,6 +185,10 @@ final class AssurerNetworkTest {
             h.add(c.service()::serveShard, ShardService.CE_137, ShardStreamHandlers.MAX);
             Assurer[] holder = new Assurer[1];
             h.add(st -> holder[0].receive(st), Assurer.CE_141, 1 << 16);
+            Preimages pre = new Preimages(c, pool);
+            preimages.add(pre);
+            h.add(pre::announced, Preimages.CE_142, 1 << 16);
+            h.add(pre::serve, Preimages.CE_143, ShardStreamHandlers.MAX);
             JamnpNetwork net = new JamnpNetwork(NetworkSettings.of(NodeCertificate.selfSigned(sec.ed25519SecretSeed(),
                     sec.ed25519Public()), new byte[32], new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), h);
             networks.add(net);
@@ -207,6 +222,23 @@ final class AssurerNetworkTest {
             }
             assertTrue(comps.get(i).service().store().bundleShard(root, ShardService.shardIndex(P, 0, i)).isPresent());
         }
+
+        // CE 142/143: validator 0 provides a solicited preimage; its grid neighbours 1 and 2 (tiny grid width 2: the
+        // same row, the same column) are told, fetch it, check it and pool it
+        Hash ph = preimages.get(0).provide(SERVICE, PREIMAGE);
+        for (int i = 1; i < n; i++) {
+            long until0 = System.currentTimeMillis() + 30_000;
+            while (preimages.get(i).preimage(ph).isEmpty() && System.currentTimeMillis() < until0) {
+                Thread.sleep(100);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(PREIMAGE, preimages.get(i).preimage(ph).orElseThrow());
+            assertEquals(1, pools.get(i).preimages.size());
+            assertEquals(SERVICE, pools.get(i).preimages.get(0).requester());
+        }
+        assertEquals(1, pools.get(0).preimages.size(), "the provider pooled it too");
+        // an announcement the state does not solicit is not fetched
+        assertTrue(preimages.get(1).unsolicited(new AvailabilityMessages.PreimageAnnouncement(SERVICE, ph, 5))
+                .isPresent());
 
         // a CE 141 assurance signed with another key is refused: the stream is reset, nothing is pooled
         byte[] badSig = Ed25519.sign(DevKeys.secrets(4).ed25519SecretSeed(),
