@@ -71,9 +71,36 @@ public final class AvailabilityStore {
     }
 
     public void putBundleShard(Hash root, int index, byte[] shard, Justification j) {
+        put(key(BUNDLE_SHARD, root.bytes(), index), bundleShardValue(shard, j));
+    }
+
+    private static byte[] bundleShardValue(byte[] shard, Justification j) {
         byte[] js = j.encode();
-        byte[] v = new Encoder(shard.length + js.length + 8).blob(shard).bytes(js).toByteArray();
-        put(key(BUNDLE_SHARD, root.bytes(), index), v);
+        return new Encoder(shard.length + js.length + 8).blob(shard).bytes(js).toByteArray();
+    }
+
+    /**
+     * A guarantor's whole package in one write transaction (one commit, not one per shard): the bundle, for each
+     * shard index its bundle shard with justification and its segment shards, the exports and the record.
+     */
+    public void putPublished(Hash root, byte[] bundle, byte[][] bundleShards, Justification[] justifications,
+            byte[][][] segmentShards, Hash segmentRoot, List<byte[]> exports, Record record) {
+        try (WriteTxn w = store.write()) {
+            w.put(Table.META, key(BUNDLE, root.bytes(), -1), bundle);
+            for (int v = 0; v < bundleShards.length; v++) {
+                w.put(Table.META, key(BUNDLE_SHARD, root.bytes(), v), bundleShardValue(bundleShards[v],
+                        justifications[v]));
+                w.put(Table.META, key(SEGMENT_SHARDS, root.bytes(), v),
+                        segmentShardsValue(List.of(segmentShards[v])));
+            }
+            if (!exports.isEmpty()) {
+                w.put(Table.META, key(EXPORTS, segmentRoot.bytes(), -1), AvailabilityMessages.concat(exports));
+            }
+            if (record != null && w.get(Table.META, key(RECORD, root.bytes(), -1)) == null) {
+                w.put(Table.META, key(RECORD, root.bytes(), -1), record.encode());
+            }
+            w.commit();
+        }
     }
 
     public Optional<BundleShard> bundleShard(Hash root, int index) {
@@ -86,6 +113,10 @@ public final class AvailabilityStore {
     }
 
     public void putSegmentShards(Hash root, int index, List<byte[]> shards) {
+        put(key(SEGMENT_SHARDS, root.bytes(), index), segmentShardsValue(shards));
+    }
+
+    private byte[] segmentShardsValue(List<byte[]> shards) {
         Encoder e = new Encoder(8 + shards.size() * segmentShardSize).length(shards.size());
         for (byte[] s : shards) {
             if (s.length != segmentShardSize) {
@@ -94,7 +125,7 @@ public final class AvailabilityStore {
             }
             e.bytes(s);
         }
-        put(key(SEGMENT_SHARDS, root.bytes(), index), e.toByteArray());
+        return e.toByteArray();
     }
 
     public Optional<List<byte[]>> segmentShards(Hash root, int index) {

@@ -62,6 +62,49 @@ public record Justification(List<Step> steps) {
         return new Justification(out);
     }
 
+    /**
+     * The justifications of every item of {@code items}, {@code T(items, i, H)} for each {@code i}, each subtree's
+     * node computed once (a guarantor's V justifications in {@code O(V log V)} hashes, not {@code O(V²)}).
+     */
+    public static Justification[] traces(byte[][] items, int leafKind) {
+        java.util.Map<Long, byte[]> memo = new java.util.HashMap<>();
+        Justification[] out = new Justification[items.length];
+        for (int index = 0; index < items.length; index++) {
+            List<Step> steps = new ArrayList<>();
+            int from = 0;
+            int to = items.length;
+            while (to - from > 1) {
+                int mid = from + (to - from + 1) / 2;
+                boolean left = index < mid;
+                int sf = left ? mid : from;
+                int st = left ? to : mid;
+                steps.add(new Step(st - sf == 1 ? leafKind : 0, node(items, sf, st, memo)));
+                if (left) {
+                    to = mid;
+                } else {
+                    from = mid;
+                }
+            }
+            out[index] = new Justification(steps);
+        }
+        return out;
+    }
+
+    /** {@code N(items[from..to])} (GP eq. E.1), memoised. */
+    private static byte[] node(byte[][] items, int from, int to, java.util.Map<Long, byte[]> memo) {
+        if (to - from == 1) {
+            return items[from];
+        }
+        long k = ((long) from << 32) | to;
+        byte[] n = memo.get(k);
+        if (n == null) {
+            int mid = from + (to - from + 1) / 2;
+            n = node(node(items, from, mid, memo), node(items, mid, to, memo));
+            memo.put(k, n);
+        }
+        return n;
+    }
+
     /** This justification followed by {@code more} (CE 138 appends {@code s♣}, CE 140 {@code b♣} and a trace). */
     public Justification append(List<Step> more) {
         List<Step> all = new ArrayList<>(steps);

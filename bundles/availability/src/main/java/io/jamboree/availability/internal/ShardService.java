@@ -135,18 +135,10 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
                     + spec.exportsRoot());
         }
         Hash root = spec.erasureRoot();
-        store.putBundle(root, bundle);
-        for (int v = 0; v < c.validators(); v++) {
-            store.putBundleShard(root, v, c.bundleChunks()[v], Justification.trace(c.leaves(), v, 1));
-            store.putSegmentShards(root, v, Arrays.asList(c.segmentShards()[v]));
-        }
-        if (!exports.isEmpty()) {
-            store.putExports(spec.exportsRoot(), exports);
-        }
-        if (store.record(root).isEmpty()) {
-            store.putRecord(new AvailabilityStore.Record(root, spec.exportsRoot(), slot.getAsLong(),
-                    Retention.Phase.PUBLISHED, 0, 0));
-        }
+        Justification[] js = Justification.traces(c.leaves(), 1);
+        store.putPublished(root, bundle, c.bundleChunks(), js, c.segmentShards(), spec.exportsRoot(), exports,
+                new AvailabilityStore.Record(root, spec.exportsRoot(), slot.getAsLong(), Retention.Phase.PUBLISHED, 0,
+                        0));
         LOG.info("availability: published package {} ({} octets, {} exports), erasure root {}", spec.hash(),
                 bundle.length, exports.size(), root);
     }

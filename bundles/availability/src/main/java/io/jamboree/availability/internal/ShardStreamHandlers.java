@@ -14,7 +14,9 @@ final class ShardStreamHandlers {
     private ShardStreamHandlers() {}
 
     /** JAMNP-S CE 137: shard distribution (guarantor to assurer). */
-    @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=137", StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
+    @Component(service = StreamHandler.class, property = {
+            StreamHandler.KIND + ":Integer=137",
+            StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
     public static final class Ce137 implements StreamHandler {
         private final AvailabilityComponent a;
 
@@ -46,7 +48,9 @@ final class ShardStreamHandlers {
     }
 
     /** JAMNP-S CE 139: segment shard request without justifications. */
-    @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=139", StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
+    @Component(service = StreamHandler.class, property = {
+            StreamHandler.KIND + ":Integer=139",
+            StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
     public static final class Ce139 implements StreamHandler {
         private final AvailabilityComponent a;
 
@@ -62,7 +66,9 @@ final class ShardStreamHandlers {
     }
 
     /** JAMNP-S CE 140: segment shard request with justifications. */
-    @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=140", StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
+    @Component(service = StreamHandler.class, property = {
+            StreamHandler.KIND + ":Integer=140",
+            StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
     public static final class Ce140 implements StreamHandler {
         private final AvailabilityComponent a;
 
@@ -78,7 +84,9 @@ final class ShardStreamHandlers {
     }
 
     /** JAMNP-S CE 147: bundle request (auditor to guarantor). */
-    @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=147", StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
+    @Component(service = StreamHandler.class, property = {
+            StreamHandler.KIND + ":Integer=147",
+            StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
     public static final class Ce147 implements StreamHandler {
         private final AvailabilityComponent a;
 
@@ -94,7 +102,9 @@ final class ShardStreamHandlers {
     }
 
     /** JAMNP-S CE 148: segment request (guarantor to guarantor). */
-    @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=148", StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
+    @Component(service = StreamHandler.class, property = {
+            StreamHandler.KIND + ":Integer=148",
+            StreamHandler.MAX_MESSAGE + ":Integer=" + ShardStreamHandlers.MAX})
     public static final class Ce148 implements StreamHandler {
         private final AvailabilityComponent a;
 

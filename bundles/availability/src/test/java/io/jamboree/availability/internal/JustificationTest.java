@@ -28,8 +28,10 @@ final class JustificationTest {
                 r.nextBytes(items[i]);
             }
             byte[] root = BinaryMerkle.wellBalancedRoot(items, HashFunction.BLAKE2B_256);
+            Justification[] all = Justification.traces(items, 1);
             for (int i = 0; i < n; i++) {
                 Justification j = Justification.trace(items, i, 1);
+                assertArrayEquals(j.encode(), all[i].encode(), "memoised traces agree, n=" + n + " i=" + i);
                 assertEquals(Justification.depth(i, n), j.steps().size());
                 assertArrayEquals(root, j.root(items[i], i, n), "n=" + n + " i=" + i);
                 Justification back = Justification.decode(j.encode(), 12);
