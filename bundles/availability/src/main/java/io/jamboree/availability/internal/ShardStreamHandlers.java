@@ -27,7 +27,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveShard(stream);
+            a.service().server().serveShard(stream);
         }
     }
 
@@ -43,7 +43,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveAuditShard(stream);
+            a.service().server().serveAuditShard(stream);
         }
     }
 
@@ -61,7 +61,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveSegmentShards(stream, false);
+            a.service().server().serveSegmentShards(stream, false);
         }
     }
 
@@ -79,7 +79,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveSegmentShards(stream, true);
+            a.service().server().serveSegmentShards(stream, true);
         }
     }
 
@@ -97,7 +97,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveBundle(stream);
+            a.service().server().serveBundle(stream);
         }
     }
 
@@ -115,7 +115,7 @@ final class ShardStreamHandlers {
 
         @Override
         public void handle(Stream stream) throws Exception {
-            a.service().serveSegments(stream);
+            a.service().server().serveSegments(stream);
         }
     }
 }

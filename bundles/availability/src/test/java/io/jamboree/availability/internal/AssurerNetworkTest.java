@@ -182,7 +182,7 @@ final class AssurerNetworkTest {
             Pool pool = new Pool();
             Keystore ks = () -> List.of(sec);
             StreamHandlers h = new StreamHandlers();
-            h.add(c.service()::serveShard, ShardService.CE_137, ShardStreamHandlers.MAX);
+            h.add(c.service().server()::serveShard, ShardService.CE_137, ShardStreamHandlers.MAX);
             Assurer[] holder = new Assurer[1];
             h.add(st -> holder[0].receive(st), Assurer.CE_141, 1 << 16);
             Preimages pre = new Preimages(c, pool);
