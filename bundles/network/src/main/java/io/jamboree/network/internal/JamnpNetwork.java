@@ -9,6 +9,7 @@ import io.jamboree.network.Stream;
 import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamHandler;
 import io.jamboree.network.StreamKind;
+import io.jamboree.network.UpStreamPolicy;
 import io.jamboree.network.ValidatorPeer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -591,9 +592,26 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         return won;
     }
 
+    /** Whether the UP handler {@code e} wants its stream open with the peer of {@code c} ({@link UpStreamPolicy}). */
+    private static boolean wanted(StreamHandlers.Entry e, PeerConnection c) {
+        if (!(e.handler() instanceof UpStreamPolicy p)) {
+            return true;
+        }
+        try {
+            return p.opensTo(c.id());
+        } catch (RuntimeException ex) {
+            LOG.warn("UP stream policy {} failed for {}: {}", p, c.label(), ex.toString());
+            return true;
+        }
+    }
+
     private void openUp(PeerConnection c, StreamKind k) {
         StreamHandlers.Entry e = handlers.get(k.value());
-        if (e == null || c.up.containsKey(k.value())) {
+        if (e == null) {
+            return;
+        }
+        QuicStream cur = c.up.get(k.value());
+        if (cur != null && !cur.failed() || !wanted(e, c)) {
             return;
         }
         open(c, k, e.maxMessage(), 0).whenComplete((s, err) -> {
@@ -615,6 +633,34 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             if (c.direction() == PeerInfo.Direction.OUTBOUND && c.state() == PeerInfo.State.CONNECTED) {
                 c.quic().eventLoop().execute(() -> openUp(c, k));
             }
+        }
+    }
+
+    @Override
+    public void refreshUpStreams() {
+        if (closed) {
+            return;
+        }
+        List<StreamKind> kinds = handlers.upKinds();
+        for (PeerConnection c : peers.values()) {
+            if (c.direction() != PeerInfo.Direction.OUTBOUND || c.state() != PeerInfo.State.CONNECTED) {
+                continue;
+            }
+            c.quic().eventLoop().execute(() -> {
+                for (StreamKind k : kinds) {
+                    StreamHandlers.Entry e = handlers.get(k.value());
+                    if (e == null) {
+                        continue;
+                    }
+                    QuicStream cur = c.up.get(k.value());
+                    if (wanted(e, c)) {
+                        openUp(c, k);
+                    } else if (cur != null && cur.isLocal() && !cur.failed()) {
+                        LOG.info("{}: closing {} stream: no longer wanted (not grid neighbours)", c.label(), k);
+                        cur.reset("no longer wanted by its UP stream policy");
+                    }
+                }
+            });
         }
     }
 

@@ -253,4 +253,9 @@ public final class NetworkComponent implements Network {
     public void setValidators(Collection<ValidatorPeer> validators) {
         network.setValidators(validators);
     }
+
+    @Override
+    public void refreshUpStreams() {
+        network.refreshUpStreams();
+    }
 }
