@@ -21,6 +21,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
@@ -83,6 +84,8 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final Channel client;
     private final InetSocketAddress localAddress;
     private final ScheduledFuture<?> maintenance;
+    /** Whether the sockets run on Linux epoll with GSO ({@link NativeTransport}) rather than Java NIO. */
+    private final boolean epoll;
     private volatile boolean closed;
 
     /**
@@ -109,12 +112,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.epoll = settings.nativeTransport() && NativeTransport.available();
+        this.group = new MultiThreadIoEventLoopGroup(1, epoll ? NativeTransport.ioHandler() : NioIoHandler.newFactory());
         try {
             String alpn = settings.alpn();
             QuicSslContext serverSsl = QuicSetup.serverSsl(settings.identity(), alpn);
             QuicSslContext clientSsl = QuicSetup.clientSsl(settings.identity(), alpn);
-            ChannelHandler serverCodec = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
+            QuicServerCodecBuilder serverBuilder = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
                     .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                     .handler(new ChannelInitializer<QuicChannel>() {
                         @Override
@@ -127,12 +131,15 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                     })
                     .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
-                    .streamHandler(new IncomingStreams())
-                    .build();
+                    .streamHandler(new IncomingStreams());
+            if (epoll) {
+                serverBuilder.option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, NativeTransport.gso());
+            }
+            ChannelHandler serverCodec = serverBuilder.build();
             ChannelHandler clientCodec = QuicSetup.transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
             InetSocketAddress listen = settings.listen();
-            this.server = QuicSetup.datagram(group, serverCodec).bind(listen).sync().channel();
-            this.client = QuicSetup.datagram(group, clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
+            this.server = QuicSetup.datagram(group, serverCodec, epoll).bind(listen).sync().channel();
+            this.client = QuicSetup.datagram(group, clientCodec, epoll).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
             InetSocketAddress bound = (InetSocketAddress) server.localAddress();
             InetAddress shown = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
             this.localAddress = new InetSocketAddress(shown, bound.getPort());
@@ -144,11 +151,18 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         this.required = new RequiredPeers(localId, settings.bootnodes(), settings.initiatorGraceMs());
         handlers.onAdded(this::kindAdded);
         this.maintenance = group.next().scheduleAtFixedRate(this::maintain, 100, 250, TimeUnit.MILLISECONDS);
-        LOG.info("JAMNP-S listening on {} as {} (ALPN {})", localAddress, localId.altName(), settings.alpn());
+        LOG.info("JAMNP-S listening on {} as {} (ALPN {}, {})", localAddress, localId.altName(), settings.alpn(),
+                epoll ? "epoll with UDP GSO/GRO" : "Java NIO" + (settings.nativeTransport()
+                        ? ": epoll unavailable, " + NativeTransport.unavailability() : ""));
     }
 
     NetworkSettings settings() {
         return settings;
+    }
+
+    /** Whether the sockets run on Linux epoll with GSO/GRO ({@link NativeTransport}) rather than Java NIO. */
+    public boolean nativeTransport() {
+        return epoll;
     }
 
     /** Registers a peer listener (the component does it from the whiteboard). */
@@ -200,8 +214,11 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             result.whenComplete((i, e) -> connecting.remove(expected, result));
         }
         java.util.concurrent.atomic.AtomicReference<PeerConnection> made = new java.util.concurrent.atomic.AtomicReference<>();
-        QuicChannel.newBootstrap(client)
-                .handler(new ChannelInitializer<QuicChannel>() {
+        io.netty.handler.codec.quic.QuicChannelBootstrap boot = QuicChannel.newBootstrap(client);
+        if (epoll) {
+            boot.option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, NativeTransport.gso());
+        }
+        boot.handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
                         PeerConnection c = new PeerConnection(ch, PeerInfo.Direction.OUTBOUND, expected, address);

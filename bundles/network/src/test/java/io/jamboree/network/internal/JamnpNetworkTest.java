@@ -373,6 +373,35 @@ final class JamnpNetworkTest {
         assertTrue(a.peers().size() == 1, "only the real peer: " + a.peers());
     }
 
+    @Test
+    void epollWithGsoAndNioTalkToEachOther() throws Exception {
+        boolean linuxX64 = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+        // the test classpath carries netty-transport-native-epoll for linux-x86_64
+        assertEquals(linuxX64, NativeTransport.available(), "epoll: " + NativeTransport.unavailability());
+        JamnpNetwork nat = node(Nodes.settings(0), echoHandlers(1 << 20));
+        JamnpNetwork nio = node(Nodes.settings(1).withNativeTransport(false), echoHandlers(1 << 20));
+        assertEquals(linuxX64, nat.nativeTransport());
+        assertTrue(!nio.nativeTransport(), "NIO when asked");
+        get(nio.connect(nat.localAddress(), nat.localId()));
+        waitFor(() -> nat.peer(nio.localId()).isPresent(), "the epoll side sees the NIO side");
+        byte[] m = new byte[1 << 20]; // many full-size packets: GSO batches on the epoll side
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (byte) (i * 31);
+        }
+        for (JamnpNetwork[] pair : new JamnpNetwork[][] {{nio, nat}, {nat, nio}}) {
+            Stream s = get(pair[0].openStream(pair[1].localId(), ECHO));
+            for (int i = 0; i < 4; i++) {
+                s.write(m);
+            }
+            s.finish();
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(m, s.read());
+            }
+            s.readFin();
+        }
+    }
+
     /** A UP handler that is also an {@link io.jamboree.network.UpStreamPolicy}, switched by a flag. */
     private static final class PolicyHandler implements io.jamboree.network.StreamHandler, io.jamboree.network.UpStreamPolicy {
         volatile boolean wanted;
