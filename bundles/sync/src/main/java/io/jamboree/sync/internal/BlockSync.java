@@ -159,15 +159,15 @@ public final class BlockSync implements AuthorListener {
     }
 
     /**
-     * Reads the validator sets of the best head again when its epoch differs from the one read last, and then has the
+     * Reads the validator sets of the best head again when its epoch is later than the one read last, and then has the
      * network apply the UP 0 grid rule to its connections (JAMNP-S "Epoch transitions"). On the announce thread.
      */
     private void refreshGrid() {
         try {
             ChainView.HeadState hs = chain.headState();
             long epoch = hs.epoch(params);
-            if (epoch == grid.epoch()) {
-                return;
+            if (epoch <= grid.epoch()) {
+                return; // the sets of a later epoch were read already (a sync importing old blocks, a fork switch)
             }
             grid = GridNeighbours.of(hs.state(), epoch);
             Network net = network;
@@ -363,7 +363,7 @@ public final class BlockSync implements AuthorListener {
         long epoch = h.slot() / params.epochLength();
         try {
             announcer.execute(() -> {
-                if (epoch != grid.epoch()) {
+                if (epoch > grid.epoch()) {
                     refreshGrid();
                 }
                 for (Map.Entry<PeerId, Session> e : sessions.entrySet()) {
