@@ -446,7 +446,9 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         }
         if (c.direction() == PeerInfo.Direction.OUTBOUND) {
             // TLS 1.3: the client finishes before the server has checked its certificate; wait for the server's
-            // next packet (HANDSHAKE_DONE, or CONNECTION_CLOSE when it refuses us) before calling it connected
+            // next packet (HANDSHAKE_DONE, or CONNECTION_CLOSE when it refuses us) before calling it connected; a
+            // stream the server opens meanwhile confirms it as well (acceptStream)
+            c.awaitingConfirmation = true;
             q.collectStats().addListener(f -> {
                 long recv = f.isSuccess() ? ((io.netty.handler.codec.quic.QuicConnectionStats) f.getNow()).recv() : 0;
                 confirm(c, recv, System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
@@ -486,6 +488,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         PeerId id = c.id();
         PeerConnection old;
         synchronized (peers) {
+            if (c.state() != PeerInfo.State.CONNECTING) {
+                return; // confirmed already (a stream the server opened), or closed
+            }
+            c.awaitingConfirmation = false;
             old = peers.get(id);
             if (old != null && old.state() == PeerInfo.State.CONNECTED && old.quic().isActive()) {
                 // two connections with one peer: both ends keep the one the Preferred Initiator opened
@@ -568,6 +574,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
      * kind, an unidentified peer), in which case the stream was reset and the refusal counted.
      */
     QuicStream acceptStream(PeerConnection c, QuicStreamChannel ch, int kind, StreamChannelHandler h) {
+        if (c != null && c.awaitingConfirmation && c.state() == PeerInfo.State.CONNECTING && c.quic().isActive()) {
+            // the server opened a stream before its confirmation reached us: it accepted our certificate
+            connected(c);
+        }
         if (c == null || c.id() == null || c.state() != PeerInfo.State.CONNECTED) {
             ch.shutdown(QuicStream.RESET_CODE).addListener(f -> ch.close());
             return null;
