@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JAMNP-S over QUIC on localhost (two endpoints in one JVM, real UDP sockets): the TLS 1.3 handshake of a new
  * connection with Ed25519 certificates, and one 10 MB transfer on a CE stream in 64 KB messages (MB/s = 10 / the
- * time per operation in seconds).
+ * time per operation in seconds). {@code -p transport=epoll|nio}: Linux epoll with UDP GSO/GRO (where available) or
+ * Java NIO for the sockets of both endpoints.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
@@ -46,11 +48,20 @@ public class NetworkBench {
     private PeerId serverId;
     private final byte[] chunk = new byte[MESSAGE];
 
+    /** The sockets' transport: {@code epoll} (native, with GSO/GRO, where available) or {@code nio}. */
+    @Param({"epoll", "nio"})
+    public String transport;
+
     static JamnpNetwork node(int dev, StreamHandlers h) throws Exception {
+        return node(dev, h, true);
+    }
+
+    static JamnpNetwork node(int dev, StreamHandlers h, boolean nativeTransport) throws Exception {
         ValidatorSecrets s = DevKeys.secrets(dev);
         byte[] genesis = new byte[32];
         return new JamnpNetwork(NetworkSettings.of(NodeCertificate.selfSigned(s.ed25519SecretSeed(), s.ed25519Public()),
-                genesis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withStreamTimeoutMs(30_000), h);
+                genesis, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withStreamTimeoutMs(30_000)
+                .withNativeTransport(nativeTransport), h);
     }
 
     /** A sink: reads messages until FIN, answers with the octets it got (u64 LE). */
@@ -69,8 +80,12 @@ public class NetworkBench {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        server = node(0, sink());
-        client = node(1, sink());
+        boolean nat = "epoll".equals(transport);
+        server = node(0, sink(), nat);
+        client = node(1, sink(), nat);
+        if (server.nativeTransport() != nat) {
+            throw new IllegalStateException("transport " + transport + " is not available here");
+        }
         serverId = server.localId();
         connect();
     }

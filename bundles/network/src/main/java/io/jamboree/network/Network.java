@@ -90,4 +90,14 @@ public interface Network {
      * to validators no longer listed stay open but are not retried. This node's own key is skipped.
      */
     void setValidators(Collection<ValidatorPeer> validators);
+
+    /**
+     * Applies the UP stream policies ({@link UpStreamPolicy}) again to every connection this node initiated: opens the
+     * UP streams a policy now allows and that are not open, and resets the ones this node opened that it no longer
+     * allows (JAMNP-S "Epoch transitions": UP 0 adjustments go with the connectivity changes). Asynchronous. The
+     * default does nothing (an endpoint without UP streams).
+     */
+    default void refreshUpStreams() {
+        // no UP streams
+    }
 }

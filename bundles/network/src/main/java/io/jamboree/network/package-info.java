@@ -9,5 +9,5 @@
  * {@link io.jamboree.network.PeerListener} hears of peers connecting and leaving.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.jamboree.network;

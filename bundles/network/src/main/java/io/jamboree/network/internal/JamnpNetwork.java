@@ -9,6 +9,7 @@ import io.jamboree.network.Stream;
 import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamHandler;
 import io.jamboree.network.StreamKind;
+import io.jamboree.network.UpStreamPolicy;
 import io.jamboree.network.ValidatorPeer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -20,6 +21,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelOption;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicServerCodecBuilder;
@@ -82,6 +84,8 @@ public final class JamnpNetwork implements Network, AutoCloseable {
     private final Channel client;
     private final InetSocketAddress localAddress;
     private final ScheduledFuture<?> maintenance;
+    /** Whether the sockets run on Linux epoll with GSO ({@link NativeTransport}) rather than Java NIO. */
+    private final boolean epoll;
     private volatile boolean closed;
 
     /**
@@ -108,12 +112,13 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.epoll = settings.nativeTransport() && NativeTransport.available();
+        this.group = new MultiThreadIoEventLoopGroup(1, epoll ? NativeTransport.ioHandler() : NioIoHandler.newFactory());
         try {
             String alpn = settings.alpn();
             QuicSslContext serverSsl = QuicSetup.serverSsl(settings.identity(), alpn);
             QuicSslContext clientSsl = QuicSetup.clientSsl(settings.identity(), alpn);
-            ChannelHandler serverCodec = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
+            QuicServerCodecBuilder serverBuilder = QuicSetup.transport(new QuicServerCodecBuilder().sslContext(serverSsl))
                     .tokenHandler(InsecureQuicTokenHandler.INSTANCE)
                     .handler(new ChannelInitializer<QuicChannel>() {
                         @Override
@@ -126,12 +131,15 @@ public final class JamnpNetwork implements Network, AutoCloseable {
                     })
                     .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .streamOption(ChannelOption.WRITE_BUFFER_WATER_MARK, QuicSetup.WATER_MARK)
-                    .streamHandler(new IncomingStreams())
-                    .build();
+                    .streamHandler(new IncomingStreams());
+            if (epoll) {
+                serverBuilder.option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, NativeTransport.gso());
+            }
+            ChannelHandler serverCodec = serverBuilder.build();
             ChannelHandler clientCodec = QuicSetup.transport(new QuicClientCodecBuilder().sslContext(clientSsl)).build();
             InetSocketAddress listen = settings.listen();
-            this.server = QuicSetup.datagram(group, serverCodec).bind(listen).sync().channel();
-            this.client = QuicSetup.datagram(group, clientCodec).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
+            this.server = QuicSetup.datagram(group, serverCodec, epoll).bind(listen).sync().channel();
+            this.client = QuicSetup.datagram(group, clientCodec, epoll).bind(new InetSocketAddress(listen.getAddress(), 0)).sync().channel();
             InetSocketAddress bound = (InetSocketAddress) server.localAddress();
             InetAddress shown = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
             this.localAddress = new InetSocketAddress(shown, bound.getPort());
@@ -143,11 +151,18 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         this.required = new RequiredPeers(localId, settings.bootnodes(), settings.initiatorGraceMs());
         handlers.onAdded(this::kindAdded);
         this.maintenance = group.next().scheduleAtFixedRate(this::maintain, 100, 250, TimeUnit.MILLISECONDS);
-        LOG.info("JAMNP-S listening on {} as {} (ALPN {})", localAddress, localId.altName(), settings.alpn());
+        LOG.info("JAMNP-S listening on {} as {} (ALPN {}, {})", localAddress, localId.altName(), settings.alpn(),
+                epoll ? "epoll with UDP GSO/GRO" : "Java NIO" + (settings.nativeTransport()
+                        ? ": epoll unavailable, " + NativeTransport.unavailability() : ""));
     }
 
     NetworkSettings settings() {
         return settings;
+    }
+
+    /** Whether the sockets run on Linux epoll with GSO/GRO ({@link NativeTransport}) rather than Java NIO. */
+    public boolean nativeTransport() {
+        return epoll;
     }
 
     /** Registers a peer listener (the component does it from the whiteboard). */
@@ -199,8 +214,11 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             result.whenComplete((i, e) -> connecting.remove(expected, result));
         }
         java.util.concurrent.atomic.AtomicReference<PeerConnection> made = new java.util.concurrent.atomic.AtomicReference<>();
-        QuicChannel.newBootstrap(client)
-                .handler(new ChannelInitializer<QuicChannel>() {
+        io.netty.handler.codec.quic.QuicChannelBootstrap boot = QuicChannel.newBootstrap(client);
+        if (epoll) {
+            boot.option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, NativeTransport.gso());
+        }
+        boot.handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel ch) {
                         PeerConnection c = new PeerConnection(ch, PeerInfo.Direction.OUTBOUND, expected, address);
@@ -428,7 +446,9 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         }
         if (c.direction() == PeerInfo.Direction.OUTBOUND) {
             // TLS 1.3: the client finishes before the server has checked its certificate; wait for the server's
-            // next packet (HANDSHAKE_DONE, or CONNECTION_CLOSE when it refuses us) before calling it connected
+            // next packet (HANDSHAKE_DONE, or CONNECTION_CLOSE when it refuses us) before calling it connected; a
+            // stream the server opens meanwhile confirms it as well (acceptStream)
+            c.awaitingConfirmation = true;
             q.collectStats().addListener(f -> {
                 long recv = f.isSuccess() ? ((io.netty.handler.codec.quic.QuicConnectionStats) f.getNow()).recv() : 0;
                 confirm(c, recv, System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
@@ -468,6 +488,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         PeerId id = c.id();
         PeerConnection old;
         synchronized (peers) {
+            if (c.state() != PeerInfo.State.CONNECTING) {
+                return; // confirmed already (a stream the server opened), or closed
+            }
+            c.awaitingConfirmation = false;
             old = peers.get(id);
             if (old != null && old.state() == PeerInfo.State.CONNECTED && old.quic().isActive()) {
                 // two connections with one peer: both ends keep the one the Preferred Initiator opened
@@ -550,6 +574,10 @@ public final class JamnpNetwork implements Network, AutoCloseable {
      * kind, an unidentified peer), in which case the stream was reset and the refusal counted.
      */
     QuicStream acceptStream(PeerConnection c, QuicStreamChannel ch, int kind, StreamChannelHandler h) {
+        if (c != null && c.awaitingConfirmation && c.state() == PeerInfo.State.CONNECTING && c.quic().isActive()) {
+            // the server opened a stream before its confirmation reached us: it accepted our certificate
+            connected(c);
+        }
         if (c == null || c.id() == null || c.state() != PeerInfo.State.CONNECTED) {
             ch.shutdown(QuicStream.RESET_CODE).addListener(f -> ch.close());
             return null;
@@ -591,9 +619,26 @@ public final class JamnpNetwork implements Network, AutoCloseable {
         return won;
     }
 
+    /** Whether the UP handler {@code e} wants its stream open with the peer of {@code c} ({@link UpStreamPolicy}). */
+    private static boolean wanted(StreamHandlers.Entry e, PeerConnection c) {
+        if (!(e.handler() instanceof UpStreamPolicy p)) {
+            return true;
+        }
+        try {
+            return p.opensTo(c.id());
+        } catch (RuntimeException ex) {
+            LOG.warn("UP stream policy {} failed for {}: {}", p, c.label(), ex.toString());
+            return true;
+        }
+    }
+
     private void openUp(PeerConnection c, StreamKind k) {
         StreamHandlers.Entry e = handlers.get(k.value());
-        if (e == null || c.up.containsKey(k.value())) {
+        if (e == null) {
+            return;
+        }
+        QuicStream cur = c.up.get(k.value());
+        if (cur != null && !cur.failed() || !wanted(e, c)) {
             return;
         }
         open(c, k, e.maxMessage(), 0).whenComplete((s, err) -> {
@@ -615,6 +660,34 @@ public final class JamnpNetwork implements Network, AutoCloseable {
             if (c.direction() == PeerInfo.Direction.OUTBOUND && c.state() == PeerInfo.State.CONNECTED) {
                 c.quic().eventLoop().execute(() -> openUp(c, k));
             }
+        }
+    }
+
+    @Override
+    public void refreshUpStreams() {
+        if (closed) {
+            return;
+        }
+        List<StreamKind> kinds = handlers.upKinds();
+        for (PeerConnection c : peers.values()) {
+            if (c.direction() != PeerInfo.Direction.OUTBOUND || c.state() != PeerInfo.State.CONNECTED) {
+                continue;
+            }
+            c.quic().eventLoop().execute(() -> {
+                for (StreamKind k : kinds) {
+                    StreamHandlers.Entry e = handlers.get(k.value());
+                    if (e == null) {
+                        continue;
+                    }
+                    QuicStream cur = c.up.get(k.value());
+                    if (wanted(e, c)) {
+                        openUp(c, k);
+                    } else if (cur != null && cur.isLocal() && !cur.failed()) {
+                        LOG.info("{}: closing {} stream: no longer wanted (not grid neighbours)", c.label(), k);
+                        cur.reset("no longer wanted by its UP stream policy");
+                    }
+                }
+            });
         }
     }
 

@@ -72,6 +72,9 @@ public final class NetworkComponent implements Network {
 
         @AttributeDefinition(description = "protocol violations after which a peer is disconnected")
         int maxViolations() default 10;
+
+        @AttributeDefinition(description = "Linux epoll with UDP GSO/GRO when available (else Java NIO); false: NIO")
+        boolean nativeTransport() default true;
     }
 
     private final StreamHandlers handlers = new StreamHandlers();
@@ -111,7 +114,7 @@ public final class NetworkComponent implements Network {
             }
         }
         return new NetworkSettings(identity, genesis, listen, boot, config.streamTimeoutMs(), config.maxViolations(), 5_000,
-                null);
+                null, config.nativeTransport());
     }
 
     private static NodeCertificate identity(String key, Keystore keystore) throws GeneralSecurityException {
@@ -252,5 +255,10 @@ public final class NetworkComponent implements Network {
     @Override
     public void setValidators(Collection<ValidatorPeer> validators) {
         network.setValidators(validators);
+    }
+
+    @Override
+    public void refreshUpStreams() {
+        network.refreshUpStreams();
     }
 }

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param initiatorGraceMs how long a validator that is not the Preferred Initiator waits before connecting itself
  * @param alpnOverride    the ALPN to offer as a client and accept as a server instead of the genesis one, or
  *                        {@code null} (tests of refused ALPNs)
+ * @param nativeTransport whether to use Linux epoll with UDP GSO/GRO when available ({@link NativeTransport}); false:
+ *                        Java NIO
  */
 public record NetworkSettings(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen, List<Bootnode> bootnodes,
-        long streamTimeoutMs, int maxViolations, long initiatorGraceMs, String alpnOverride) {
+        long streamTimeoutMs, int maxViolations, long initiatorGraceMs, String alpnOverride, boolean nativeTransport) {
 
     public NetworkSettings {
         Objects.requireNonNull(identity, "identity");
@@ -34,29 +36,46 @@ public record NetworkSettings(NodeCertificate identity, byte[] genesisHash, Inet
         }
     }
 
+    /** Settings with the native transport used when available. */
+    public NetworkSettings(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen, List<Bootnode> bootnodes,
+            long streamTimeoutMs, int maxViolations, long initiatorGraceMs, String alpnOverride) {
+        this(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, initiatorGraceMs, alpnOverride, true);
+    }
+
     /** Defaults: 10 s stream timeout, 10 violations, 5 s initiator grace, no bootnodes. */
     public static NetworkSettings of(NodeCertificate identity, byte[] genesisHash, InetSocketAddress listen) {
         return new NetworkSettings(identity, genesisHash, listen, List.of(), 10_000, 10, 5_000, null);
     }
 
     public NetworkSettings withStreamTimeoutMs(long ms) {
-        return new NetworkSettings(identity, genesisHash, listen, bootnodes, ms, maxViolations, initiatorGraceMs, alpnOverride);
+        return new NetworkSettings(identity, genesisHash, listen, bootnodes, ms, maxViolations, initiatorGraceMs, alpnOverride,
+                nativeTransport);
     }
 
     public NetworkSettings withMaxViolations(int n) {
-        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, n, initiatorGraceMs, alpnOverride);
+        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, n, initiatorGraceMs, alpnOverride,
+                nativeTransport);
     }
 
     public NetworkSettings withBootnodes(List<Bootnode> b) {
-        return new NetworkSettings(identity, genesisHash, listen, b, streamTimeoutMs, maxViolations, initiatorGraceMs, alpnOverride);
+        return new NetworkSettings(identity, genesisHash, listen, b, streamTimeoutMs, maxViolations, initiatorGraceMs, alpnOverride,
+                nativeTransport);
     }
 
     public NetworkSettings withInitiatorGraceMs(long ms) {
-        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, ms, alpnOverride);
+        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, ms, alpnOverride,
+                nativeTransport);
     }
 
     public NetworkSettings withAlpn(String alpn) {
-        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, initiatorGraceMs, alpn);
+        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, initiatorGraceMs, alpn,
+                nativeTransport);
+    }
+
+    /** {@code false}: Java NIO even where epoll is available. */
+    public NetworkSettings withNativeTransport(boolean on) {
+        return new NetworkSettings(identity, genesisHash, listen, bootnodes, streamTimeoutMs, maxViolations, initiatorGraceMs,
+                alpnOverride, on);
     }
 
     /** {@code jamnp-s/0/H}, {@code H} the first 8 hex digits of the genesis hash (JAMNP-S "ALPN"). */

@@ -23,6 +23,8 @@ final class PeerConnection {
     private volatile PeerInfo.State state = PeerInfo.State.CONNECTING;
     private volatile boolean builder;
     private volatile String closeReason;
+    /** Outbound: our checks of the peer passed, the server's confirmation is awaited ({@link JamnpNetwork}). */
+    volatile boolean awaitingConfirmation;
 
     PeerConnection(QuicChannel quic, PeerInfo.Direction direction, PeerId expected, InetSocketAddress remote) {
         this.quic = quic;

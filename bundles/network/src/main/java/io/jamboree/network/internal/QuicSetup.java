@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The QUIC and TLS settings of a JAMNP-S endpoint (JAMNP-S "Encryption and handshake", "ALPN"): TLS 1.3 contexts
  * that present the node's certificate for any key type asked and sign with Ed25519 only (BoringSSL's default list
  * has no Ed25519), require the peer's certificate and check it with {@link PeerTrustManager}; transport limits;
- * UDP sockets with receive buffers for full-size datagrams.
+ * UDP sockets with receive buffers for full-size datagrams, on Linux epoll with GSO/GRO when available
+ * ({@link NativeTransport}), else Java NIO.
  */
 final class QuicSetup {
     /** Stream output buffered before a writer waits (low, high). */
@@ -69,10 +70,18 @@ final class QuicSetup {
                 .activeMigration(false);
     }
 
-    /** A UDP socket carrying {@code codec}, reading whole datagrams of up to 64 KiB. */
-    static Bootstrap datagram(EventLoopGroup group, ChannelHandler codec) {
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+    /**
+     * A UDP socket carrying {@code codec}, reading whole datagrams of up to 64 KiB (with {@code epoll}: GRO-coalesced
+     * ones, {@link NativeTransport}).
+     */
+    static Bootstrap datagram(EventLoopGroup group, ChannelHandler codec, boolean epoll) {
+        Bootstrap b = new Bootstrap().group(group);
+        if (epoll) {
+            NativeTransport.datagram(b);
+        } else {
+            b.channel(NioDatagramChannel.class);
+        }
+        return b.option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
                 .handler(codec);

@@ -373,6 +373,98 @@ final class JamnpNetworkTest {
         assertTrue(a.peers().size() == 1, "only the real peer: " + a.peers());
     }
 
+    @Test
+    void epollWithGsoAndNioTalkToEachOther() throws Exception {
+        boolean linuxX64 = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+        // the test classpath carries netty-transport-native-epoll for linux-x86_64
+        assertEquals(linuxX64, NativeTransport.available(), "epoll: " + NativeTransport.unavailability());
+        JamnpNetwork nat = node(Nodes.settings(0), echoHandlers(1 << 20));
+        JamnpNetwork nio = node(Nodes.settings(1).withNativeTransport(false), echoHandlers(1 << 20));
+        assertEquals(linuxX64, nat.nativeTransport());
+        assertTrue(!nio.nativeTransport(), "NIO when asked");
+        get(nio.connect(nat.localAddress(), nat.localId()));
+        waitFor(() -> nat.peer(nio.localId()).isPresent(), "the epoll side sees the NIO side");
+        byte[] m = new byte[1 << 20]; // many full-size packets: GSO batches on the epoll side
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (byte) (i * 31);
+        }
+        for (JamnpNetwork[] pair : new JamnpNetwork[][] {{nio, nat}, {nat, nio}}) {
+            Stream s = get(pair[0].openStream(pair[1].localId(), ECHO));
+            for (int i = 0; i < 4; i++) {
+                s.write(m);
+            }
+            s.finish();
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(m, s.read());
+            }
+            s.readFin();
+        }
+    }
+
+    /** A UP handler that is also an {@link io.jamboree.network.UpStreamPolicy}, switched by a flag. */
+    private static final class PolicyHandler implements io.jamboree.network.StreamHandler, io.jamboree.network.UpStreamPolicy {
+        volatile boolean wanted;
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        final LinkedBlockingQueue<String> ended = new LinkedBlockingQueue<>();
+
+        @Override
+        public boolean opensTo(PeerId peer) {
+            return wanted;
+        }
+
+        @Override
+        public void handle(Stream s) throws Exception {
+            opened.incrementAndGet();
+            try {
+                while (s.read() != null) {
+                    // hold it open
+                }
+                ended.add("fin");
+            } catch (StreamException e) {
+                ended.add("reset: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void upStreamPolicyDecidesAndRefreshApplies() throws Exception {
+        PolicyHandler pa = new PolicyHandler();
+        PolicyHandler pb = new PolicyHandler();
+        StreamHandlers ha = new StreamHandlers();
+        ha.add(pa, UP, 1024);
+        StreamHandlers hb = new StreamHandlers();
+        hb.add(pb, UP, 1024);
+        JamnpNetwork a = node(Nodes.settings(0), ha);
+        JamnpNetwork b = node(Nodes.settings(1), hb);
+        // b initiates but its policy says no: no UP stream on either side
+        get(b.connect(a.localAddress(), a.localId()));
+        Stream ce = get(b.openStream(a.localId(), StreamKind.of(250)));
+        assertRefused(ce); // a round trip after the handshake: a UP stream would have been opened by now
+        assertTrue(b.upStream(a.localId(), UP).isEmpty(), "b opened no UP stream");
+        assertTrue(a.upStream(b.localId(), UP).isEmpty(), "a got no UP stream");
+        assertEquals(0, pa.opened.get() + pb.opened.get());
+        // the policy changes (an epoch transition): refresh opens it
+        pb.wanted = true;
+        b.refreshUpStreams();
+        waitFor(() -> a.upStream(b.localId(), UP).isPresent() && b.upStream(a.localId(), UP).isPresent(), "UP open");
+        // the handlers start on their own virtual threads, just after the streams are installed
+        waitFor(() -> pa.opened.get() == 1 && pb.opened.get() == 1, "both handlers called once");
+        // a refresh with the policy unchanged opens no second stream
+        b.refreshUpStreams();
+        Thread.sleep(200);
+        assertEquals(1, pb.opened.get());
+        // and back: refresh resets the stream b opened; a's side sees the reset
+        pb.wanted = false;
+        b.refreshUpStreams();
+        String atB = pb.ended.poll(20, TimeUnit.SECONDS);
+        String atA = pa.ended.poll(20, TimeUnit.SECONDS);
+        assertTrue(atB != null && atB.startsWith("reset"), "b's side ended by the reset: " + atB);
+        assertTrue(atA != null && atA.startsWith("reset"), "a's side saw the reset: " + atA);
+        waitFor(() -> b.upStream(a.localId(), UP).isEmpty(), "b's UP stream gone");
+        assertTrue(b.peer(a.localId()).isPresent(), "the connection stays");
+    }
+
     private static void assertRefused(Stream s) {
         StreamException e = assertThrows(StreamException.class, () -> {
             while (true) {

@@ -4,6 +4,7 @@ import io.jamboree.network.PeerId;
 import io.jamboree.network.ProtocolViolationException;
 import io.jamboree.network.Stream;
 import io.jamboree.network.StreamHandler;
+import io.jamboree.network.UpStreamPolicy;
 import io.jamboree.sync.internal.protocol.Announcement;
 import io.jamboree.sync.internal.protocol.BlockRef;
 import io.jamboree.sync.internal.protocol.Handshake;
@@ -20,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * JAMNP-S UP 0, block announcement: each side sends a handshake (latest finalized block and all known leaves), then an
  * announcement (header and finalized block) for every new valid block. Leaves and announced blocks this node lacks go
  * to {@link BlockSync}; blocks this node imports or authors are announced by it on this stream. The network opens the
- * stream on connections this node initiated and hands over the ones peers open.
+ * stream on connections this node initiated and hands over the ones peers open; as its {@link UpStreamPolicy} this
+ * handler has it opened only where JAMNP-S says (grid neighbours, or a non-validator on either side: {@link
+ * GridNeighbours}), and {@link BlockSync} has the network adjust the streams when the epoch changes.
  */
 @Component(service = StreamHandler.class, property = {StreamHandler.KIND + ":Integer=0",
         StreamHandler.MAX_MESSAGE + ":Integer=" + BlockAnnouncementHandler.MAX_MESSAGE})
-public final class BlockAnnouncementHandler implements StreamHandler {
+public final class BlockAnnouncementHandler implements StreamHandler, UpStreamPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(BlockAnnouncementHandler.class);
     /** The largest handshake or announcement accepted: a header with an epoch marker for 1023 validators fits. */
     static final int MAX_MESSAGE = 1 << 20;
@@ -61,6 +64,12 @@ public final class BlockAnnouncementHandler implements StreamHandler {
             throw new IllegalStateException("BlockAnnouncementHandler: not started yet");
         }
         return s;
+    }
+
+    @Override
+    public boolean opensTo(PeerId peer) {
+        BlockSync s = sync;
+        return s == null || s.upStreamTo(peer);
     }
 
     @Override

@@ -85,6 +85,8 @@ public final class BlockSync implements AuthorListener {
     private final ExecutorService fetcher;
     private final ExecutorService announcer;
     private final LatencyStats latency = new LatencyStats();
+    /** The validator sets of the best head's epoch, for the UP 0 grid rule; NONE until first read. */
+    private volatile GridNeighbours grid = GridNeighbours.NONE;
 
     @Activate
     public BlockSync(@Reference BlockImporter importer) {
@@ -110,6 +112,11 @@ public final class BlockSync implements AuthorListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindNetwork(Network n) {
         network = n;
+        try {
+            announcer.execute(this::refreshGrid);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     void unbindNetwork(Network n) {
@@ -140,6 +147,37 @@ public final class BlockSync implements AuthorListener {
     /** The network, if it runs. */
     java.util.Optional<Network> network() {
         return java.util.Optional.ofNullable(network);
+    }
+
+    /**
+     * Whether this node should have a UP 0 stream with {@code peer} (JAMNP-S: grid neighbours, or one of the two not a
+     * validator), by the validator sets last read from the best head ({@link GridNeighbours}). Does not block.
+     */
+    boolean upStreamTo(PeerId peer) {
+        Network net = network;
+        return net == null || grid.upStream(net.localId(), peer);
+    }
+
+    /**
+     * Reads the validator sets of the best head again when its epoch is later than the one read last, and then has the
+     * network apply the UP 0 grid rule to its connections (JAMNP-S "Epoch transitions"). On the announce thread.
+     */
+    private void refreshGrid() {
+        try {
+            ChainView.HeadState hs = chain.headState();
+            long epoch = hs.epoch(params);
+            if (epoch <= grid.epoch()) {
+                return; // the sets of a later epoch were read already (a sync importing old blocks, a fork switch)
+            }
+            grid = GridNeighbours.of(hs.state(), epoch);
+            Network net = network;
+            if (net != null) {
+                LOG.info("sync: validator sets of epoch {} read; UP 0 streams kept to grid neighbours", epoch);
+                net.refreshUpStreams();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sync: cannot read the validator sets for the UP 0 grid: {}", e.toString());
+        }
     }
 
     /** The UP 0 stream with {@code peer} sent our handshake: announcements may be written to it. */
@@ -315,12 +353,19 @@ public final class BlockSync implements AuthorListener {
         announce(b.block().header(), null);
     }
 
-    /** Announces {@code h} on every UP 0 stream but the one of {@code except} (the peer it came from). */
+    /**
+     * Announces {@code h} on every UP 0 stream but the one of {@code except} (the peer it came from); the first block of
+     * a new epoch first adjusts the UP 0 streams to the new grid.
+     */
     void announce(Header h, PeerId except) {
         BlockRef fin = chain.finalized();
         byte[] m = SyncMessages.encode(new Announcement(h, fin), params);
+        long epoch = h.slot() / params.epochLength();
         try {
             announcer.execute(() -> {
+                if (epoch > grid.epoch()) {
+                    refreshGrid();
+                }
                 for (Map.Entry<PeerId, Session> e : sessions.entrySet()) {
                     if (e.getKey().equals(except)) {
                         continue;

@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * forwards a ticket it had not seen to every current validator (κ) with CE 132. Every ticket received is submitted
  * to the node's {@link ExtrinsicPool}, so the author includes it.
  *
- * <p>Deliveries to validators not connected yet are retried every {@value #TICK_MS} ms until the contest ends.
- * Deviation from the spec's timing: tickets are sent as soon as the contest opens and forwarded at once, not spread
- * over the first half of the lottery (dev networks have short epochs).
+ * <p>Timing as JAMNP-S asks ({@link TicketSchedule}), by the phase of the best head: own tickets are proved when the
+ * epoch opens and sent from {@code max(⌊E/60⌋, 1)}; forwards are held until {@code max(⌊E/20⌋, 1)} and then spread
+ * evenly, ticket by ticket, until half-way through the lottery. Deliveries to validators not connected yet are
+ * retried every {@value #TICK_MS} ms until the contest ends.
  */
 // immediate: nothing else asks for the relay before tickets flow (the network takes stream handlers lazily), yet it
 // must run from the start to send this node's own tickets
@@ -64,6 +65,12 @@ public final class TicketRelay {
     private final ExtrinsicPool pool;
     private final ChainParams params;
     private final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    /** Forwards (CE 132) held back by the schedule, one list of deliveries per ticket. */
+    private final ConcurrentLinkedQueue<List<Delivery>> held = new ConcurrentLinkedQueue<>();
+    private final TicketSchedule schedule;
+    /** The phase forwards were last released in, and how many tickets in it (the tick thread's). */
+    private int releasePhase = -1;
+    private int releasedInPhase;
     private final ScheduledExecutorService timer;
     private final AtomicInteger received = new AtomicInteger();
     private volatile long distributedFor = -1;
@@ -75,6 +82,7 @@ public final class TicketRelay {
         this.author = author;
         this.pool = pool;
         this.params = sync.params();
+        this.schedule = new TicketSchedule(params.epochLength(), params.contestLength());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jam-sync-tickets");
             t.setDaemon(true);
@@ -104,16 +112,32 @@ public final class TicketRelay {
             int phase = hs.phase(params);
             if (phase >= params.contestLength()) {
                 deliveries.clear();
+                held.clear();
                 return;
             }
             if (epoch != distributedFor && !proving) {
                 proving = true;
                 Thread.ofVirtual().name("jam-sync-own-tickets").start(() -> distributeOwn(epoch));
             }
+            held.removeIf(l -> l.isEmpty() || l.get(0).ticket().epoch() != epoch + 1);
+            if (phase != releasePhase) {
+                releasePhase = phase;
+                releasedInPhase = 0;
+            }
+            for (int n = schedule.release(held.size(), phase, releasedInPhase); n > 0; n--) {
+                List<Delivery> l = held.poll();
+                if (l == null) {
+                    break;
+                }
+                deliveries.addAll(l);
+                releasedInPhase++;
+            }
             for (Iterator<Delivery> it = deliveries.iterator(); it.hasNext();) {
                 Delivery d = it.next();
                 if (d.ticket().epoch() != epoch + 1) {
                     it.remove();
+                } else if (d.kind().equals(CE_TO_PROXY) && phase < schedule.ownFrom()) {
+                    continue; // own tickets wait for max(E/60, 1)
                 } else if (network.peer(d.target()).isPresent()) {
                     it.remove();
                     Thread.ofVirtual().name("jam-sync-ticket-send").start(() -> send(d));
@@ -166,14 +190,18 @@ public final class TicketRelay {
         return (int) (v % validators);
     }
 
-    /** Queues CE 132 to every current validator (κ) but this node and {@code from}. */
+    /** Holds CE 132 to every current validator (κ) but this node and {@code from}, for the schedule to release. */
     private void forwardToAll(TicketDistribution d, ChainState s, PeerId from) {
         PeerId me = sync.network().map(Network::localId).orElse(null);
+        List<Delivery> l = new ArrayList<>();
         for (int i = 0; i < s.kappa().size(); i++) {
             PeerId v = PeerId.of(s.kappa().get(i).ed25519());
             if (!v.equals(me) && !v.equals(from)) {
-                deliveries.add(new Delivery(CE_TO_ALL, v, d));
+                l.add(new Delivery(CE_TO_ALL, v, d));
             }
+        }
+        if (!l.isEmpty()) {
+            held.add(l);
         }
     }
 
