@@ -191,7 +191,6 @@ final class TestnetCommand implements Callable<Integer> {
             this.dir = dir;
             this.out = out;
             this.err = err;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "jam-testnet-stop"));
         }
 
         /** The command that runs {@code jam}: the installation's bin/jam, else this JVM with this class path. */
@@ -266,6 +265,10 @@ final class TestnetCommand implements Callable<Integer> {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             p.getOutputStream().close();
+            if (nodes.isEmpty()) {
+                // Ctrl-C or SIGTERM: stop every node
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "jam-testnet-stop"));
+            }
             nodes.add(p);
         }
 
