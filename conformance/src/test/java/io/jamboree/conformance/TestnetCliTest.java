@@ -298,14 +298,25 @@ public class TestnetCliTest {
     }
 
     private void dashboard(String page) throws IOException {
-        Path profile = Files.createTempDirectory(tmp.getRoot().toPath(), "chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(onPath("chromium", "chromium-browser", "google-chrome"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1100", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(onPath("chromedriver", "chromium-driver")).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = null;
+        for (int attempt = 1; browser == null; attempt++) {
+            Path profile = Files.createTempDirectory(tmp.getRoot().toPath(), "chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(onPath("chromium", "chromium-browser", "google-chrome"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--window-size=1280,1100", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(onPath("chromedriver", "chromium-driver")).usingAnyFreePort().build();
+            try {
+                browser = new ChromeDriver(service, options);
+            } catch (org.openqa.selenium.SessionNotCreatedException e) {
+                // Chromium did not come up in chromedriver's time on a loaded machine (no DevToolsActivePort): again
+                System.out.println("testnet: Chromium did not start (attempt " + attempt + "): " + e.getRawMessage());
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         try {
             browser.get(page);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
