@@ -4,7 +4,7 @@
   "use strict";
   var ws, nextId = 1, pending = {}, subs = {};
   var best = null, finalized = null, lastBestAt = null;
-  var intervals = [], lags = [], recent = [], connected = {};
+  var intervals = [], lags = [], recent = [], connected = {}, peersByKey = {};
 
   function $(id) { return document.getElementById(id); }
   function short(b64) {
@@ -69,14 +69,18 @@
       return call("jamboree_peers").then(function (ps) {
         connected = {};
         $("peer-count").textContent = ps.length;
-        $("peers").tBodies[0].innerHTML = ps.map(function (p) {
-          if (p.validator_index !== null) { connected[p.validator_index] = true; }
-          return "<tr><td>" + (p.validator_index === null ? "–" : p.validator_index) + "</td><td><code>" + p.address +
-            "</code></td><td>" + p.direction + "</td></tr>";
-        }).join("");
+        peersByKey = {};
+        ps.forEach(function (p) { peersByKey[p.ed25519] = p; });
         return call("jamboree_validators", [b.header_hash]);
       }).then(function (vs) {
         if (!vs) { return; }
+        var indexByKey = {};
+        vs.forEach(function (v) { indexByKey[v.ed25519] = v.index; if (peersByKey[v.ed25519]) { connected[v.index] = true; } });
+        $("peers").tBodies[0].innerHTML = Object.keys(peersByKey).map(function (k) {
+          var p = peersByKey[k], i = indexByKey[k] !== undefined ? indexByKey[k] : p.validator_index;
+          return "<tr><td>" + (i === null || i === undefined ? "–" : i) + "</td><td><code>" + p.address +
+            "</code></td><td>" + p.direction + "</td></tr>";
+        }).join("");
         $("validators").tBodies[0].innerHTML = vs.map(function (v) {
           var cls = [];
           if (v.index === info.author_index) { cls.push("author"); }

@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  * network when it runs) and the author and import times of the last blocks this node authored. Thread-safe.
  */
 final class NodeActivity {
-    /** A connected peer: its alternative name, UDP address, validator index (-1 when not a validator) and direction. */
-    record Peer(String name, String address, int validatorIndex, boolean outbound) {}
+    /**
+     * A connected peer: its Ed25519 key (which names a validator in κ), alternative name, UDP address, validator index
+     * as the network knows it (-1 when not known) and direction.
+     */
+    record Peer(byte[] ed25519, String name, String address, int validatorIndex, boolean outbound) {}
 
     /** A block this node authored: slot, time to build and seal it, time to import it. */
     record Authored(long slot, double authorMs, double importMs) {}
@@ -42,11 +45,12 @@ final class NodeActivity {
         }
     }
 
-    /** {@code [{name, address, validator_index|null, direction}]} of the peers connected now. */
+    /** {@code [{ed25519, name, address, validator_index|null, direction}]} of the peers connected now. */
     JsonNode peersJson() {
         ArrayNode a = JipTypes.JSON.arrayNode();
         for (Peer p : peers.get()) {
             ObjectNode o = a.addObject();
+            o.set("ed25519", JipTypes.encode(p.ed25519()));
             o.put("name", p.name());
             o.put("address", p.address());
             if (p.validatorIndex() >= 0) {

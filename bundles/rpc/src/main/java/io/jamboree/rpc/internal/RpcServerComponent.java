@@ -88,7 +88,7 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
         List<NodeActivity.Peer> out = new ArrayList<>();
         for (PeerInfo p : n.peers()) {
             String host = p.address().getAddress() == null ? p.address().getHostString() : p.address().getAddress().getHostAddress();
-            out.add(new NodeActivity.Peer(p.id().altName(), host + ":" + p.address().getPort(),
+            out.add(new NodeActivity.Peer(p.id().key(), p.id().altName(), host + ":" + p.address().getPort(),
                     p.validatorIndex().orElse(-1), p.direction() == PeerInfo.Direction.OUTBOUND));
         }
         return out;
