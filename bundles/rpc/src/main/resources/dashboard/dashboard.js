@@ -4,7 +4,7 @@
   "use strict";
   var ws, nextId = 1, pending = {}, subs = {};
   var best = null, finalized = null, lastBestAt = null;
-  var intervals = [], lags = [], recent = [];
+  var intervals = [], lags = [], recent = [], connected = {}, peersByKey = {};
 
   function $(id) { return document.getElementById(id); }
   function short(b64) {
@@ -66,15 +66,48 @@
           (r.author === null ? "–" : r.author) + "</td><td>" + (r.seal || "–") + "</td><td>" + r.seen + "</td></tr>";
       });
       $("blocks").tBodies[0].innerHTML = rows.join("");
-      return call("jamboree_validators", [b.header_hash]).then(function (vs) {
+      return call("jamboree_peers").then(function (ps) {
+        connected = {};
+        $("peer-count").textContent = ps.length;
+        peersByKey = {};
+        ps.forEach(function (p) { peersByKey[p.ed25519] = p; });
+        return call("jamboree_validators", [b.header_hash]);
+      }).then(function (vs) {
         if (!vs) { return; }
+        var indexByKey = {};
+        vs.forEach(function (v) { indexByKey[v.ed25519] = v.index; if (peersByKey[v.ed25519]) { connected[v.index] = true; } });
+        $("peers").tBodies[0].innerHTML = Object.keys(peersByKey).map(function (k) {
+          var p = peersByKey[k], i = indexByKey[k] !== undefined ? indexByKey[k] : p.validator_index;
+          return "<tr><td>" + (i === null || i === undefined ? "–" : i) + "</td><td><code>" + p.address +
+            "</code></td><td>" + p.direction + "</td></tr>";
+        }).join("");
         $("validators").tBodies[0].innerHTML = vs.map(function (v) {
-          return "<tr" + (v.index === info.author_index ? " class=\"author\"" : "") + "><td>" + v.index +
-            "</td><td><code>" + short(v.ed25519) + "</code></td><td><code>" + short(v.bandersnatch) + "</code></td></tr>";
+          var cls = [];
+          if (v.index === info.author_index) { cls.push("author"); }
+          if (connected[v.index]) { cls.push("connected"); }
+          return "<tr" + (cls.length ? " class=\"" + cls.join(" ") + "\"" : "") + "><td>" + v.index +
+            "</td><td><code>" + short(v.ed25519) + "</code></td><td><code>" + short(v.bandersnatch) + "</code></td><td>" +
+            (connected[v.index] ? "yes" : "–") + "</td></tr>";
         }).join("");
       });
     }).then(function () {
-      return call("listServices", [b.header_hash]).then(function (s) { $("services").textContent = s.length; });
+      return call("listServices", [b.header_hash]).then(function (s) {
+        $("services").textContent = s.length;
+        $("service-ids").textContent = s.length ? s.join(", ") : "–";
+      });
+    }).then(function () {
+      return call("jamboree_workReports", [b.header_hash]).then(function (rs) {
+        if (!rs) { return; }
+        $("reports").tBodies[0].innerHTML = rs.length === 0 ? "<tr><td colspan=\"3\">none</td></tr>" :
+          rs.slice(0, 16).map(function (r) {
+            return "<tr><td><code>" + short(r.package_hash) + "</code></td><td>" + (r.core === null ? "–" : r.core) +
+              "</td><td class=\"stage-" + r.stage + "\">" + r.stage + "</td></tr>";
+          }).join("");
+      });
+    }).then(function () {
+      return call("jamboree_authored").then(function (as) {
+        chart($("chart-import"), as.slice(-40).map(function (a) { return a.import_ms; }), "#7c3aed");
+      });
     }).catch(function (e) { $("status").textContent = "error: " + e; });
   }
   function onFinalized(f) {

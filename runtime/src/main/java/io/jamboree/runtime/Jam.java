@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -30,6 +30,11 @@ public final class Jam implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Log at debug level.")
     boolean verbose;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL[,LOGGER=LEVEL...]", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log level (trace, debug, info, warn, error; default info), then levels of loggers and their "
+                    + "children by name prefix, e.g. info,io.jamboree.network=debug (read by main at start: LogLevels).")
+    String logLevel;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +50,7 @@ public final class Jam implements Callable<Integer> {
 
     private static void configureLogging(String[] args) {
         boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
+        LogLevels.apply(args); // --log-level: before the defaults below, which it overrides
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");

@@ -250,6 +250,86 @@ final class ChainQueries {
         return Optional.of(o);
     }
 
+    /** The pending reports ρ (GP D.1, C(10)). */
+    static final int PENDING_REPORTS = 10;
+    /** The ready queue ω (GP D.1, C(14)). */
+    static final int READY_QUEUE = 14;
+    /** The accumulation history ξ (GP D.1, C(15)). */
+    static final int ACCUMULATED = 15;
+
+    /**
+     * The work reports of the block's posterior state and their stage (not JIP-2; for the dashboard): "guaranteed"
+     * for a report waiting for availability on its core (ρ, GP §11.1, eq. 11.1), "available" for an available report
+     * queued for accumulation until its dependencies are met (ω, GP §12.2), "accumulated" for a work-package
+     * accumulated within the last epoch (ξ, GP §12.1, eq. 12.1). Objects {@code {package_hash, stage, core}}, core
+     * null where the state does not say; at most 64 accumulated ones, newest first.
+     */
+    Optional<JsonNode> workReports(Hash h) {
+        return state(h).map(st -> {
+            ChainParams p = importer.params();
+            ArrayNode a = JipTypes.JSON.arrayNode();
+            byte[] rho = get(st, StateKey.of(PENDING_REPORTS));
+            if (rho != null) {
+                io.jamboree.types.AvailabilityAssignments r = io.jamboree.types.AvailabilityAssignments.decode(new Decoder(rho), p);
+                for (io.jamboree.types.AvailabilityAssignment x : r.assignments()) {
+                    if (x != null) {
+                        report(a, x.report().packageSpec().hash(), "guaranteed", x.report().coreIndex());
+                    }
+                }
+            }
+            byte[] omega = get(st, StateKey.of(READY_QUEUE));
+            if (omega != null) {
+                for (List<io.jamboree.types.ReadyRecord> slot : io.jamboree.types.ReadyQueue.decode(new Decoder(omega), p).slots()) {
+                    for (io.jamboree.types.ReadyRecord x : slot) {
+                        report(a, x.report().packageSpec().hash(), "available", x.report().coreIndex());
+                    }
+                }
+            }
+            byte[] xi = get(st, StateKey.of(ACCUMULATED));
+            if (xi != null) {
+                List<List<Hash>> slots = io.jamboree.types.AccumulatedQueue.decode(new Decoder(xi), p).slots();
+                int n = 0;
+                for (int i = slots.size() - 1; i >= 0 && n < 64; i--) {
+                    for (Hash package_ : slots.get(i)) {
+                        if (n++ < 64) {
+                            report(a, package_, "accumulated", -1);
+                        }
+                    }
+                }
+            }
+            return a;
+        });
+    }
+
+    private static void report(ArrayNode a, Hash packageHash, String stage, int core) {
+        ObjectNode o = a.addObject();
+        o.set("package_hash", JipTypes.encode(packageHash));
+        o.put("stage", stage);
+        if (core >= 0) {
+            o.put("core", core);
+        } else {
+            o.putNull("core");
+        }
+    }
+
+    /**
+     * PVM gas the block's services used as its posterior statistics π_S record it (GP §13.2): {refine, accumulate},
+     * refinement gas of the work reports the block brought in and the gas of its accumulations; empty if the state is
+     * not known.
+     */
+    Optional<long[]> gasUsed(Hash h) {
+        return statistics(h).filter(java.util.Objects::nonNull).map(pi -> {
+            io.jamboree.types.Statistics s = io.jamboree.types.Statistics.decode(new Decoder(pi), importer.params());
+            long refine = 0;
+            long accumulate = 0;
+            for (io.jamboree.types.ServiceStatisticsEntry e : s.services()) {
+                refine += e.record().refinementGasUsed();
+                accumulate += e.record().accumulateGasUsed();
+            }
+            return new long[] {refine, accumulate};
+        });
+    }
+
     /** The active validators κ (C(8)) of the block's posterior state: index, Ed25519 and Bandersnatch keys (not JIP-2). */
     Optional<JsonNode> validators(Hash h) {
         return state(h).map(st -> get(st, StateKey.of(ACTIVE_VALIDATORS))).map(v -> {

@@ -49,9 +49,17 @@ final class JsonRpcDispatcher {
     private final Supplier<Optional<ExtrinsicPool>> pool;
     private final Supplier<Optional<WorkPackageSubmitter>> workPackages;
     private final Map<String, Method> methods = new LinkedHashMap<>();
+    private final NodeActivity activity;
 
     JsonRpcDispatcher(ObjectMapper mapper, ChainQueries chain, Subscriptions subscriptions,
             Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages) {
+        this(mapper, chain, subscriptions, pool, workPackages, NodeActivity.none());
+    }
+
+    JsonRpcDispatcher(ObjectMapper mapper, ChainQueries chain, Subscriptions subscriptions,
+            Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
+            NodeActivity activity) {
+        this.activity = activity;
         this.mapper = mapper;
         this.chain = chain;
         this.subscriptions = subscriptions;
@@ -124,6 +132,18 @@ final class JsonRpcDispatcher {
         methods.put("jamboree_validators", (a, s) -> {
             ArrayNode x = JipTypes.args(a, "jamboree_validators", 1, 1);
             return orNull(chain.validators(JipTypes.hash(x, 0, "the header hash")));
+        });
+        methods.put("jamboree_workReports", (a, s) -> {
+            ArrayNode x = JipTypes.args(a, "jamboree_workReports", 1, 1);
+            return orNull(chain.workReports(JipTypes.hash(x, 0, "the header hash")));
+        });
+        methods.put("jamboree_peers", (a, s) -> {
+            JipTypes.args(a, "jamboree_peers", 0, 0);
+            return activity.peersJson();
+        });
+        methods.put("jamboree_authored", (a, s) -> {
+            JipTypes.args(a, "jamboree_authored", 0, 0);
+            return activity.authoredJson();
         });
         subscription("subscribeBestBlock", false, x -> ChainQueries.BlockRef::json);
         subscription("subscribeFinalizedBlock", true, x -> ChainQueries.BlockRef::json);

@@ -51,12 +51,16 @@ public final class MetricsComponent implements AuthorListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ActiveStore store;
 
+    /** The JAMNP-S network, when the node runs one: peers and their protocol violations. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.jamboree.network.Network network;
+
     private final NodeMetrics metrics;
     private final HttpServer http;
 
     @Activate
     public MetricsComponent(@Reference BlockImporter importer, MetricsConfig config) throws IOException {
-        metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()));
+        metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()), this::peerCounts);
         http = metrics.serve(new InetSocketAddress(config.listen(), config.port()));
         LOG.info("Prometheus metrics on http://{}:{}/metrics", config.listen(), http.getAddress().getPort());
     }
@@ -66,22 +70,66 @@ public final class MetricsComponent implements AuthorListener {
         metrics.authored(block);
     }
 
+    /** {connected peers, protocol violations counted against them} now; null without a network. */
+    private long[] peerCounts() {
+        io.jamboree.network.Network n = network;
+        if (n == null) {
+            return null;
+        }
+        long peers = 0;
+        long violations = 0;
+        for (io.jamboree.network.PeerInfo p : n.peers()) {
+            peers++;
+            violations += p.violations();
+        }
+        return new long[] {peers, violations};
+    }
+
     @Deactivate
     void deactivate() {
         http.stop(0);
+        metrics.close();
     }
 
     /** The metrics and their HTTP endpoint; usable without OSGi (tests). */
-    static final class NodeMetrics {
+    static final class NodeMetrics implements AutoCloseable {
         private final PrometheusRegistry registry = new PrometheusRegistry();
         private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
         private final Histogram authorSeconds;
         private final Histogram importSeconds;
         private final Counter authored;
+        private final PvmGas gas;
 
         NodeMetrics(BlockImporter importer, java.util.function.Supplier<ActiveStore> store, Path data) {
+            this(importer, store, data, () -> null);
+        }
+
+        NodeMetrics(BlockImporter importer, java.util.function.Supplier<ActiveStore> store, Path data,
+                java.util.function.Supplier<long[]> peers) {
             ChainHeight height = new ChainHeight(importer);
             ChainQueries chain = new ChainQueries(importer, java.util.Optional::empty);
+            GaugeWithCallback.builder().name("jam_peers_connected").help("JAMNP-S peers connected now (0 without a network)")
+                    .callback(cb -> {
+                        long[] p = peers.get();
+                        cb.call(p == null ? 0 : p[0]);
+                    }).register(registry);
+            GaugeWithCallback.builder().name("jam_peer_stream_errors")
+                    .help("Protocol violations on the connections open now (bad or stalled streams, bad messages)")
+                    .callback(cb -> {
+                        long[] p = peers.get();
+                        cb.call(p == null ? 0 : p[1]);
+                    }).register(registry);
+            gas = new PvmGas(chain);
+            Counter gasTotal = Counter.builder().name("jam_pvm_gas").help("PVM gas used by the blocks of the best chain "
+                    + "as their statistics record it (GP 13.2): refine (reported work) and accumulate").labelNames("phase")
+                    .register(registry);
+            gas.onBlock((refine, accumulate) -> {
+                gasTotal.labelValues("refine").inc(refine);
+                gasTotal.labelValues("accumulate").inc(accumulate);
+            });
+            GaugeWithCallback.builder().name("jam_pvm_gas_per_second")
+                    .help("PVM gas (refine and accumulate) of the best chain's blocks over the last minute, per second")
+                    .callback(cb -> cb.call(gas.perSecond())).register(registry);
             GaugeWithCallback.builder().name("jam_best_block_height").help("Ancestors of the best head since the first block")
                     .callback(cb -> cb.call(height.best())).register(registry);
             GaugeWithCallback.builder().name("jam_best_block_slot").help("Time slot of the best head (GP H_t)")
@@ -115,6 +163,11 @@ public final class MetricsComponent implements AuthorListener {
             authorSeconds.observe(b.authorNanos() / 1e9);
             importSeconds.observe(b.importNanos() / 1e9);
             authored.labelValues(b.sealKind() == SealKind.TICKET ? "ticket" : "fallback").inc();
+        }
+
+        @Override
+        public void close() {
+            gas.close();
         }
 
         /** The exposition text of every metric. */

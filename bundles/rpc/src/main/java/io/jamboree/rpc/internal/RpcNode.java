@@ -19,14 +19,22 @@ public final class RpcNode implements RpcEndpoint, AutoCloseable {
     private final Subscriptions subscriptions;
     private final JsonRpcDispatcher dispatcher;
     private final RpcWebSocketServer server;
+    private final NodeActivity activity;
 
     public RpcNode(BlockImporter importer, InetSocketAddress bind, long pollMillis, int maxPendingBytes, int maxSubscriptions,
             Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
             Supplier<Optional<FinalizedHead>> finality) throws InterruptedException {
+        this(importer, bind, pollMillis, maxPendingBytes, maxSubscriptions, pool, workPackages, finality, NodeActivity.none());
+    }
+
+    RpcNode(BlockImporter importer, InetSocketAddress bind, long pollMillis, int maxPendingBytes, int maxSubscriptions,
+            Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
+            Supplier<Optional<FinalizedHead>> finality, NodeActivity activity) throws InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
         ChainQueries chain = new ChainQueries(importer, finality);
+        this.activity = activity;
         subscriptions = new Subscriptions(chain, mapper, pollMillis, maxSubscriptions);
-        dispatcher = new JsonRpcDispatcher(mapper, chain, subscriptions, pool, workPackages);
+        dispatcher = new JsonRpcDispatcher(mapper, chain, subscriptions, pool, workPackages, activity);
         try {
             server = new RpcWebSocketServer(bind, dispatcher, subscriptions, Dashboard::content, maxPendingBytes);
         } catch (RuntimeException | InterruptedException e) {
@@ -38,6 +46,17 @@ public final class RpcNode implements RpcEndpoint, AutoCloseable {
     @Override
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    /** This node authored a block: kept for the dashboard; subscribers are notified now. */
+    void authored(long slot, long authorNanos, long importNanos) {
+        activity.authored(slot, authorNanos, importNanos);
+        subscriptions.changed();
+    }
+
+    /** The best or finalized head may have moved: subscribers are notified now rather than at the next check. */
+    void headsChanged() {
+        subscriptions.changed();
     }
 
     /** Every method name served. */

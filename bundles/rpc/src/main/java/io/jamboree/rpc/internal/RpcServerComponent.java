@@ -5,7 +5,13 @@ import io.jamboree.importer.BlockImporter;
 import io.jamboree.rpc.FinalizedHead;
 import io.jamboree.rpc.RpcEndpoint;
 import io.jamboree.rpc.WorkPackageSubmitter;
+import io.jamboree.author.AuthorListener;
+import io.jamboree.author.AuthoredBlock;
+import io.jamboree.network.Network;
+import io.jamboree.network.PeerInfo;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * preimages into the author's {@link ExtrinsicPool} and work-packages into a {@link WorkPackageSubmitter} when those
  * services exist, and asks a {@link FinalizedHead} service for the finalized block when there is one.
  */
-@Component(service = RpcEndpoint.class, configurationPid = RpcEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(service = {RpcEndpoint.class, AuthorListener.class, HeadEvents.class}, configurationPid = RpcEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
 @Designate(ocd = RpcConfig.class)
-public final class RpcServerComponent implements RpcEndpoint {
+public final class RpcServerComponent implements RpcEndpoint, AuthorListener, HeadEvents {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServerComponent.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -40,6 +46,14 @@ public final class RpcServerComponent implements RpcEndpoint {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FinalizedHead finality;
 
+    /** GRANDPA (jam-grandpa), when the node runs a network: the finalized block. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.jamboree.grandpa.FinalizedHead grandpa;
+
+    /** The JAMNP-S network, when the node runs one: the peers the dashboard shows. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Network network;
+
     private final RpcNode node;
 
     @Activate
@@ -48,12 +62,46 @@ public final class RpcServerComponent implements RpcEndpoint {
         try {
             node = new RpcNode(importer, bind, config.pollMillis(), config.maxPendingBytes(), config.maxSubscriptions(),
                     () -> Optional.ofNullable(pool), () -> Optional.ofNullable(workPackages),
-                    () -> Optional.ofNullable(finality));
+                    this::finalizedHead, new NodeActivity(this::peers));
         } catch (RuntimeException e) {
             LOG.error("JIP-2 RPC: cannot listen on {}: {} (is another node using the port? give --rpc-port)", bind, e.toString());
             throw e;
         }
         LOG.info("JIP-2 RPC listening on {}", node.url());
+    }
+
+    /** A registered FinalizedHead of this API, else GRANDPA's finalized block. */
+    private Optional<FinalizedHead> finalizedHead() {
+        FinalizedHead f = finality;
+        if (f != null) {
+            return Optional.of(f);
+        }
+        io.jamboree.grandpa.FinalizedHead g = grandpa;
+        return g == null ? Optional.empty() : Optional.of(() -> Optional.of(g.finalized().hash()));
+    }
+
+    private List<NodeActivity.Peer> peers() {
+        Network n = network;
+        if (n == null) {
+            return List.of();
+        }
+        List<NodeActivity.Peer> out = new ArrayList<>();
+        for (PeerInfo p : n.peers()) {
+            String host = p.address().getAddress() == null ? p.address().getHostString() : p.address().getAddress().getHostAddress();
+            out.add(new NodeActivity.Peer(p.id().key(), p.id().altName(), host + ":" + p.address().getPort(),
+                    p.validatorIndex().orElse(-1), p.direction() == PeerInfo.Direction.OUTBOUND));
+        }
+        return out;
+    }
+
+    @Override
+    public void authored(AuthoredBlock block) {
+        node.authored(block.slot(), block.authorNanos(), block.importNanos());
+    }
+
+    @Override
+    public void headsChanged() {
+        node.headsChanged();
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JIP-2 subscriptions of all connections. One thread watches the best and finalized heads every
- * {@code pollMillis}; when the head a subscription tracks changes, its value is computed again and, if it differs
+ * The JIP-2 subscriptions of all connections. One thread checks the best and finalized heads when told they may
+ * have moved ({@link #changed()}: a block authored, a block finalized) and, for blocks that arrive otherwise (synced
+ * from peers), every {@code pollMillis}; when the head a subscription tracks changes, its value is computed again and, if it differs
  * from the last one sent, a notification goes to the client: {@code {"jsonrpc":"2.0","method":METHOD,
  * "params":{"subscription":ID,"result":VALUE}}}. The first notification follows the subscribe response. Sending
  * never waits: a client that does not read (its connection's write buffer full) is disconnected.
@@ -53,6 +54,8 @@ final class Subscriptions implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private volatile ChainQueries.BlockRef best;
     private volatile ChainQueries.BlockRef finalized;
+    /** Whether a check asked for by {@link #changed()} is queued and not yet running (requests coalesce). */
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
     Subscriptions(ChainQueries chain, ObjectMapper mapper, long pollMillis, int maxPerSession) {
         this.chain = chain;
@@ -105,6 +108,20 @@ final class Subscriptions implements AutoCloseable {
     /** Drops every subscription of a closed connection. */
     void closed(RpcSession session) {
         all.values().removeIf(s -> s.session == session);
+    }
+
+    /** The best or finalized head may have moved: check them now, on the subscriptions' thread (never waits). */
+    void changed() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    queued.set(false);
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.set(false); // closed
+            }
+        }
     }
 
     int count() {

@@ -281,6 +281,61 @@ class RpcNodeTest {
         }
     }
 
+    /**
+     * With the periodic check an hour apart, a subscriber hears of a new best block only through the event that a
+     * block was authored; the dashboard's extension methods answer: no peers without a network, the authored block's
+     * times, and the work report pending in the trace's ρ (its work-package hash in the trace's raw C(10) value).
+     */
+    @Test
+    void subscriptionsArePushedOnEvents() throws Exception {
+        Path dir = VectorsFolder.require("jam-test-vectors-0.7.2/traces/preimages");
+        Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
+        Header h = Header.decode(g, P);
+        Hash.decode(g);
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        imp.initialize(h, kvs(g), List.of());
+        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 3_600_000, 1 << 20, 64, Optional::empty,
+                Optional::empty, Optional::empty, NodeActivity.none()); WsClient c = new WsClient(n.url())) {
+            String sub = c.call("subscribeBestBlock").asText();
+            assertEquals(b64(h.hash(P)), c.notification(sub).get("params").get("result").get("header_hash").asText());
+            Block first = steps.get(0).block();
+            assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(first));
+            long t0 = System.nanoTime();
+            n.authored(first.header().slot(), 2_000_000, 3_500_000);
+            JsonNode next = c.notification(sub).get("params").get("result");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(b64(first.header().hash(P)), next.get("header_hash").asText());
+            assertTrue(ms < 10_000, "pushed after " + ms + " ms");
+            assertEquals(0, c.call("jamboree_peers").size());
+            JsonNode authored = c.call("jamboree_authored");
+            assertEquals(1, authored.size());
+            assertEquals(first.header().slot(), authored.get(0).get("slot").asLong());
+            assertEquals(3.5, authored.get(0).get("import_ms").asDouble(), 1e-9);
+            JsonNode reports = c.call("jamboree_workReports", b64(first.header().hash(P)));
+            byte[] rho = map(steps.get(0).post()).get(StateKey.of(ChainQueries.PENDING_REPORTS));
+            int pending = 0;
+            for (JsonNode r : reports) {
+                if (r.get("stage").asText().equals("guaranteed")) {
+                    pending++;
+                    byte[] hash = Base64.getDecoder().decode(r.get("package_hash").asText());
+                    assertTrue(indexOf(rho, hash) > 0, "the package hash is in the trace's rho: " + r);
+                    assertTrue(r.get("core").asInt() < P.coresCount(), r.toString());
+                }
+            }
+            assertEquals(rho.length > P.coresCount() ? 1 : 0, pending, "reports: " + reports);
+            assertTrue(c.call("jamboree_workReports", b64(new byte[32])).isNull(), "unknown block: null");
+        }
+    }
+
+    private static int indexOf(byte[] in, byte[] part) {
+        for (int i = 0; i + part.length <= in.length; i++) {
+            if (java.util.Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void badRequestsGetJsonRpcErrors() throws Exception {
         try (WsClient c = new WsClient(node.url())) {

@@ -1,0 +1,112 @@
+package io.jamboree.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Log levels of the node (SLF4J simple logger, on the launcher's class path), set when {@code jam} starts, before any
+ * bundle creates a logger: a default level and levels per logger name prefix (a bundle's package, e.g.
+ * {@code io.jamboree.network}, covers its classes). From {@code conf/config/io.jamboree.log.cfg} (key {@code level}
+ * for the default, any other key a logger prefix), then {@code --log-level LEVEL[,PREFIX=LEVEL...]}, which wins.
+ * A change takes effect at the next start.
+ */
+final class LogLevels {
+    /** The file, named like the Config Admin files of conf/config/ (PID io.jamboree.log). */
+    static final String FILE = "io.jamboree.log.cfg";
+    /** The system property that keeps the --log-level given, for commands that start other jam processes. */
+    static final String GIVEN = "jamboree.logLevel";
+
+    private static final String PREFIX = "org.slf4j.simpleLogger.log.";
+    private static final String DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    private LogLevels() {}
+
+    /** Applies the levels of the configuration file and of {@code --log-level} in {@code args}; a bad one is reported on stderr. */
+    static void apply(String[] args) {
+        String home = System.getProperty("jamboree.home");
+        if (home != null) {
+            Path f = Path.of(home, "conf", "config", FILE);
+            if (Files.isRegularFile(f)) {
+                Properties p = new Properties();
+                try (InputStream in = Files.newInputStream(f)) {
+                    p.load(in);
+                    Map<String, String> levels = new LinkedHashMap<>();
+                    for (String k : p.stringPropertyNames()) {
+                        levels.put(k.equals("level") ? "" : k, p.getProperty(k).strip());
+                    }
+                    set(levels, f.toString());
+                } catch (IOException | IllegalArgumentException e) {
+                    System.err.println("jam: ignoring " + f + ": " + e.getMessage());
+                }
+            }
+        }
+        String given = given(args);
+        if (given != null) {
+            try {
+                set(parse(given), "--log-level");
+                System.setProperty(GIVEN, given);
+            } catch (IllegalArgumentException e) {
+                System.err.println("jam: ignoring --log-level: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The value of {@code --log-level} in {@code args}, or null. */
+    static String given(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--log-level") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--log-level=")) {
+                return args[i].substring("--log-level=".length());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code LEVEL[,PREFIX=LEVEL...]} (or only prefixes) as prefix to level; the prefix "" is the default level.
+     *
+     * @throws IllegalArgumentException naming a bad level or entry
+     */
+    static Map<String, String> parse(String spec) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String prefix = eq < 0 ? "" : p.substring(0, eq).strip();
+            String level = (eq < 0 ? p : p.substring(eq + 1)).strip();
+            if (eq >= 0 && !prefix.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*")) {
+                throw new IllegalArgumentException("'" + prefix + "' is not a logger name prefix (e.g. io.jamboree.network)");
+            }
+            levels.put(prefix, level);
+        }
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("no level given");
+        }
+        return levels;
+    }
+
+    private static void set(Map<String, String> levels, String source) {
+        for (Map.Entry<String, String> e : levels.entrySet()) {
+            String level = e.getValue().toLowerCase(Locale.ROOT);
+            if (!level.matches("trace|debug|info|warn|error|off")) {
+                throw new IllegalArgumentException(source + ": '" + e.getValue()
+                        + "' is not a level (trace, debug, info, warn, error, off)");
+            }
+        }
+        for (Map.Entry<String, String> e : levels.entrySet()) {
+            String level = e.getValue().toLowerCase(Locale.ROOT);
+            System.setProperty(e.getKey().isEmpty() ? DEFAULT : PREFIX + e.getKey(), level);
+        }
+    }
+}
