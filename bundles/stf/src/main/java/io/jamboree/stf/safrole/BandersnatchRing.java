@@ -18,8 +18,9 @@ import java.util.concurrent.Executors;
  *
  * <p>The KZG SRS (Zcash powers of tau, its first 2^11 G1 points) is the one the node carries ({@link RingSrs}:
  * the bundled resource, or the file named by {@code -Djam.srs}); it is loaded once, on first use. The per-domain
- * commitment tables (the Lagrange-basis SRS, seconds of group FFT) are built on first use; Υ's {@code prepare} and
- * {@link #prepareRingRoot} start that in the background, off the import path.
+ * commitment tables (the Lagrange-basis SRS, seconds of group FFT) are read from the files the distribution
+ * generates at package time ({@code -Djam.ringTables}, see {@code RingTableFiles}), else built on first use; Υ's
+ * {@code prepare} and {@link #prepareRingRoot} start that in the background, off the import path.
  */
 public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
@@ -60,6 +61,10 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
                 if (c == null) {
                     srs = srsFile != null ? RingSrs.fromFile(srsFile, SRS_POINTS) : RingSrs.load(SRS_POINTS);
                     c = new RingCommitment(srs);
+                    if (srsFile == null) {
+                        // tables generated at package time (bin/jam names their folder), if any
+                        io.jamboree.stf.internal.RingTableFiles.loadConfigured(c);
+                    }
                     commitment = c;
                 }
             }
