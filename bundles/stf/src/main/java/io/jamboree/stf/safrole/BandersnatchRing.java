@@ -38,6 +38,8 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
     private final java.util.Set<Integer> warmed = ConcurrentHashMap.newKeySet();
     /** One daemon thread for the work done ahead; created on first use. */
     private volatile ExecutorService ahead;
+    /** One daemon thread for the verifier warm-up ({@link #warmVerifier}); created on first use. */
+    private volatile ExecutorService warmer;
 
     private BandersnatchRing(Path srsFile) {
         this.srsFile = srsFile;
@@ -123,8 +125,9 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }
-            if (inBackground) {
-                warmVerifier(copy.size());
+            if (inBackground && !warmed.contains(copy.size())) {
+                // on its own thread: a root asked for meanwhile (the next epoch's) must not queue behind it
+                warmer().execute(() -> warmVerifier(copy.size()));
             }
         };
         if (inBackground) {
@@ -160,15 +163,32 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             synchronized (this) {
                 e = ahead;
                 if (e == null) {
-                    ahead = e = Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "jam-ring-ahead");
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    ahead = e = daemonThread("jam-ring-ahead");
                 }
             }
         }
         return e;
+    }
+
+    private ExecutorService warmer() {
+        ExecutorService e = warmer;
+        if (e == null) {
+            synchronized (this) {
+                e = warmer;
+                if (e == null) {
+                    warmer = e = daemonThread("jam-ring-warm-up");
+                }
+            }
+        }
+        return e;
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
