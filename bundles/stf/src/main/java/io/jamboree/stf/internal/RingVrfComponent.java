@@ -22,4 +22,17 @@ public final class RingVrfComponent implements RingVrf {
     public byte[] verify(byte[] ringRoot, int ringSize, byte[] context, byte[] proof) {
         return ring.verify(ringRoot, ringSize, context, proof);
     }
+
+    // the two default methods must be passed on too: without them the service computed no root ahead and
+    // verified a block's tickets one by one
+
+    @Override
+    public void prepareRingRoot(List<byte[]> keys) {
+        ring.prepareRingRoot(keys);
+    }
+
+    @Override
+    public byte[][] verifyAll(byte[] ringRoot, int ringSize, List<byte[]> contexts, List<byte[]> proofs) {
+        return ring.verifyAll(ringRoot, ringSize, contexts, proofs);
+    }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.Executors;
  *
  * <p>The KZG SRS (Zcash powers of tau, its first 2^11 G1 points) is the one the node carries ({@link RingSrs}:
  * the bundled resource, or the file named by {@code -Djam.srs}); it is loaded once, on first use. The per-domain
- * commitment tables (the Lagrange-basis SRS, seconds of group FFT) are built on first use; Υ's {@code prepare} and
- * {@link #prepareRingRoot} start that in the background, off the import path.
+ * commitment tables (the Lagrange-basis SRS, seconds of group FFT) are read from the files the distribution
+ * generates at package time ({@code -Djam.ringTables}, see {@code RingTableFiles}), else built on first use; Υ's
+ * {@code prepare} and {@link #prepareRingRoot} start that in the background, off the import path.
  */
 public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
 
@@ -37,6 +38,8 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
     private final java.util.Set<Integer> warmed = ConcurrentHashMap.newKeySet();
     /** One daemon thread for the work done ahead; created on first use. */
     private volatile ExecutorService ahead;
+    /** One daemon thread for the verifier warm-up ({@link #warmVerifier}); created on first use. */
+    private volatile ExecutorService warmer;
 
     private BandersnatchRing(Path srsFile) {
         this.srsFile = srsFile;
@@ -60,6 +63,10 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
                 if (c == null) {
                     srs = srsFile != null ? RingSrs.fromFile(srsFile, SRS_POINTS) : RingSrs.load(SRS_POINTS);
                     c = new RingCommitment(srs);
+                    if (srsFile == null) {
+                        // tables generated at package time (bin/jam names their folder), if any
+                        io.jamboree.stf.internal.RingTableFiles.loadConfigured(c);
+                    }
                     commitment = c;
                 }
             }
@@ -118,8 +125,9 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }
-            if (inBackground) {
-                warmVerifier(copy.size());
+            if (inBackground && !warmed.contains(copy.size())) {
+                // on its own thread: a root asked for meanwhile (the next epoch's) must not queue behind it
+                warmer().execute(() -> warmVerifier(copy.size()));
             }
         };
         if (inBackground) {
@@ -155,15 +163,32 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             synchronized (this) {
                 e = ahead;
                 if (e == null) {
-                    ahead = e = Executors.newSingleThreadExecutor(r -> {
-                        Thread t = new Thread(r, "jam-ring-ahead");
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    ahead = e = daemonThread("jam-ring-ahead");
                 }
             }
         }
         return e;
+    }
+
+    private ExecutorService warmer() {
+        ExecutorService e = warmer;
+        if (e == null) {
+            synchronized (this) {
+                e = warmer;
+                if (e == null) {
+                    warmer = e = daemonThread("jam-ring-warm-up");
+                }
+            }
+        }
+        return e;
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
