@@ -735,7 +735,8 @@ public final class Jam implements Callable<Integer> {
             "block), submit it with the RPC's submitWorkPackage and print its hash.",
             "With --wait, follow it: one line each for guaranteed, available and",
             "accumulated, with the slot; exit 0 once accumulated, 1 if dropped or",
-            "refused, 2 on bad arguments or no node.",
+            "refused, 2 on bad arguments or no node. Several --payload: one package",
+            "each, to the cores in turn; with --wait one at a time per core.",
             "Example: jam submit-work --service 1 --payload 0x68656c6c6f --wait"})
     static final class SubmitWorkCmd implements Callable<Integer> {
         @ParentCommand
@@ -744,8 +745,8 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--service", required = true, paramLabel = "ID", description = "The service the work item is for (the dev chain's sample service is 1).")
         long service;
 
-        @Option(names = "--payload", required = true, paramLabel = "HEX", description = "The work item's payload, hex.")
-        String payload;
+        @Option(names = "--payload", required = true, paramLabel = "HEX", description = "The work item's payload, hex; repeatable: one package each, to the cores in turn from --core.")
+        List<String> payloads = new ArrayList<>();
 
         @Option(names = "--core", paramLabel = "N", description = "The core to submit to (default: ${DEFAULT-VALUE}).")
         int core = 0;
@@ -761,12 +762,27 @@ public final class Jam implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<String> all = new ArrayList<>(List.of("--service", Long.toString(service), "--payload", payload,
-                    "--core", Integer.toString(core), "--url", url, "--timeout", Long.toString(timeout)));
+            List<String> all = new ArrayList<>(List.of("--service", Long.toString(service), "--core",
+                    Integer.toString(core), "--url", url, "--timeout", Long.toString(timeout)));
+            for (String p : payloads) {
+                all.addAll(List.of("--payload", p));
+            }
             if (wait) {
                 all.add("--wait");
             }
-            return jam.runBundleCommand("node", "submit-work", all);
+            // a client: nothing of it touches the node's data/ (the node feature's LMDB opens an empty scratch folder)
+            Path scratch = null;
+            try {
+                scratch = Files.createTempDirectory("jamboree-submit-");
+                LaunchConfig launch = LaunchConfig.NONE.withProperty("jamboree.data", scratch.toString())
+                        .with(STORE_PID, "kind", "memory").with(STORE_PID, "path", scratch.resolve("lmdb").toString());
+                return jam.runBundleCommand("node", "submit-work", all, launch);
+            } catch (IOException e) {
+                System.err.println("jam submit-work: " + e);
+                return 2;
+            } finally {
+                LaunchConfig.deleteTree(scratch);
+            }
         }
     }
 
