@@ -38,7 +38,7 @@ import org.junit.rules.TemporaryFolder;
 public class WorkPackagesNetworkTest {
     private static final int VALIDATORS = 6;
     private static final long SLOT_MS = 2000;
-    private static final int LAST_SLOT = 110;
+    private static final int LAST_SLOT = 130;
     private static final int PACKAGES = 20;
     private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
     private static final Pattern STAGE = Pattern.compile("^(0x[0-9a-f]+) (guaranteed|available|accumulated): (?:before )?slot (\\d+)");
@@ -79,6 +79,8 @@ public class WorkPackagesNetworkTest {
         net.check("sample service line", net.nodes.getFirst().out().contains("sample service: 1"));
         long base = Math.max(1, net.slotNow());
         System.out.printf("work packages: validators up at slot %d%n", base);
+        net.check("the validators booted at slot " + base + ", too late to run " + PACKAGES + " packages before slot "
+                + LAST_SLOT + " (machine overloaded)", base + 60 < LAST_SLOT);
 
         List<String> payloads = new ArrayList<>();
         for (int k = 0; k < PACKAGES; k++) {

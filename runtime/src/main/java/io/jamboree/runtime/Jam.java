@@ -770,19 +770,8 @@ public final class Jam implements Callable<Integer> {
             if (wait) {
                 all.add("--wait");
             }
-            // a client: nothing of it touches the node's data/ (the node feature's LMDB opens an empty scratch folder)
-            Path scratch = null;
-            try {
-                scratch = Files.createTempDirectory("jamboree-submit-");
-                LaunchConfig launch = LaunchConfig.NONE.withProperty("jamboree.data", scratch.toString())
-                        .with(STORE_PID, "kind", "memory").with(STORE_PID, "path", scratch.resolve("lmdb").toString());
-                return jam.runBundleCommand("node", "submit-work", all, launch);
-            } catch (IOException e) {
-                System.err.println("jam submit-work: " + e);
-                return 2;
-            } finally {
-                LaunchConfig.deleteTree(scratch);
-            }
+            // a client: the small 'guarantor' feature (RPC client, sample service, jam-guarantor), no store, no network
+            return jam.runBundleCommand("guarantor", "submit-work", all);
         }
     }
 

@@ -40,7 +40,7 @@ public final class GuarantorComponent implements WorkPackageSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(GuarantorComponent.class);
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile WorkReportComputation computation;
+    volatile WorkReportComputation computation;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
