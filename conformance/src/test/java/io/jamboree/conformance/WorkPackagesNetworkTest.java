@@ -72,9 +72,14 @@ public class WorkPackagesNetworkTest {
         List<String> urls = new ArrayList<>();
         for (LocalNode n : net.nodes) {
             net.awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+            // the last address the node printed (a reconfigured server binds a new free port)
             Matcher m = RPC.matcher(n.all());
-            net.check(n.name + " printed no RPC address", m.find());
-            urls.add(m.group(1));
+            String url = null;
+            while (m.find()) {
+                url = m.group(1);
+            }
+            net.check(n.name + " printed no RPC address", url != null);
+            urls.add(url);
         }
         net.check("sample service line", net.nodes.getFirst().out().contains("sample service: 1"));
         long base = Math.max(1, net.slotNow());
@@ -100,7 +105,8 @@ public class WorkPackagesNetworkTest {
         boolean ended = submit.waitFor(LAST_SLOT * SLOT_MS + 60_000, TimeUnit.MILLISECONDS);
         String printed = Files.readString(out, StandardCharsets.UTF_8);
         String errors = Files.readString(err, StandardCharsets.UTF_8);
-        System.out.println("---- jam submit-work output:\n" + printed + "---- errors:\n" + errors.lines()
+        System.out.println("---- jam submit-work (exit " + (ended ? submit.exitValue() : "none") + ") output:\n" + printed
+                + "---- errors:\n" + errors.lines()
                 .filter(l -> !l.contains(" INFO ")).reduce("", (a, b) -> a + b + "\n"));
         net.check("jam submit-work did not finish", ended);
 

@@ -112,12 +112,24 @@ public final class SubmitWorkCommand implements JamCommand {
             err.println("jam submit-work: give --service ID and --payload HEX");
             return 2;
         }
-        RpcClient rpc;
-        try {
-            rpc = new RpcClient(url, 30);
-        } catch (Exception e) {
-            err.println("jam submit-work: cannot connect to " + url + ": " + (e.getCause() != null ? e.getCause() : e));
-            return 2;
+        RpcClient rpc = null;
+        long connectUntil = System.nanoTime() + 30_000_000_000L;
+        while (rpc == null) {
+            try {
+                rpc = new RpcClient(url, 30);
+            } catch (Exception e) {
+                if (System.nanoTime() > connectUntil) {
+                    err.println("jam submit-work: cannot connect to " + url + ": "
+                            + (e.getCause() != null ? e.getCause() : e));
+                    return 2;
+                }
+                try {
+                    Thread.sleep(1000); // a node still starting: try again for up to 30 s
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+            }
         }
         try (rpc) {
             ChainParams p = params(rpc.call("parameters"));
