@@ -131,7 +131,7 @@ public final class SubmitWorkCommand implements JamCommand {
                 }
             }
         }
-        try (rpc) {
+        try (RpcClient client = rpc) {
             ChainParams p = params(rpc.call("parameters"));
             if (core < 0 || core >= p.coresCount()) {
                 err.println("jam submit-work: core " + core + " does not exist (C = " + p.coresCount() + ")");
