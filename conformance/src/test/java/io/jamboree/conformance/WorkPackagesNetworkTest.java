@@ -69,9 +69,16 @@ public class WorkPackagesNetworkTest {
         for (LocalNode n : List.copyOf(net.nodes)) {
             n.start();
         }
-        List<String> urls = new ArrayList<>();
         for (LocalNode n : net.nodes) {
             net.awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+        }
+        long base = Math.max(1, net.slotNow());
+        System.out.printf("work packages: validators up at slot %d%n", base);
+        net.check("the validators booted at slot " + base + ", too late to run " + PACKAGES + " packages before slot "
+                + LAST_SLOT + " (machine overloaded)", base + 60 < LAST_SLOT);
+        net.awaitSlot(base + 2);
+        List<String> urls = new ArrayList<>();
+        for (LocalNode n : net.nodes) {
             // the last address the node printed (a reconfigured server binds a new free port)
             Matcher m = RPC.matcher(n.all());
             String url = null;
@@ -81,11 +88,8 @@ public class WorkPackagesNetworkTest {
             net.check(n.name + " printed no RPC address", url != null);
             urls.add(url);
         }
+        System.out.println("work packages: RPC of the validators " + urls);
         net.check("sample service line", net.nodes.getFirst().out().contains("sample service: 1"));
-        long base = Math.max(1, net.slotNow());
-        System.out.printf("work packages: validators up at slot %d%n", base);
-        net.check("the validators booted at slot " + base + ", too late to run " + PACKAGES + " packages before slot "
-                + LAST_SLOT + " (machine overloaded)", base + 60 < LAST_SLOT);
 
         List<String> payloads = new ArrayList<>();
         for (int k = 0; k < PACKAGES; k++) {
