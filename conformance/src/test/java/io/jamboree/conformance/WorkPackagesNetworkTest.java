@@ -106,7 +106,15 @@ public class WorkPackagesNetworkTest {
         long started = System.currentTimeMillis();
         Process submit = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         submit.getOutputStream().close();
-        boolean ended = submit.waitFor(LAST_SLOT * SLOT_MS + 60_000, TimeUnit.MILLISECONDS);
+        // the command boots its own framework first (minutes on a loaded machine), then follows for --timeout
+        boolean ended;
+        try {
+            ended = submit.waitFor(LAST_SLOT * SLOT_MS + 300_000, TimeUnit.MILLISECONDS);
+        } finally {
+            if (submit.isAlive()) {
+                submit.destroyForcibly();
+            }
+        }
         String printed = Files.readString(out, StandardCharsets.UTF_8);
         String errors = Files.readString(err, StandardCharsets.UTF_8);
         System.out.println("---- jam submit-work (exit " + (ended ? submit.exitValue() : "none") + ") output:\n" + printed
