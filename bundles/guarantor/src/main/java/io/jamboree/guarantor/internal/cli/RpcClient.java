@@ -30,14 +30,20 @@ final class RpcClient implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final WebSocket ws;
+    private final String url;
+    private WebSocket ws;
     private final long timeoutS;
     private int nextId = 1;
 
     RpcClient(String url, long timeoutS) throws Exception {
         this.timeoutS = timeoutS;
+        this.url = url;
+        this.ws = connect();
+    }
+
+    private WebSocket connect() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutS)).build();
-        this.ws = http.newWebSocketBuilder().buildAsync(URI.create(url), new Collector(messages))
+        return http.newWebSocketBuilder().buildAsync(URI.create(url), new Collector(messages))
                 .get(timeoutS, TimeUnit.SECONDS);
     }
 
@@ -52,7 +58,12 @@ final class RpcClient implements AutoCloseable {
         for (Object p : params) {
             add(ps, p);
         }
-        ws.sendText(mapper.writeValueAsString(req), true).get(timeoutS, TimeUnit.SECONDS);
+        String text = mapper.writeValueAsString(req);
+        if (ws.isOutputClosed() || ws.isInputClosed()) {
+            ws.abort();
+            ws = connect(); // the node closed the connection: open a new one
+        }
+        ws.sendText(text, true).get(timeoutS, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
         while (true) {
             String m = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
