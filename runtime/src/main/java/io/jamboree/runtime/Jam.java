@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, Jam.SubmitWorkCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -730,6 +730,52 @@ public final class Jam implements Callable<Integer> {
                     Long.toString(timeout), method));
             all.addAll(args);
             return jam.runBundleCommand("rpc", "rpc", all);
+        }
+    }
+
+    @Command(name = "submit-work", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Build a work package of one item for a service of a running node's chain",
+            "(authorized by the dev chain spec's authorizer, anchored at the node's best",
+            "block), submit it with the RPC's submitWorkPackage and print its hash.",
+            "With --wait, follow it: one line each for guaranteed, available and",
+            "accumulated, with the slot; exit 0 once accumulated, 1 if dropped or",
+            "refused, 2 on bad arguments or no node. Several --payload: one package",
+            "each, to the cores in turn; with --wait one at a time per core.",
+            "Example: jam submit-work --service 1 --payload 0x68656c6c6f --wait"})
+    static final class SubmitWorkCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--service", required = true, paramLabel = "ID", description = "The service the work item is for (the dev chain's sample service is 1).")
+        long service;
+
+        @Option(names = "--payload", required = true, paramLabel = "HEX", description = "The work item's payload, hex; repeatable: one package each, to the cores in turn from --core.")
+        List<String> payloads = new ArrayList<>();
+
+        @Option(names = "--core", paramLabel = "N", description = "The core to submit to (default: ${DEFAULT-VALUE}).")
+        int core = 0;
+
+        @Option(names = "--url", paramLabel = "URL", description = "The node's RPC address (default: ${DEFAULT-VALUE}).")
+        String url = "ws://127.0.0.1:19800/";
+
+        @Option(names = "--wait", description = "Follow the package until it is accumulated or dropped.")
+        boolean wait;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --wait, give up after this long (default: ${DEFAULT-VALUE}).")
+        long timeout = 120;
+
+        @Override
+        public Integer call() {
+            List<String> all = new ArrayList<>(List.of("--service", Long.toString(service), "--core",
+                    Integer.toString(core), "--url", url, "--timeout", Long.toString(timeout)));
+            for (String p : payloads) {
+                all.addAll(List.of("--payload", p));
+            }
+            if (wait) {
+                all.add("--wait");
+            }
+            // a client: the small 'guarantor' feature (RPC client, sample service, jam-guarantor), no store, no network
+            return jam.runBundleCommand("guarantor", "submit-work", all);
         }
     }
 

@@ -53,6 +53,15 @@ public final class GuaranteeSigning {
         return new ValidatorSignature(index, new Ed25519Signature(Ed25519.sign(ed25519SecretSeed, m)));
     }
 
+    /** Whether {@code signature} is the signature of the key {@code ed25519Public} over X_G ⌢ {@code reportHash}. */
+    public static boolean verify(byte[] ed25519Public, Hash reportHash, byte[] signature) {
+        byte[] h = reportHash.bytes();
+        byte[] m = new byte[X_G.length + h.length];
+        System.arraycopy(X_G, 0, m, 0, X_G.length);
+        System.arraycopy(h, 0, m, X_G.length, h.length);
+        return Ed25519.verify(ed25519Public, m, signature);
+    }
+
     /** The guarantee (r, t, a) with the signatures ordered by validator index (GP eq. 11.25). */
     public static ReportGuarantee guarantee(WorkReport report, long slot, List<ValidatorSignature> signatures) {
         List<ValidatorSignature> a = new ArrayList<>(signatures);

@@ -1,0 +1,313 @@
+package io.jamboree.guarantor.internal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jamboree.codec.Decoder;
+import io.jamboree.codec.Encoder;
+import io.jamboree.core.ChainParams;
+import io.jamboree.core.Hex;
+import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.runtime.spi.JamCommand;
+import io.jamboree.sample.SampleService;
+import io.jamboree.types.Blob;
+import io.jamboree.types.CoreActivityRecord;
+import io.jamboree.types.Hash;
+import io.jamboree.types.RefineContext;
+import io.jamboree.types.ServiceInfo;
+import io.jamboree.types.Statistics;
+import io.jamboree.types.WorkItem;
+import io.jamboree.types.WorkPackage;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code jam submit-work --service ID --payload HEX [--payload HEX]... [--core N] [--url ws://HOST:PORT] [--wait]
+ * [--timeout S]}: builds a work package of one item for service {@code ID} with each payload, authorized by the dev
+ * chain spec's accepting authorizer ({@link SampleService#authorizerCodeHash()} hosted by the sample service, empty
+ * configuration), its context anchored at the node's best block (GP §14.3: anchor, its state root and
+ * accumulation-output super-peak, the same block as lookup anchor), submits it with the JIP-2
+ * {@code submitWorkPackage} and prints its hash. Several payloads go to the cores in turn from {@code --core}.
+ *
+ * <p>With {@code --wait} it follows each package on the node's best chain: "guaranteed" when a block's core
+ * statistics (π_C, GP §13) show a bundle of its size reported on its core, "available" when they show it made
+ * available, "accumulated" when the service's storage under H(payload) holds a value (the sample service writes its
+ * refine output there), each line with the block's slot. A core takes one report at a time (ρ, GP §11.1), so with
+ * {@code --wait} the next package for a core is built and submitted once the previous one is accumulated or
+ * dropped. Exit 0 once every package is accumulated, 1 when one is dropped (its anchor left the recent history
+ * before it was guaranteed, or it was not accumulated within the availability timeout) or refused, 2 on bad
+ * arguments or no node.
+ */
+@Component(service = JamCommand.class, property = JamCommand.NAME + "=submit-work")
+public final class SubmitWorkCommand implements JamCommand {
+    static final String DEFAULT_URL = "ws://127.0.0.1:19800/";
+    static final long REFINE_GAS = 50_000_000L;
+    static final long ACCUMULATE_GAS = 1_000_000L;
+
+    @Override
+    public String name() {
+        return "submit-work";
+    }
+
+    /** A package on its way: where it is and when each stage was seen. */
+    private static final class Tracked {
+        final byte[] payload;
+        final int core;
+        Hash hash;
+        int length;
+        long submittedMs;
+        long submittedSlot;
+        int blocks;
+        long guaranteed = -1;
+        long available = -1;
+        long accumulated = -1;
+        boolean dropped;
+
+        Tracked(byte[] payload, int core) {
+            this.payload = payload;
+            this.core = core;
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        String url = DEFAULT_URL;
+        long service = -1;
+        List<byte[]> payloads = new ArrayList<>();
+        int core = 0;
+        boolean wait = false;
+        long timeout = 120;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--wait")) {
+                wait = true;
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                err.println("jam submit-work: " + a + (a.startsWith("--") ? " needs a value" : ": unknown argument"));
+                return 2;
+            }
+            String v = args.get(++i);
+            try {
+                switch (a) {
+                    case "--url" -> url = v;
+                    case "--service" -> service = Long.parseLong(v);
+                    case "--core" -> core = Integer.parseInt(v);
+                    case "--timeout" -> timeout = Long.parseLong(v);
+                    case "--payload" -> payloads.add(HexFormat.of().parseHex(v.startsWith("0x") ? v.substring(2) : v));
+                    default -> {
+                        err.println("jam submit-work: unknown option " + a);
+                        return 2;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("jam submit-work: bad value for " + a + ": '" + v + "' (" + e.getMessage() + ")");
+                return 2;
+            }
+        }
+        if (service < 0 || payloads.isEmpty()) {
+            err.println("jam submit-work: give --service ID and --payload HEX");
+            return 2;
+        }
+        RpcClient rpc = null;
+        long connectUntil = System.nanoTime() + 30_000_000_000L;
+        while (rpc == null) {
+            try {
+                rpc = new RpcClient(url, 30);
+            } catch (Exception e) {
+                if (System.nanoTime() > connectUntil) {
+                    err.println("jam submit-work: cannot connect to " + url + ": "
+                            + (e.getCause() != null ? e.getCause() : e));
+                    return 2;
+                }
+                try {
+                    Thread.sleep(1000); // a node still starting: try again for up to 30 s
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+            }
+        }
+        try (RpcClient client = rpc) {
+            ChainParams p = params(rpc.call("parameters"));
+            if (core < 0 || core >= p.coresCount()) {
+                err.println("jam submit-work: core " + core + " does not exist (C = " + p.coresCount() + ")");
+                return 2;
+            }
+            List<ArrayDeque<Tracked>> queues = new ArrayList<>();
+            for (int c = 0; c < p.coresCount(); c++) {
+                queues.add(new ArrayDeque<>());
+            }
+            List<Tracked> all = new ArrayList<>();
+            for (int k = 0; k < payloads.size(); k++) {
+                Tracked t = new Tracked(payloads.get(k), (core + k) % p.coresCount());
+                all.add(t);
+                queues.get(t.core).add(t);
+            }
+            boolean single = all.size() == 1;
+            if (!wait) {
+                for (Tracked t : all) {
+                    submit(rpc, p, service, t);
+                    out.println(t.hash.hex());
+                }
+                return 0;
+            }
+            return follow(rpc, p, service, queues, all, single, timeout, out, err);
+        } catch (RpcClient.RpcException e) {
+            err.println("jam submit-work: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (Exception e) {
+            err.println("jam submit-work: " + e);
+            return 2;
+        }
+    }
+
+    /** Builds the package of {@code t} anchored at the node's best block and submits it. */
+    private static void submit(RpcClient rpc, ChainParams p, long service, Tracked t) throws Exception {
+        JsonNode best = rpc.call("bestBlock");
+        Hash anchor = new Hash(RpcClient.blob(best.get("header_hash")));
+        long slot = best.get("slot").asLong();
+        byte[] stateRoot = RpcClient.blob(rpc.call("stateRoot", anchor.bytes()));
+        byte[] beefyRoot = RpcClient.blob(rpc.call("beefyRoot", anchor.bytes()));
+        byte[] info = RpcClient.blob(rpc.call("serviceData", anchor.bytes(), service));
+        if (stateRoot == null || beefyRoot == null) {
+            throw new RpcClient.RpcException("the node knows no state root or accumulation root of its best block");
+        }
+        if (info == null) {
+            throw new RpcClient.RpcException("service " + service + " does not exist at the best block");
+        }
+        ServiceInfo s = ServiceInfo.decode(new Decoder(info), p);
+        long accGas = Math.max(ACCUMULATE_GAS, s.minItemGas());
+        WorkPackage pkg = new WorkPackage(SampleService.ID, SampleService.authorizerCodeHash(),
+                new RefineContext(anchor, new Hash(stateRoot), new Hash(beefyRoot), anchor, slot, List.of()),
+                Blob.EMPTY, Blob.EMPTY, List.of(new WorkItem(service, s.codeHash(),
+                        Math.min(REFINE_GAS, p.packageRefineGas()), Math.min(accGas, p.reportAccumulateGas()), 0,
+                        new Blob(t.payload), List.of(), List.of())));
+        Encoder e = new Encoder();
+        pkg.encode(e, p);
+        byte[] encoded = e.toByteArray();
+        t.hash = new Hash(Blake2b256.hash(encoded));
+        t.length = encoded.length;
+        t.submittedSlot = slot;
+        t.submittedMs = System.currentTimeMillis();
+        rpc.call("submitWorkPackage", t.core, encoded, new Object[0]);
+    }
+
+    private static ChainParams params(JsonNode parameters) {
+        int v = parameters.path("V1").path("val_count").asInt();
+        ChainParams tiny = ChainParams.tiny();
+        if (v == tiny.validatorsCount()) {
+            return tiny;
+        }
+        ChainParams full = ChainParams.full();
+        if (v == full.validatorsCount()) {
+            return full;
+        }
+        throw new IllegalArgumentException("a chain of " + v + " validators is neither tiny nor full");
+    }
+
+    /** Submits and follows the packages along the best chain until each is accumulated (0) or one is dropped (1). */
+    private static int follow(RpcClient rpc, ChainParams p, long service, List<ArrayDeque<Tracked>> queues,
+            List<Tracked> all, boolean single, long timeoutS, PrintStream out, PrintStream err) throws Exception {
+        Tracked[] current = new Tracked[queues.size()];
+        Hash seen = null;
+        long end = System.nanoTime() + timeoutS * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            for (int c = 0; c < current.length; c++) {
+                if (current[c] == null && !queues.get(c).isEmpty()) {
+                    Tracked t = queues.get(c).poll();
+                    submit(rpc, p, service, t);
+                    current[c] = t;
+                    out.println(single ? t.hash.hex() : t.hash.hex() + " submitted to core " + c + " at slot "
+                            + t.submittedSlot);
+                    out.flush();
+                }
+            }
+            boolean busy = false;
+            for (Tracked t : current) {
+                busy |= t != null;
+            }
+            if (!busy) {
+                break;
+            }
+            JsonNode best = rpc.call("bestBlock");
+            Hash h = new Hash(RpcClient.blob(best.get("header_hash")));
+            long slot = best.get("slot").asLong();
+            if (h.equals(seen)) {
+                Thread.sleep(200);
+                continue;
+            }
+            seen = h;
+            byte[] pi = RpcClient.blob(rpc.call("statistics", h.bytes()));
+            Statistics stats = pi == null ? null : Statistics.decode(new Decoder(pi), p);
+            for (int c = 0; c < current.length; c++) {
+                Tracked t = current[c];
+                if (t == null) {
+                    continue;
+                }
+                String who = single ? "" : t.hash.hex() + " ";
+                t.blocks++;
+                if (stats != null) {
+                    CoreActivityRecord r = stats.cores().get(c);
+                    if (t.guaranteed < 0 && r.bundleSize() == t.length) {
+                        t.guaranteed = slot;
+                        out.println(who + "guaranteed: slot " + slot);
+                    }
+                    if (t.guaranteed >= 0 && t.available < 0 && r.daLoad() >= t.length) {
+                        t.available = slot;
+                        out.println(who + "available: slot " + slot);
+                    }
+                }
+                byte[] key = Blake2b256.hash(t.payload);
+                byte[] v = RpcClient.blob(rpc.call("serviceValue", h.bytes(), service, key));
+                if (v != null) {
+                    if (t.guaranteed < 0) {
+                        out.println(who + "guaranteed: before slot " + slot);
+                    }
+                    if (t.available < 0) {
+                        out.println(who + "available: before slot " + slot);
+                    }
+                    t.accumulated = slot;
+                    out.println(who + "accumulated: slot " + slot + " (" + (System.currentTimeMillis() - t.submittedMs)
+                            + " ms after submission)" + (Arrays.equals(v, key) ? ""
+                            : "; storage holds " + Hex.encode(v) + ", not H(payload)"));
+                    current[c] = null;
+                } else if (t.guaranteed < 0 && t.blocks > p.recentHistorySize() + 1) {
+                    // its anchor has left the recent history β (GP §7): no block can take the report any more
+                    err.println(who + "dropped: not guaranteed by slot " + slot + ", " + (t.blocks - 1)
+                            + " blocks after its anchor");
+                    t.dropped = true;
+                    current[c] = null;
+                } else if (t.guaranteed >= 0 && slot > t.guaranteed + p.assuranceTimeoutPeriod() + p.rotationPeriod()) {
+                    err.println(who + "dropped: guaranteed at slot " + t.guaranteed + " but not accumulated by slot "
+                            + slot);
+                    t.dropped = true;
+                    current[c] = null;
+                }
+                out.flush();
+            }
+        }
+        int accumulated = 0;
+        for (Tracked t : all) {
+            if (t.accumulated >= 0) {
+                accumulated++;
+            }
+        }
+        if (!single) {
+            out.println(accumulated + " of " + all.size() + " packages accumulated");
+        }
+        if (accumulated == all.size()) {
+            return 0;
+        }
+        if (all.stream().noneMatch(t -> t.dropped)) {
+            err.println("jam submit-work: gave up after " + timeoutS + " s");
+        }
+        return 1;
+    }
+}

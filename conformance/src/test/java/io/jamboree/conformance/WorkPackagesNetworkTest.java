@@ -1,0 +1,239 @@
+package io.jamboree.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jamboree.core.hash.Blake2b256;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Work packages end to end on a JAMNP-S network of six validator processes (tiny dev chain, one LMDB folder each):
+ * {@code jam submit-work} sends {@value #PACKAGES} packages for the sample service (service 1) to validator 0's RPC,
+ * over both cores, one at a time per core. Each is forwarded to its core's guarantors (CE 133), refined and signed by
+ * them (CE 134), distributed (CE 135), included in a block, made available and accumulated; the command prints the
+ * slot of each stage and the latency from submission to accumulation. Checked: every package accumulated, and on
+ * every node the sample service's storage under H(payload) holds Blake2b-256(payload), computed here.
+ */
+public class WorkPackagesNetworkTest {
+    private static final int VALIDATORS = 6;
+    private static final long SLOT_MS = 2000;
+    private static final int LAST_SLOT = 130;
+    private static final int PACKAGES = 20;
+    private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
+    private static final Pattern STAGE = Pattern.compile("^(0x[0-9a-f]+) (guaranteed|available|accumulated): (?:before )?slot (\\d+)");
+    private static final Pattern LATENCY = Pattern.compile("accumulated: slot \\d+ \\((\\d+) ms after submission\\)");
+    private static final Pattern SUBMITTED = Pattern.compile("^(0x[0-9a-f]+) submitted to core (\\d+) at slot (\\d+)");
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private LocalNetwork net;
+
+    @After
+    public void stopAll() {
+        if (net != null) {
+            net.stopAll();
+        }
+    }
+
+    @Test
+    public void packagesSubmittedToOneNodeAccumulateOnEveryNode() throws Exception {
+        net = new LocalNetwork(tmp.getRoot().toPath(), VALIDATORS, SLOT_MS);
+        long genesis = net.scheduleGenesis(VALIDATORS);
+        System.out.printf("work packages: gen-spec took %d ms; slot 0 in %d s%n", net.genMs,
+                (genesis - System.currentTimeMillis()) / 1000);
+        for (int i = 0; i < VALIDATORS; i++) {
+            net.validator(i, LAST_SLOT, List.of());
+        }
+        for (LocalNode n : List.copyOf(net.nodes)) {
+            n.start();
+        }
+        for (LocalNode n : net.nodes) {
+            net.awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+        }
+        long base = Math.max(1, net.slotNow());
+        System.out.printf("work packages: validators up at slot %d%n", base);
+        net.check("the validators booted at slot " + base + ", too late to run " + PACKAGES + " packages before slot "
+                + LAST_SLOT + " (machine overloaded)", base + 60 < LAST_SLOT);
+        net.awaitSlot(base + 2);
+        List<String> urls = new ArrayList<>();
+        for (LocalNode n : net.nodes) {
+            // the last address the node printed (a reconfigured server binds a new free port)
+            Matcher m = RPC.matcher(n.all());
+            String url = null;
+            while (m.find()) {
+                url = m.group(1);
+            }
+            net.check(n.name + " printed no RPC address", url != null);
+            urls.add(url);
+        }
+        System.out.println("work packages: RPC of the validators " + urls);
+        net.check("sample service line", net.nodes.getFirst().out().contains("sample service: 1"));
+
+        List<String> payloads = new ArrayList<>();
+        for (int k = 0; k < PACKAGES; k++) {
+            payloads.add(HexFormat.of().formatHex(("jamboree work package " + k).getBytes(StandardCharsets.US_ASCII)));
+        }
+        List<String> cmd = new ArrayList<>(List.of(LocalNetwork.DIST.resolve("bin/jam").toString(), "submit-work",
+                "--service", "1", "--core", "0", "--url", urls.getFirst(), "--wait", "--timeout",
+                String.valueOf((LAST_SLOT - base - 5) * SLOT_MS / 1000)));
+        for (String p : payloads) {
+            cmd.addAll(List.of("--payload", p));
+        }
+        Path out = tmp.getRoot().toPath().resolve("submit-work.out");
+        Path err = tmp.getRoot().toPath().resolve("submit-work.err");
+        long started = System.currentTimeMillis();
+        Process submit = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        submit.getOutputStream().close();
+        // the command boots its own framework first (minutes on a loaded machine), then follows for --timeout
+        boolean ended;
+        try {
+            ended = submit.waitFor(LAST_SLOT * SLOT_MS + 300_000, TimeUnit.MILLISECONDS);
+        } finally {
+            if (submit.isAlive()) {
+                submit.destroyForcibly();
+            }
+        }
+        String printed = Files.readString(out, StandardCharsets.UTF_8);
+        String errors = Files.readString(err, StandardCharsets.UTF_8);
+        System.out.println("---- jam submit-work (exit " + (ended ? submit.exitValue() : "none") + ") output:\n" + printed
+                + "---- errors:\n" + errors.lines()
+                .filter(l -> !l.contains(" INFO ")).reduce("", (a, b) -> a + b + "\n"));
+        net.check("jam submit-work did not finish", ended);
+
+        // slots per stage, counted from the slot of the package's anchor (its submission)
+        List<Long> toGuarantee = new ArrayList<>();
+        List<Long> toAccumulate = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        java.util.Map<String, Long> submittedAt = new java.util.HashMap<>();
+        java.util.Map<String, Long> guaranteedAt = new java.util.HashMap<>();
+        for (String l : printed.lines().toList()) {
+            Matcher s = SUBMITTED.matcher(l);
+            if (s.find()) {
+                submittedAt.put(s.group(1), Long.parseLong(s.group(3)));
+            }
+            Matcher m = STAGE.matcher(l);
+            if (m.find() && submittedAt.containsKey(m.group(1))) {
+                long d = Long.parseLong(m.group(3)) - submittedAt.get(m.group(1));
+                if (m.group(2).equals("guaranteed")) {
+                    toGuarantee.add(d);
+                    guaranteedAt.put(m.group(1), Long.parseLong(m.group(3)));
+                } else if (m.group(2).equals("accumulated")) {
+                    toAccumulate.add(d);
+                }
+            }
+            Matcher lat = LATENCY.matcher(l);
+            if (lat.find()) {
+                latencies.add(Long.parseLong(lat.group(1)));
+            }
+        }
+        System.out.printf("work packages: slots from anchor to guarantee %s, to accumulation %s%n", toGuarantee,
+                toAccumulate);
+        latencies.sort(null);
+        if (!latencies.isEmpty()) {
+            System.out.printf("work packages: end-to-end latency submission -> accumulation: min %d ms, median %d ms,"
+                    + " max %d ms over %d packages (%d s for all)%n", latencies.getFirst(),
+                    latencies.get(latencies.size() / 2), latencies.getLast(), latencies.size(),
+                    (System.currentTimeMillis() - started) / 1000);
+        }
+        net.check("every package guaranteed and included, got " + toGuarantee.size() + " of " + PACKAGES,
+                toGuarantee.size() == PACKAGES);
+        net.check("jam submit-work exited " + submit.exitValue() + ":\n" + printed + errors, submit.exitValue() == 0);
+        net.check("every package accumulated: " + printed, printed.contains(PACKAGES + " of " + PACKAGES
+                + " packages accumulated"));
+
+        // the sample service's storage on every node: H(payload) -> Blake2b-256(payload)
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < VALIDATORS; i++) {
+            try (Client c = new Client(urls.get(i))) {
+                byte[] head = Base64.getDecoder().decode(c.call(json, "bestBlock").get("header_hash").asText());
+                for (String p : payloads) {
+                    byte[] payload = HexFormat.of().parseHex(p);
+                    byte[] expected = Blake2b256.hash(payload);
+                    JsonNode v = c.call(json, "serviceValue", head, 1L, expected);
+                    net.check("validator " + i + ": no value for payload " + p, v != null && !v.isNull());
+                    net.check("validator " + i + ": storage for payload " + p + " holds something else",
+                            Arrays.equals(expected, Base64.getDecoder().decode(v.asText())));
+                }
+            }
+        }
+        System.out.printf("work packages: all %d values in the sample service's storage on all %d nodes%n", PACKAGES,
+                VALIDATORS);
+    }
+
+    /** A minimal JSON-RPC client of one node's JIP-2 WebSocket endpoint. */
+    private static final class Client implements AutoCloseable {
+        private final LinkedBlockingQueue<String> in = new LinkedBlockingQueue<>();
+        private final WebSocket ws;
+        private int id;
+
+        Client(String url) throws Exception {
+            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+                private final StringBuilder part = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                    part.append(data);
+                    if (last) {
+                        in.add(part.toString());
+                        part.setLength(0);
+                    }
+                    w.request(1);
+                    return CompletableFuture.completedFuture(null);
+                }
+            }).get(30, TimeUnit.SECONDS);
+        }
+
+        JsonNode call(ObjectMapper json, String method, Object... params) throws Exception {
+            ObjectNode req = json.createObjectNode().put("jsonrpc", "2.0").put("id", ++id).put("method", method);
+            ArrayNode ps = req.putArray("params");
+            for (Object p : params) {
+                if (p instanceof byte[] b) {
+                    ps.add(Base64.getEncoder().encodeToString(b));
+                } else {
+                    ps.add((Long) p);
+                }
+            }
+            ws.sendText(json.writeValueAsString(req), true).get(30, TimeUnit.SECONDS);
+            while (true) {
+                String m = in.poll(30, TimeUnit.SECONDS);
+                if (m == null) {
+                    throw new AssertionError("no answer to " + method);
+                }
+                JsonNode r = json.readTree(m);
+                if (r.path("id").asInt() == id) {
+                    if (r.has("error")) {
+                        throw new AssertionError(method + ": " + r.get("error"));
+                    }
+                    return r.get("result");
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            ws.abort();
+        }
+    }
+}
