@@ -113,6 +113,18 @@ final class AuditEngine {
         return true;
     }
 
+    /** {@code U(w)} of a report this node knows (false for an unknown one). */
+    synchronized boolean isReportAudited(Hash report) {
+        ReportAudit ra = reports.get(report);
+        return ra != null && ra.audited();
+    }
+
+    /** The validators known to have announced {@code report} in {@code tranche}. */
+    synchronized Set<Integer> announced(Hash report, int tranche) {
+        ReportAudit ra = reports.get(report);
+        return ra == null ? Set.of() : Set.copyOf(ra.announced(tranche));
+    }
+
     /** Whether a report that became available in the block is judged invalid by at least a third of V. */
     synchronized boolean isRejected(Hash header) {
         BlockState s = blocks.get(header);
