@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * {@code A} = 8 s scaled to {@code slotMs} when that is given, i.e. {@code 8/6} of a slot); {@code slotMs}, the slot
  * duration of a dev network ({@code jam run --slot-ms}).
  */
-@Component(service = {AuditedBlocks.class, Auditor.class}, configurationPid = Auditor.PID,
+@Component(service = {AuditedBlocks.class, Auditor.class}, immediate = true, configurationPid = Auditor.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class Auditor implements AuditedBlocks {
     /** The configuration PID. */
