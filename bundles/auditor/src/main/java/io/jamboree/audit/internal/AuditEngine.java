@@ -263,7 +263,8 @@ final class AuditEngine {
             if (index < 0 || !ra.hasAnnounced(index)) {
                 continue;
             }
-            JudgmentPublication j = JudgmentPublication.sign(v.ed25519SecretSeed(), b.epoch(), index, valid, h, null);
+            JudgmentPublication j = JudgmentPublication.sign(v.ed25519SecretSeed(), b.epoch(), index, valid, h,
+                    valid ? null : b.guarantees().get(h));
             if (!ra.judge(j)) {
                 continue;
             }

@@ -18,6 +18,7 @@ import io.jamboree.stf.state.KeyValue;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.types.AvailAssurance;
 import io.jamboree.types.AvailabilityAssignment;
+import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.Block;
 import io.jamboree.types.Culprit;
 import io.jamboree.types.Fault;
@@ -254,37 +255,57 @@ public final class Auditor implements AuditedBlocks {
         }
         ChainState prior = StateCodec.decode(kvs.get(), params);
         int cores = params.coresCount();
-        int v = params.validatorsCount();
+        WorkReport[] q = available(prior.rho(), b.extrinsic().assurances().assurances(), cores,
+                params.validatorsCount());
+        WorkReport[] reports = new WorkReport[cores];
+        Hash[] hashes = new Hash[cores];
+        Map<Hash, List<Culprit>> culprits = new HashMap<>();
+        Map<Hash, JudgmentPublication.Guarantee> guarantees = new HashMap<>();
+        for (int c = 0; c < cores; c++) {
+            if (q[c] != null) {
+                reports[c] = q[c];
+                hashes[c] = q[c].hash(params);
+                Optional<ReportGuarantee> g = guaranteeOf(header.parent(), hashes[c]);
+                if (g.isPresent()) {
+                    culprits.put(hashes[c], culprits(g.get(), hashes[c], prior.kappa().keys(), prior.lambda().keys()));
+                    int n = g.get().signatures().size();
+                    if (n >= 2 && n <= 3) {
+                        guarantees.put(hashes[c], new JudgmentPublication.Guarantee(g.get().slot(), g.get().signatures()));
+                    }
+                }
+            }
+        }
+        byte[] entropy = BandersnatchVrf.vrfOutput(header.entropySource().bytes());
+        return new BlockAudit(hash, header.slot(), entropy, params.epochOf(prior.tau()), prior.kappa().keys(),
+                reports, hashes, culprits, guarantees);
+    }
+
+    /**
+     * {@code q} (GP §17.3 eq. auditselection): per core, the report of ρ that the block's assurances made available
+     * (W of GP §11.2, eq. 11.16: assured by more than two thirds of the validators), else null.
+     */
+    static WorkReport[] available(AvailabilityAssignments rho, List<AvailAssurance> assurances, int cores,
+            int validators) {
         int[] counts = new int[cores];
-        for (AvailAssurance a : b.extrinsic().assurances().assurances()) {
+        for (AvailAssurance a : assurances) {
             for (int c = 0; c < cores; c++) {
                 if (a.isSet(c)) {
                     counts[c]++;
                 }
             }
         }
-        WorkReport[] reports = new WorkReport[cores];
-        Hash[] hashes = new Hash[cores];
-        Map<Hash, List<Culprit>> culprits = new HashMap<>();
+        WorkReport[] q = new WorkReport[cores];
         for (int c = 0; c < cores; c++) {
-            AvailabilityAssignment pending = prior.rho().get(c);
-            if (pending != null && 3 * counts[c] > 2 * v) { // GP eq. 11.16: more than two-thirds assured
-                reports[c] = pending.report();
-                hashes[c] = pending.report().hash(params);
-                culprits.put(hashes[c], culprits(header.parent(), hashes[c], prior));
+            AvailabilityAssignment pending = c < rho.assignments().size() ? rho.get(c) : null;
+            if (pending != null && 3 * counts[c] > 2 * validators) {
+                q[c] = pending.report();
             }
         }
-        byte[] entropy = BandersnatchVrf.vrfOutput(header.entropySource().bytes());
-        return new BlockAudit(hash, header.slot(), entropy, params.epochOf(prior.tau()), prior.kappa().keys(),
-                reports, hashes, culprits);
+        return q;
     }
 
-    /**
-     * The guarantors of report {@code w} as culprits (GP §10.2: key and signature on {@code X_G ⌢ H(w)}), from the
-     * guarantee that put it on its core, found in the ancestors' guarantees extrinsics; each signature is matched
-     * against the keys of κ and λ.
-     */
-    private List<Culprit> culprits(Hash from, Hash w, ChainState prior) {
+    /** The guarantee that put report {@code w} on its core, from the ancestors' guarantees extrinsics. */
+    private Optional<ReportGuarantee> guaranteeOf(Hash from, Hash w) {
         Hash h = from;
         for (int i = 0; i < params.assuranceTimeoutPeriod() + 4; i++) {
             Optional<Block> b = importer.block(h);
@@ -293,25 +314,33 @@ public final class Auditor implements AuditedBlocks {
             }
             for (ReportGuarantee g : b.get().extrinsic().guarantees().guarantees()) {
                 if (g.report().hash(params).equals(w)) {
-                    List<Culprit> out = new ArrayList<>();
-                    byte[] msg = AuditContexts.guaranteeMessage(w);
-                    for (ValidatorSignature s : g.signatures()) {
-                        for (List<ValidatorKey> set : List.of(prior.kappa().keys(), prior.lambda().keys())) {
-                            if (s.validatorIndex() < set.size()) {
-                                ValidatorKey k = set.get(s.validatorIndex());
-                                if (Ed25519.verify(k.ed25519().bytes(), msg, s.signature().bytes())) {
-                                    out.add(new Culprit(w, k.ed25519(), s.signature()));
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                    return out;
+                    return Optional.of(g);
                 }
             }
             h = b.get().header().parent();
         }
-        return List.of();
+        return Optional.empty();
+    }
+
+    /**
+     * The guarantors of report {@code w} as culprits (GP §10.2: key and signature on {@code X_G ⌢ H(w)}): each
+     * signature of its guarantee matched against the keys of κ and λ.
+     */
+    static List<Culprit> culprits(ReportGuarantee g, Hash w, List<ValidatorKey> kappa, List<ValidatorKey> lambda) {
+        List<Culprit> out = new ArrayList<>();
+        byte[] msg = AuditContexts.guaranteeMessage(w);
+        for (ValidatorSignature s : g.signatures()) {
+            for (List<ValidatorKey> set : List.of(kappa, lambda)) {
+                if (s.validatorIndex() < set.size()) {
+                    ValidatorKey k = set.get(s.validatorIndex());
+                    if (Ed25519.verify(k.ed25519().bytes(), msg, s.signature().bytes())) {
+                        out.add(new Culprit(w, k.ed25519(), s.signature()));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** CE 144 and CE 145 to every connected validator of the current set. */

@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param hashes     per core, {@code H(q_c)}, or null
  * @param culprits   per report hash, the culprits its guarantee proves should it be judged bad: each guarantor's
  *                   key with its signature on {@code X_G ⌢ H(w)} (GP §10.2)
+ * @param guarantees per report hash, its guarantee (slot and credentials) where known: a negative judgment carries
+ *                   it (JAMNP-S CE 145)
  */
 record BlockAudit(Hash header, long slot, byte[] entropy, long epoch, List<ValidatorKey> validators,
-        WorkReport[] reports, Hash[] hashes, Map<Hash, List<Culprit>> culprits) {
+        WorkReport[] reports, Hash[] hashes, Map<Hash, List<Culprit>> culprits,
+        Map<Hash, JudgmentPublication.Guarantee> guarantees) {
     BlockAudit {
         Objects.requireNonNull(header, "header");
         if (entropy == null || entropy.length != 32) {
@@ -38,6 +41,7 @@ record BlockAudit(Hash header, long slot, byte[] entropy, long epoch, List<Valid
             throw new IllegalArgumentException(reports.length + " reports, " + hashes.length + " hashes");
         }
         culprits = Map.copyOf(culprits);
+        guarantees = Map.copyOf(guarantees);
     }
 
     @Override

@@ -133,7 +133,10 @@ class AuditEngineTest {
         }
         Hash header = new Hash(TrancheSelectionTest.filled(0x10));
         BlockAudit block = new BlockAudit(header, 12, TrancheSelectionTest.filled(0x20), 1, KAPPA,
-                new WorkReport[] {good, bad}, new Hash[] {goodHash, badHash}, Map.of(badHash, culprits));
+                new WorkReport[] {good, bad}, new Hash[] {goodHash, badHash}, Map.of(badHash, culprits),
+                Map.of(badHash, new JudgmentPublication.Guarantee(11, List.of(
+                        new io.jamboree.types.ValidatorSignature(4, culprits.get(0).signature()),
+                        new io.jamboree.types.ValidatorSignature(5, culprits.get(1).signature())))));
         for (AuditEngine e : engines) {
             e.blockImported(block, 0);
         }
@@ -192,7 +195,7 @@ class AuditEngineTest {
         hashes[7] = h;
         Hash header = new Hash(TrancheSelectionTest.filled(0x11));
         BlockAudit block = new BlockAudit(header, 30, TrancheSelectionTest.filled(0x21), 0, KAPPA, reports, hashes,
-                Map.of());
+                Map.of(), Map.of());
         Set<Integer> offline = new HashSet<>();
         network((v, x) -> true, offline);
         // first see who draws core 7 in tranche 0: they go offline before auditing (they become no-shows)
