@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class Auditor implements AuditedBlocks {
     /** The configuration PID. */
     public static final String PID = "io.jamboree.auditor";
+    /** The service property of a deliberately faulty work-report computation, which the auditor does not use. */
+    public static final String FAULTY = "jamboree.liar";
     static final StreamKind CE_ANNOUNCE = StreamKind.of(144);
     static final StreamKind CE_JUDGMENT = StreamKind.of(145);
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
@@ -144,9 +146,15 @@ public final class Auditor implements AuditedBlocks {
         }
     }
 
-    /** The highest-ranked computation serves: a plugin may replace the node's own (see the README). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    /**
+     * The highest-ranked computation serves (a plugin may replace the node's own), except one marked
+     * {@value #FAULTY}{@code =true}: a deliberately faulty Ξ installed to test the auditors (the lying-guarantor
+     * sample) corrupts the node's guarantees, not its audits. The DS property {@code computation.target} of PID
+     * {@value #PID} overrides the filter.
+     */
+    @Reference(name = "computation", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            target = "(!(" + Auditor.FAULTY + "=true))")
     void bindComputation(WorkReportComputation c) {
         computation = c;
     }
