@@ -36,7 +36,7 @@ final class VerdictRule {
     /**
      * The verdict the known judgments support, preferring bad (⌊2V/3⌋ + 1 negative), then good (as many
      * positive), then wonky (⌊V/3⌋ positive and the rest negative); the judgments of the lowest validator indices
-     * are taken. Empty while none can be formed.
+     * are taken; a validator that judged both ways is left out. Empty while none can be formed.
      *
      * @param positive the positive judgments known (at most one per validator)
      * @param negative the negative judgments known (at most one per validator)
@@ -46,8 +46,16 @@ final class VerdictRule {
             Collection<Judgement> negative) {
         int s = superMajority(validators);
         int third = wonky(validators);
-        List<Judgement> pos = sorted(positive);
-        List<Judgement> neg = sorted(negative);
+        java.util.Set<Integer> both = new java.util.HashSet<>();
+        for (Judgement p : positive) {
+            for (Judgement n : negative) {
+                if (p.index() == n.index()) {
+                    both.add(p.index()); // judged both ways: left out of verdicts (GP §10.2: no duplicates)
+                }
+            }
+        }
+        List<Judgement> pos = sorted(positive, both);
+        List<Judgement> neg = sorted(negative, both);
         List<Judgement> votes;
         if (neg.size() >= s) {
             votes = new ArrayList<>(neg.subList(0, s));
@@ -60,11 +68,6 @@ final class VerdictRule {
             return Optional.empty();
         }
         votes.sort(Comparator.comparingInt(Judgement::index));
-        for (int i = 1; i < votes.size(); i++) {
-            if (votes.get(i).index() == votes.get(i - 1).index()) {
-                throw new IllegalArgumentException("validator " + votes.get(i).index() + " judged both ways");
-            }
-        }
         return Optional.of(new Verdict(report, epoch, votes));
     }
 
@@ -79,8 +82,13 @@ final class VerdictRule {
         return n;
     }
 
-    private static List<Judgement> sorted(Collection<Judgement> js) {
-        List<Judgement> out = new ArrayList<>(js);
+    private static List<Judgement> sorted(Collection<Judgement> js, java.util.Set<Integer> leaveOut) {
+        List<Judgement> out = new ArrayList<>();
+        for (Judgement j : js) {
+            if (!leaveOut.contains(j.index())) {
+                out.add(j);
+            }
+        }
         out.sort(Comparator.comparingInt(Judgement::index));
         return out;
     }

@@ -89,4 +89,12 @@ class AuditorTest {
         assertEquals(lambda.get(2).ed25519(), cs.get(1).key());
         assertEquals(w, cs.get(0).target());
     }
+
+    @Test
+    void tranchePeriodIsEightSecondsScaledToTheSlot() {
+        io.jamboree.core.ChainParams tiny = io.jamboree.core.ChainParams.tiny();
+        assertEquals(8000, Auditor.trancheMs(java.util.Map.of(), tiny), "A = 8 s (GP I.4.4)");
+        assertEquals(1333, Auditor.trancheMs(java.util.Map.of("slotMs", "1000"), tiny), "8/6 of a 1 s slot");
+        assertEquals(500, Auditor.trancheMs(java.util.Map.of("slotMs", "1000", "trancheMs", "500"), tiny));
+    }
 }

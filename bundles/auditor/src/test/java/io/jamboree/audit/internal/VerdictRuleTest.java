@@ -54,6 +54,11 @@ class VerdictRuleTest {
         Verdict wonky = VerdictRule.verdict(R, 0, 6, judgments(true, 1, 4), judgments(false, 0, 2, 5)).orElseThrow();
         assertEquals(2, VerdictRule.positives(wonky));
         assertEquals(List.of(0, 1, 2, 4, 5), indices(wonky));
+        // validator 1 judged both ways: left out, so 4 clean negatives are not enough, 5 are
+        assertTrue(VerdictRule.verdict(R, 0, 6, judgments(true, 1), judgments(false, 0, 1, 2, 3, 4)).isEmpty());
+        Verdict withoutEquivocator = VerdictRule.verdict(R, 0, 6, judgments(true, 1),
+                judgments(false, 0, 1, 2, 3, 4, 5)).orElseThrow();
+        assertEquals(List.of(0, 2, 3, 4, 5), indices(withoutEquivocator));
         // 2 valid, 2 invalid: nothing yet
         assertTrue(VerdictRule.verdict(R, 0, 6, judgments(true, 1, 4), judgments(false, 0, 2)).isEmpty());
     }
