@@ -174,8 +174,11 @@ final class AuditEngine {
             if (cores.length == 0) {
                 continue;
             }
+            // x_n encodes a set (GP §17.3 eq. announcement): in ascending core order
+            int[] sortedCores = cores.clone();
+            Arrays.sort(sortedCores);
             List<AuditItem> items = new ArrayList<>();
-            for (int c : cores) {
+            for (int c : sortedCores) {
                 items.add(new AuditItem(c, b.hashes()[c]));
             }
             AuditAnnouncement a = new AuditAnnouncement(b.header(), 0, items,
@@ -339,7 +342,10 @@ final class AuditEngine {
                     return "bad s_0";
                 }
                 int[] expected = TrancheSelection.trancheZero(b.hashes(), BandersnatchVrf.vrfOutput(s0));
-                if (!Arrays.equals(expected, cores(a.items()))) {
+                int[] announced = cores(a.items());
+                Arrays.sort(expected);
+                Arrays.sort(announced);
+                if (!Arrays.equals(expected, announced)) {
                     return "a_0 is " + Arrays.toString(expected) + ", announced " + Arrays.toString(cores(a.items()));
                 }
             }
