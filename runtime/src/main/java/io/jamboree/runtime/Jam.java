@@ -253,6 +253,7 @@ public final class Jam implements Callable<Integer> {
 
     /** jam-grandpa's configuration: the GRANDPA voter runs on a network, its gossip delay from the slot length. */
     static final String GRANDPA_PID = "io.jamboree.grandpa";
+    static final String AUDITOR_PID = "io.jamboree.auditor";
 
     /**
      * The node store on LMDB in {@code data} (default: the node's data/), the importer on {@code chain}: the launch
@@ -686,6 +687,8 @@ public final class Jam implements Callable<Integer> {
                 }
                 // GRANDPA finality (jam-grandpa) plays rounds on the network; its gossip delay follows the slot length
                 launch = launch.with(GRANDPA_PID, "slotMs", String.valueOf(slotMs == null ? 6000 : slotMs));
+                // the auditor's tranche period (jam-auditor) follows the slot length too
+                launch = launch.with(AUDITOR_PID, "slotMs", String.valueOf(slotMs == null ? 6000 : slotMs));
                 // Felix SCR waits 5 s for a registration under its lock by default: too little for the network's
                 // whiteboard on a machine loaded by several nodes
                 launch = launch.withProperty("ds.lock.timeout.milliseconds", "60000");

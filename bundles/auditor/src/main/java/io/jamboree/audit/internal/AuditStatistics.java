@@ -1,0 +1,32 @@
+package io.jamboree.audit.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the auditor (logged in its "audit: ..." lines and on shutdown). */
+final class AuditStatistics {
+    final AtomicLong blocks = new AtomicLong();
+    final AtomicLong reports = new AtomicLong();
+    final AtomicLong announcementsSent = new AtomicLong();
+    final AtomicLong announcementsReceived = new AtomicLong();
+    final AtomicLong announcementsRefused = new AtomicLong();
+    final AtomicLong audits = new AtomicLong();
+    final AtomicLong auditsFailed = new AtomicLong();
+    final AtomicLong judgmentsSent = new AtomicLong();
+    final AtomicLong judgmentsReceived = new AtomicLong();
+    final AtomicLong judgmentsRefused = new AtomicLong();
+    final AtomicLong negativeJudgments = new AtomicLong();
+    final AtomicLong noShows = new AtomicLong();
+    final AtomicLong auditedReports = new AtomicLong();
+    final AtomicLong verdicts = new AtomicLong();
+    final AtomicLong culprits = new AtomicLong();
+    final AtomicLong faults = new AtomicLong();
+
+    @Override
+    public String toString() {
+        return "blocks=" + blocks + " reports=" + reports + " audited=" + auditedReports + " audits=" + audits
+                + " failed=" + auditsFailed + " announcements sent=" + announcementsSent + " received="
+                + announcementsReceived + " refused=" + announcementsRefused + " judgments sent=" + judgmentsSent
+                + " received=" + judgmentsReceived + " refused=" + judgmentsRefused + " negative=" + negativeJudgments
+                + " no-shows=" + noShows + " verdicts=" + verdicts + " culprits=" + culprits + " faults=" + faults;
+    }
+}
