@@ -1,6 +1,8 @@
 package io.jamboree.grandpa.internal;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.audit.AuditedBlocks;
+import io.jamboree.grandpa.BestChain;
 import io.jamboree.grandpa.FinalityListener;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;
@@ -77,8 +79,8 @@ import org.slf4j.LoggerFactory;
  */
 // immediate: the voter plays rounds from the start, whether or not a vote has arrived or a service asked for it
 @Component(configurationPid = GrandpaVoter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {FinalizedHead.class, GrandpaVoter.class}, immediate = true)
-public final class GrandpaVoter implements FinalizedHead {
+        service = {FinalizedHead.class, BestChain.class, GrandpaVoter.class}, immediate = true)
+public final class GrandpaVoter implements FinalizedHead, BestChain {
     private static final Logger LOG = LoggerFactory.getLogger(GrandpaVoter.class);
     /** The configuration PID. */
     public static final String PID = "io.jamboree.grandpa";
@@ -106,6 +108,11 @@ public final class GrandpaVoter implements FinalizedHead {
     private final Thread loop;
     private final AtomicLong equivocations = new AtomicLong();
     private volatile Network network;
+    /** The auditors' verdicts (GP §17), when the node runs them; else every block counts as audited. */
+    private volatile AuditedBlocks audits;
+    private final BestChainRule bestRule;
+    /** The finalized block, readable without the voter's lock (the best-chain rule runs on callers' threads). */
+    private volatile BlockRef finalizedNow;
     private volatile boolean running = true;
 
     // ---- guarded by this ----
@@ -131,6 +138,7 @@ public final class GrandpaVoter implements FinalizedHead {
         this.importer = importer;
         this.params = importer.params();
         this.chain = new ChainAncestry(importer);
+        this.bestRule = new BestChainRule(chain);
         this.store = new GrandpaStore(store);
         this.keystore = keystore;
         this.codec = new GrandpaCodec(params);
@@ -175,6 +183,17 @@ public final class GrandpaVoter implements FinalizedHead {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAudits(AuditedBlocks a) {
+        audits = a;
+    }
+
+    void unbindAudits(AuditedBlocks a) {
+        if (audits == a) {
+            audits = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindListener(FinalityListener l) {
         listeners.add(l);
@@ -203,6 +222,22 @@ public final class GrandpaVoter implements FinalizedHead {
     @Override
     public synchronized long round() {
         return roundNo;
+    }
+
+    // ---- BestChain ----
+
+    /**
+     * The best block (GP §19, {@link BestChainRule}) above our finalized block; blocks the auditors rejected are not
+     * acceptable; with no auditor every block counts as audited. The importer's best head until the voter started.
+     */
+    @Override
+    public Optional<Hash> bestHead() {
+        BlockRef f = finalizedNow;
+        if (f == null) {
+            return importer.bestHead();
+        }
+        AuditedBlocks a = audits;
+        return Optional.of(bestRule.best(f, a == null ? h -> false : a::isRejected));
     }
 
     /** Equivocations by other voters seen so far. */
@@ -264,7 +299,9 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         prevEstimate = finalized;
         prevGhost = finalized;
+        finalizedNow = finalized;
         localKeys();
+        prune(finalized);
     }
 
     private void localKeys() {
@@ -428,7 +465,7 @@ public final class GrandpaVoter implements FinalizedHead {
             base = proposal;
         }
         BlockRef target = base;
-        Optional<Hash> best = importer.bestHead();
+        Optional<Hash> best = bestHead();
         if (best.isPresent()) {
             Optional<Header> h = chain.header(best.get());
             if (h.isPresent()) {
@@ -448,8 +485,7 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         if (best.isPresent() && extended.equals(base) && !best.get().equals(base.hash())) {
             LOG.info("grandpa: the best head {} does not descend from the prevote base {} (slot {}): voting for the"
-                    + " base (the importer's fork choice does not follow finality yet)", best.get(), base.hash(),
-                    base.slot());
+                    + " base", best.get(), base.hash(), base.slot());
         }
         LOG.debug("grandpa: prevote target: base slot {} ({}), best {}, extended to slot {}, set change {}", base.slot(),
                 base.hash(), best.orElse(null), extended.slot(), change.map(BlockRef::slot).orElse(-1L));
@@ -554,6 +590,7 @@ public final class GrandpaVoter implements FinalizedHead {
         BlockRef old = finalized;
         store.saveJustification(f.hash(), codec.encode(j));
         finalized = f;
+        finalizedNow = f;
         Optional<BlockRef> change = chain.firstSetChange(old, f);
         if (change.isPresent()) {
             Optional<List<Ed25519Public>> keys = chain.validators(change.get().hash());
@@ -577,7 +614,7 @@ public final class GrandpaVoter implements FinalizedHead {
             }
         }
         persist();
-        long bestSlot = importer.bestHead().flatMap(chain::header).map(Header::slot).orElse(-1L);
+        long bestSlot = bestHead().flatMap(chain::header).map(Header::slot).orElse(-1L);
         String line = "grandpa: finalized " + f.hash() + " (slot " + f.slot() + ") in round " + j.round() + " of set "
                 + j.setId() + "; best head at slot " + bestSlot;
         System.out.println(line);
@@ -597,7 +634,27 @@ public final class GrandpaVoter implements FinalizedHead {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down
         }
+        prune(f);
         notifyAll();
+    }
+
+    /** Pruning by finality (GP §19), off the voter's lock: the importer forgets the forks beside {@code f}'s chain. */
+    private void prune(BlockRef f) {
+        try {
+            notifier.execute(() -> {
+                try {
+                    int n = importer.pruneForks(f.hash());
+                    if (n > 0) {
+                        LOG.info("grandpa: pruned {} blocks on forks that cannot become final (finalized slot {})", n,
+                                f.slot());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("grandpa: pruning the forks of {} failed: {}", f.hash(), e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     // ---- incoming messages (stream handlers) ----
