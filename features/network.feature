@@ -1,6 +1,7 @@
 # network: the author feature plus JAMNP-S over QUIC (Netty's QUIC codec, BoringSSL/quiche native code for
 # linux-x86_64, Bouncy Castle PKIX for the node certificate) and the io.jamboree.network.Network service
-# (configured by PID io.jamboree.network), and GRANDPA finality (jam-grandpa, configured by PID io.jamboree.grandpa).
+# (configured by PID io.jamboree.network), and GRANDPA finality (jam-grandpa, configured by PID io.jamboree.grandpa;
+# it reads the auditors' verdicts of jam-auditor for the best chain).
 # The QUIC native file is a fragment of io.netty.codec-classes-quic: it is listed before its host, by its
 # file name bundles/netty-codec-native-quic-linux-x86_64.jar (artifactId-classifier).
 include author
@@ -16,4 +17,5 @@ io.netty:netty-handler
 io.netty:netty-codec-native-quic-linux-x86_64
 io.netty:netty-codec-classes-quic
 io.jamboree:jam-network
+io.jamboree:jam-auditor
 io.jamboree:jam-grandpa

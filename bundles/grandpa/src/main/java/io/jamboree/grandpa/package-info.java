@@ -3,9 +3,8 @@
  *
  * <p>{@link io.jamboree.grandpa.FinalizedHead} gives the finalized block (header hash and slot), the GRANDPA set id
  * and round the node is in; {@link io.jamboree.grandpa.FinalityListener} services (whiteboard) hear of every new
- * finalized block. {@link io.jamboree.grandpa.FinalizedBlock} is the record both use. {@link io.jamboree.grandpa.BestChain}
- * gives the head of the best chain of GP §19.
+ * finalized block. {@link io.jamboree.grandpa.FinalizedBlock} is the record both use.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.1.0")
 package io.jamboree.grandpa;

@@ -1,7 +1,7 @@
 package io.jamboree.conformance.equivocator;
 
 import io.jamboree.crypto.Ed25519;
-import io.jamboree.grandpa.BestChain;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;

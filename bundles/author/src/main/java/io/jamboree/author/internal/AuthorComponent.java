@@ -5,7 +5,7 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.author.ContestTickets;
 import io.jamboree.author.SlotOutcome;
-import io.jamboree.grandpa.BestChain;
+import io.jamboree.importer.BestChain;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.keystore.Keystore;
 import io.jamboree.keystore.ValidatorSecrets;

@@ -99,7 +99,7 @@ public final class NodeAuthor {
     }
 
     /**
-     * Builds on the head {@code best} gives (the GP §19 best chain, {@code io.jamboree.grandpa.BestChain}); {@code null}
+     * Builds on the head {@code best} gives (the GP §19 best chain, {@link io.jamboree.importer.BestChain}); {@code null}
      * goes back to the importer's best head.
      */
     public void parentChoice(Supplier<Optional<Hash>> best) {

@@ -2,7 +2,7 @@ package io.jamboree.grandpa.internal;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.audit.AuditedBlocks;
-import io.jamboree.grandpa.BestChain;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalityListener;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;

@@ -3,7 +3,7 @@ package io.jamboree.sync.internal;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.core.ChainParams;
-import io.jamboree.grandpa.BestChain;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportFailedException;

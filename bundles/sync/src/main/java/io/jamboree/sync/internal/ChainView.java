@@ -1,7 +1,7 @@
 package io.jamboree.sync.internal;
 
 import io.jamboree.core.ChainParams;
-import io.jamboree.grandpa.BestChain;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
