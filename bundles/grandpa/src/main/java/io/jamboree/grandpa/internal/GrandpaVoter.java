@@ -74,8 +74,17 @@ import org.slf4j.LoggerFactory;
  * written to the node store before it is signed and sent ({@link GrandpaStore}). A block the precommits finalize is
  * stored with its justification and a CE 150 commit goes to the other voters; a valid commit from another voter
  * finalizes too and moves this node to the round after it. A peer 2 or more rounds ahead (CE 151) is asked for a
- * catch-up (CE 152). Finalizing a set-change block (the first block of an epoch) starts set id + 1 with κ of its
- * posterior state, at round 1.
+ * catch-up (CE 152). A commit for a block not imported yet is remembered, and once the block is imported its
+ * justification is asked of that peer (CE 130 client). Finalizing a set-change block (the first block of an epoch)
+ * starts set id + 1 with κ of its posterior state, at round 1.
+ *
+ * <p>It also provides the node's {@link BestChain} (GP §19, {@link BestChainRule}) over its finalized block, votes
+ * along it, and prunes the importer's forks that can no longer become final ({@link BlockImporter#pruneForks}) after
+ * every finalization.
+ *
+ * <p>A node whose own keys reach the threshold (a lone dev node with every validator) completes a round every 4 T:
+ * rounds run on whether or not a new block came, as in the HS algorithm, so the round number grows by about 1.5 per
+ * slot there; with fewer keys and no peers it stays in its first round.
  */
 // immediate: the voter plays rounds from the start, whether or not a vote has arrived or a service asked for it
 @Component(configurationPid = GrandpaVoter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -94,6 +103,8 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
     static final StreamKind CE_WARP_SYNC = StreamKind.of(153);
     /** Votes for blocks not imported yet kept for later, at most. */
     static final int MAX_PENDING = 4096;
+    /** Blocks whose justification we mean to ask for (CE 130), at most. */
+    static final int MAX_WANTED = 64;
 
     private final BlockImporter importer;
     private final ChainParams params;
@@ -129,6 +140,8 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
     private final Map<PeerId, Long> catchUpAsked = new HashMap<>();
     private final Map<PeerId, Long> commitSent = new HashMap<>();
     private final Map<PeerId, Long> warpAsked = new HashMap<>();
+    /** Blocks a peer's commit named before we imported them: their justifications are asked for (CE 130) later. */
+    private final Map<Hash, PeerId> justificationWanted = new java.util.LinkedHashMap<>();
     private BlockRef proposal;
     private volatile List<ValidatorSecrets> ours = List.of();
 
@@ -713,6 +726,7 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
     }
 
     private void retryPending() {
+        askJustifications();
         if (pending.isEmpty()) {
             return;
         }
@@ -722,6 +736,81 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
             if (m.setId() == voters.setId() && m.round() + 1 >= roundNo) {
                 accept(m);
             }
+        }
+    }
+
+    /**
+     * CE 130 client: for each block a commit named before it was imported, now imported and above our finalized block,
+     * the peer that sent the commit is asked for the block's justification; a valid one finalizes the block.
+     */
+    private void askJustifications() {
+        if (justificationWanted.isEmpty()) {
+            return;
+        }
+        var it = justificationWanted.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Hash, PeerId> e = it.next();
+            Optional<Header> h = chain.header(e.getKey());
+            if (h.isEmpty()) {
+                continue;
+            }
+            it.remove();
+            if (h.get().slot() <= finalized.slot()) {
+                continue;
+            }
+            Hash block = e.getKey();
+            PeerId peer = e.getValue();
+            long set = voters.setId();
+            try {
+                sender.execute(() -> fetchJustification(peer, block, set));
+            } catch (java.util.concurrent.RejectedExecutionException x) {
+                return; // shutting down
+            }
+        }
+    }
+
+    private void fetchJustification(PeerId peer, Hash block, long set) {
+        try {
+            byte[] resp = request(peer, CE_JUSTIFICATION, codec.encode(
+                    new io.jamboree.grandpa.internal.protocol.Messages.JustificationRequest(block)));
+            if (resp == null) {
+                return;
+            }
+            Justification j = codec.decodeJustification(resp);
+            synchronized (this) {
+                if (voters.setId() != set || j.setId() != set) {
+                    return;
+                }
+                Optional<Header> h = chain.header(block);
+                if (h.isEmpty()) {
+                    return;
+                }
+                BlockRef b = new BlockRef(block, h.get().slot());
+                if (!j.commit().target().block().equals(b) || b.equals(finalized) || !chain.descends(b, finalized)) {
+                    return;
+                }
+                CommitCheck.verify(j, voters, chain, params);
+                LOG.info("grandpa: justification of {} (slot {}, round {}) from {} over CE 130", block, b.slot(),
+                        j.round(), peer);
+                adopt(peer, b, j);
+            }
+        } catch (Exception e) {
+            LOG.info("grandpa: CE 130 justification request for {} to {} failed: {}", block, peer, e.toString());
+        }
+    }
+
+    /** Finalizes {@code b} by the checked justification {@code j} from {@code peer}, moving on past its round. */
+    private void adopt(PeerId peer, BlockRef b, Justification j) {
+        long set = voters.setId();
+        finalize(b, j);
+        if (voters.setId() == set && j.round() >= roundNo) {
+            LOG.info("grandpa: commit of round {} from {}: moving on to round {}", j.round(), peer, j.round() + 1);
+            roundNo = j.round() + 1;
+            current = null;
+            previous = null;
+            prevEstimate = finalized;
+            prevGhost = finalized;
+            notifyAll();
         }
     }
 
@@ -737,7 +826,12 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
         }
         Optional<Hash> root = chain.stateRoot(tb.hash());
         if (root.isEmpty()) {
-            LOG.debug("grandpa: commit from {} for the unknown block {}; ignored for now", peer, tb.hash());
+            LOG.debug("grandpa: commit from {} for the unknown block {}; its justification is asked for once imported",
+                    peer, tb.hash());
+            if (justificationWanted.size() >= MAX_WANTED) {
+                justificationWanted.remove(justificationWanted.keySet().iterator().next()); // the oldest
+            }
+            justificationWanted.put(tb.hash(), peer);
             return;
         }
         if (!root.get().equals(t.target().stateRoot())) {
@@ -753,17 +847,7 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
                     peer, tb.hash(), tb.slot());
             return;
         }
-        long set = voters.setId();
-        finalize(tb, new Justification(m.round(), m.setId(), m.commit(), List.of()));
-        if (voters.setId() == set && m.round() >= roundNo) {
-            LOG.info("grandpa: commit of round {} from {}: moving on to round {}", m.round(), peer, m.round() + 1);
-            roundNo = m.round() + 1;
-            current = null;
-            previous = null;
-            prevEstimate = finalized;
-            prevGhost = finalized;
-            notifyAll();
-        }
+        adopt(peer, tb, new Justification(m.round(), m.setId(), m.commit(), List.of()));
     }
 
     /** A CE 151 state message: the peer's round. */
