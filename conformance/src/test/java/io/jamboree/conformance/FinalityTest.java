@@ -25,7 +25,7 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * GRANDPA finality (GP §19, issue #17) on ONE network of six real {@code bin/jam run} validator processes (QUIC on
- * localhost, an LMDB folder each, 2 s slots), through these phases:
+ * localhost, an LMDB folder each, 3 s slots as MultiNodeTest), through these phases:
  * <ol>
  *   <li>all six up; validator {@value #BYZANTINE} runs the test-only {@link Equivocator} plugin (deployed into its own
  *       {@code deploy/} folder), which signs two different prevotes in every round besides its honest voter's;</li>
@@ -42,7 +42,7 @@ import org.junit.rules.TemporaryFolder;
  */
 public class FinalityTest {
     private static final int VALIDATORS = 6;
-    private static final long SLOT_MS = 2000;
+    private static final long SLOT_MS = 3000;
     private static final int BYZANTINE = 5;
     private static final int FIRST = 1;
     private static final int SECOND = 2;
@@ -51,7 +51,7 @@ public class FinalityTest {
     private static final int KILL_SECOND = 16;
     private static final int RESTART = 26;
     /** The last slot: room for the catch-up after the restart. */
-    private static final int LAST_SLOT = 52;
+    private static final int LAST_SLOT = 48;
     private static final Pattern AUTHORED = Pattern.compile(
             "^slot (\\d+) \\(epoch \\d+, phase \\d+\\): block (0x[0-9a-f]+), (ticket|fallback)-sealed by validator (\\d+)");
     private static final Pattern FINALIZED = Pattern.compile(
