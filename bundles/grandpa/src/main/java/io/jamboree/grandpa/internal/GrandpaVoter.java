@@ -431,6 +431,8 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
             return last;
         }
         List<SignedMessage> mine = new ArrayList<>();
+        List<SignedMessage> older = new ArrayList<>();
+        long olderRound = -1;
         synchronized (this) {
             LOG.info("grandpa: round {} of set {} waiting: {} prevotes (ghost {}), {} precommits (estimate {},"
                     + " completable {}); previous estimate slot {}, ghost slot {}; finalized slot {}; {} votes pending;"
@@ -449,9 +451,22 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
                     mine.add(m);
                 }
             }
+            // and our precommits of the round before: a peer still in it needs them to complete it
+            Round p = previous;
+            if (p != null && p.voters().setId() == r.voters().setId() && p.number() < r.number()) {
+                olderRound = p.number();
+                for (SignedMessage m : p.precommits()) {
+                    if (isOurs(m.voter())) {
+                        older.add(m);
+                    }
+                }
+            }
         }
         for (SignedMessage m : mine) {
             broadcast(CE_VOTE, codec.encode(new VoteMessage(r.number(), r.voters().setId(), m)));
+        }
+        for (SignedMessage m : older) {
+            broadcast(CE_VOTE, codec.encode(new VoteMessage(olderRound, r.voters().setId(), m)));
         }
         broadcastState();
         return now;
