@@ -240,7 +240,7 @@ public class FinalityTest {
 
     /** Waits until {@code c} holds, at most {@code slots} slots; fails with every node's tail if it does not. */
     private void awaitUntil(Condition c, long slots, String what) throws IOException, InterruptedException {
-        long end = net.slotNow() + slots;
+        long end = Math.max(0, net.slotNow()) + slots; // counted from the genesis if the nodes are up before it
         while (!c.holds()) {
             net.check("not within " + slots + " slots: " + what, net.slotNow() < end);
             for (LocalNode n : net.nodes) {
