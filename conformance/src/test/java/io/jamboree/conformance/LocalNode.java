@@ -22,6 +22,8 @@ public final class LocalNode {
     public Path out;
     public Path err;
     public int runs;
+    /** The installation folder the node runs from ({@code jam --home}); null: the distribution's own. */
+    public Path home;
 
     /** A node to run {@code bin/jam run --rpc-port 0 ARGS} of the distribution {@code dist}, its output in {@code folder}. */
     public LocalNode(Path dist, Path folder, String name, List<String> args) {
@@ -37,7 +39,11 @@ public final class LocalNode {
         out = folder.resolve(name + "-" + runs + ".out");
         err = folder.resolve(name + "-" + runs + ".err");
         // --rpc-port 0: every node its own free RPC port (the default 19800 is one per machine)
-        List<String> cmd = new ArrayList<>(List.of(dist.resolve("bin/jam").toString(), "run", "--rpc-port", "0"));
+        List<String> cmd = new ArrayList<>(List.of(dist.resolve("bin/jam").toString()));
+        if (home != null) {
+            cmd.addAll(List.of("--home", home.toString()));
+        }
+        cmd.addAll(List.of("run", "--rpc-port", "0"));
         cmd.addAll(args);
         process = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();

@@ -93,4 +93,23 @@ public interface BlockImporter {
     default Optional<Hash> stateRoot(Hash headerHash) {
         return Optional.empty();
     }
+
+    /**
+     * The leaves of the block tree: known blocks with no known child (GP §19: the best chain ends at one of them).
+     * This default knows the best head alone.
+     */
+    default List<Hash> leaves() {
+        return bestHead().map(List::of).orElse(List.of());
+    }
+
+    /**
+     * Pruning by finality (GP §19): forgets every block, and its state, that is neither an ancestor nor a descendant
+     * of the finalized block {@code finalized} (forks that can no longer become final); everything descending from
+     * it is kept. The best head moves to the highest kept block if it was pruned. This default prunes nothing.
+     *
+     * @return how many blocks were pruned (0 for an unknown {@code finalized})
+     */
+    default int pruneForks(Hash finalized) {
+        return 0;
+    }
 }

@@ -5,6 +5,7 @@ import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.author.ContestTickets;
 import io.jamboree.author.SlotOutcome;
+import io.jamboree.importer.BestChain;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.keystore.Keystore;
 import io.jamboree.keystore.ValidatorSecrets;
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The {@link Author} service over the node's {@link BlockImporter}, signing with the Bandersnatch keys of every
  * validator the {@link Keystore} holds (PID {@code io.jamboree.keystore}: dev validators and key files). Authored
  * blocks go to every {@link AuthorListener} service. Blocks are filled from the node's
- * {@link io.jamboree.author.pool.ExtrinsicPool} ({@link PendingExtrinsics}), which our own tickets join.
+ * {@link io.jamboree.author.pool.ExtrinsicPool} ({@link PendingExtrinsics}), which our own tickets join. Blocks are
+ * built on the head of the GP §19 best chain ({@link BestChain}) when the node runs GRANDPA, else on the importer's.
  */
 @Component(service = Author.class)
 public final class AuthorComponent implements Author {
@@ -45,6 +47,16 @@ public final class AuthorComponent implements Author {
 
     void removeListener(AuthorListener l) {
         listeners.remove(l);
+    }
+
+    /** With GRANDPA running, blocks are built on the head of its best chain (GP §19). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBestChain(BestChain b) {
+        author.parentChoice(b::bestHead);
+    }
+
+    void unbindBestChain(BestChain b) {
+        author.parentChoice(null);
     }
 
     private void tell(AuthoredBlock b) {

@@ -18,13 +18,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The author of a node's slots on top of a {@link BlockImporter}: reads the best head and its state, builds the
+ * The author of a node's slots on top of a {@link BlockImporter}: reads the best head (GP §19, see
+ * {@link #parentChoice}) and its state, builds the
  * block ({@link BlockAuthor}) if one of our keys leads the slot, and imports it through the importer (the same Υ as
  * every other block). A rejected own block is a bug and logged as one, with the importer's reason. One caller at a
  * time.
@@ -45,6 +47,8 @@ public final class NodeAuthor {
     private final Consumer<AuthoredBlock> listener;
     private Hash cachedHead;
     private ChainState cachedState;
+    /** The block to build on: the best chain's head (GP §19) when the node runs GRANDPA, else the importer's. */
+    private volatile Supplier<Optional<Hash>> parentChoice;
 
     /**
      * @param importer the node's importer (initialized with a chain)
@@ -91,6 +95,20 @@ public final class NodeAuthor {
         Supplier<RingVrf> prover = memoize(ring);
         this.generator = new TicketGenerator(prover);
         this.author = new BlockAuthor(params, BandersnatchRing.shared(), generator);
+        this.parentChoice = importer::bestHead;
+    }
+
+    /**
+     * Builds on the head {@code best} gives (the GP §19 best chain, {@link io.jamboree.importer.BestChain}); {@code null}
+     * goes back to the importer's best head.
+     */
+    public void parentChoice(Supplier<Optional<Hash>> best) {
+        parentChoice = best == null ? importer::bestHead : best;
+    }
+
+    private Hash head() {
+        return parentChoice.get().or(importer::bestHead)
+                .orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
     }
 
     private static Supplier<RingVrf> memoize(Supplier<RingVrf> s) {
@@ -124,7 +142,10 @@ public final class NodeAuthor {
 
     /** The posterior state of the best head (decoded once per head). */
     public synchronized ChainState headState() {
-        Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
+        return state(head());
+    }
+
+    private ChainState state(Hash head) {
         if (!head.equals(cachedHead)) {
             cachedState = StateCodec.decode(importer.state(head).orElseThrow(
                     () -> new IllegalStateException("the state of the best head " + head + " is not kept")), params);
@@ -178,8 +199,8 @@ public final class NodeAuthor {
      * logged.
      */
     public synchronized SlotOutcome authorSlot(long slot) {
-        Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
-        ChainState pre = headState();
+        Hash head = head();
+        ChainState pre = state(head);
         if (slot <= pre.tau()) {
             throw new IllegalStateException("slot " + slot + " is not after the best head's slot " + pre.tau());
         }

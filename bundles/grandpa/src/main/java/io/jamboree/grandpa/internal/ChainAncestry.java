@@ -9,16 +9,19 @@ import io.jamboree.merkle.StateKey;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
+import io.jamboree.types.SafroleState;
+import io.jamboree.types.TicketsOrKeys;
 import io.jamboree.types.ValidatorKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The importer's block tree as the vote graph's {@link Ancestry}, and what the voter reads of blocks and states. */
-final class ChainAncestry implements Ancestry {
+final class ChainAncestry implements Ancestry, BestChainRule.Tree {
     /** The longest walk down the tree. */
     static final int MAX_WALK = 100_000;
     private static final StateKey KAPPA = StateKey.of(8);
+    private static final StateKey GAMMA = StateKey.of(4);
 
     private final BlockImporter importer;
 
@@ -102,6 +105,41 @@ final class ChainAncestry implements Ancestry {
             h = hd.get().parent();
         }
         return Optional.ofNullable(found);
+    }
+
+    @Override
+    public List<Hash> leaves() {
+        return importer.leaves();
+    }
+
+    @Override
+    public Optional<Hash> longest() {
+        return importer.bestHead();
+    }
+
+    /**
+     * The block's parent and slot, and whether it is ticket-sealed: whether γ_S of its posterior state, the sealing
+     * keys of its own epoch (GP eq. 6.24, 6.15), is a ticket sequence. A block whose state was pruned counts as
+     * fallback-sealed.
+     */
+    @Override
+    public Optional<BestChainRule.BlockInfo> info(Hash block) {
+        Optional<Header> h = importer.header(block);
+        if (h.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean ticketed = false;
+        Optional<List<KeyValue>> state = importer.state(block);
+        if (state.isPresent()) {
+            for (KeyValue kv : state.get()) {
+                if (kv.key().equals(GAMMA)) {
+                    ticketed = SafroleState.decode(new Decoder(kv.value()), importer.params()).sealTickets()
+                            instanceof TicketsOrKeys.Tickets;
+                    break;
+                }
+            }
+        }
+        return Optional.of(new BestChainRule.BlockInfo(h.get().parent(), h.get().slot(), ticketed));
     }
 
     Optional<Header> header(Hash h) {

@@ -1,6 +1,8 @@
 package io.jamboree.grandpa.internal;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.audit.AuditedBlocks;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalityListener;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;
@@ -72,13 +74,22 @@ import org.slf4j.LoggerFactory;
  * written to the node store before it is signed and sent ({@link GrandpaStore}). A block the precommits finalize is
  * stored with its justification and a CE 150 commit goes to the other voters; a valid commit from another voter
  * finalizes too and moves this node to the round after it. A peer 2 or more rounds ahead (CE 151) is asked for a
- * catch-up (CE 152). Finalizing a set-change block (the first block of an epoch) starts set id + 1 with κ of its
- * posterior state, at round 1.
+ * catch-up (CE 152). A commit for a block not imported yet is remembered, and once the block is imported its
+ * justification is asked of that peer (CE 130 client). Finalizing a set-change block (the first block of an epoch)
+ * starts set id + 1 with κ of its posterior state, at round 1.
+ *
+ * <p>It also provides the node's {@link BestChain} (GP §19, {@link BestChainRule}) over its finalized block, votes
+ * along it, and prunes the importer's forks that can no longer become final ({@link BlockImporter#pruneForks}) after
+ * every finalization.
+ *
+ * <p>A node whose own keys reach the threshold (a lone dev node with every validator) completes a round every 4 T:
+ * rounds run on whether or not a new block came, as in the HS algorithm, so the round number grows by about 1.5 per
+ * slot there; with fewer keys and no peers it stays in its first round.
  */
 // immediate: the voter plays rounds from the start, whether or not a vote has arrived or a service asked for it
 @Component(configurationPid = GrandpaVoter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {FinalizedHead.class, GrandpaVoter.class}, immediate = true)
-public final class GrandpaVoter implements FinalizedHead {
+        service = {FinalizedHead.class, BestChain.class, GrandpaVoter.class}, immediate = true)
+public final class GrandpaVoter implements FinalizedHead, BestChain {
     private static final Logger LOG = LoggerFactory.getLogger(GrandpaVoter.class);
     /** The configuration PID. */
     public static final String PID = "io.jamboree.grandpa";
@@ -92,6 +103,8 @@ public final class GrandpaVoter implements FinalizedHead {
     static final StreamKind CE_WARP_SYNC = StreamKind.of(153);
     /** Votes for blocks not imported yet kept for later, at most. */
     static final int MAX_PENDING = 4096;
+    /** Blocks whose justification we mean to ask for (CE 130), at most. */
+    static final int MAX_WANTED = 64;
 
     private final BlockImporter importer;
     private final ChainParams params;
@@ -106,6 +119,11 @@ public final class GrandpaVoter implements FinalizedHead {
     private final Thread loop;
     private final AtomicLong equivocations = new AtomicLong();
     private volatile Network network;
+    /** The auditors' verdicts (GP §17), when the node runs them; else every block counts as audited. */
+    private volatile AuditedBlocks audits;
+    private final BestChainRule bestRule;
+    /** The finalized block, readable without the voter's lock (the best-chain rule runs on callers' threads). */
+    private volatile BlockRef finalizedNow;
     private volatile boolean running = true;
 
     // ---- guarded by this ----
@@ -122,6 +140,8 @@ public final class GrandpaVoter implements FinalizedHead {
     private final Map<PeerId, Long> catchUpAsked = new HashMap<>();
     private final Map<PeerId, Long> commitSent = new HashMap<>();
     private final Map<PeerId, Long> warpAsked = new HashMap<>();
+    /** Blocks a peer's commit named before we imported them: their justifications are asked for (CE 130) later. */
+    private final Map<Hash, PeerId> justificationWanted = new java.util.LinkedHashMap<>();
     private BlockRef proposal;
     private volatile List<ValidatorSecrets> ours = List.of();
 
@@ -131,6 +151,7 @@ public final class GrandpaVoter implements FinalizedHead {
         this.importer = importer;
         this.params = importer.params();
         this.chain = new ChainAncestry(importer);
+        this.bestRule = new BestChainRule(chain);
         this.store = new GrandpaStore(store);
         this.keystore = keystore;
         this.codec = new GrandpaCodec(params);
@@ -175,6 +196,17 @@ public final class GrandpaVoter implements FinalizedHead {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAudits(AuditedBlocks a) {
+        audits = a;
+    }
+
+    void unbindAudits(AuditedBlocks a) {
+        if (audits == a) {
+            audits = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindListener(FinalityListener l) {
         listeners.add(l);
@@ -203,6 +235,22 @@ public final class GrandpaVoter implements FinalizedHead {
     @Override
     public synchronized long round() {
         return roundNo;
+    }
+
+    // ---- BestChain ----
+
+    /**
+     * The best block (GP §19, {@link BestChainRule}) above our finalized block; blocks the auditors rejected are not
+     * acceptable; with no auditor every block counts as audited. The importer's best head until the voter started.
+     */
+    @Override
+    public Optional<Hash> bestHead() {
+        BlockRef f = finalizedNow;
+        if (f == null) {
+            return importer.bestHead();
+        }
+        AuditedBlocks a = audits;
+        return Optional.of(bestRule.best(f, a == null ? h -> false : a::isRejected));
     }
 
     /** Equivocations by other voters seen so far. */
@@ -264,7 +312,9 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         prevEstimate = finalized;
         prevGhost = finalized;
+        finalizedNow = finalized;
         localKeys();
+        prune(finalized);
     }
 
     private void localKeys() {
@@ -381,6 +431,8 @@ public final class GrandpaVoter implements FinalizedHead {
             return last;
         }
         List<SignedMessage> mine = new ArrayList<>();
+        List<SignedMessage> older = new ArrayList<>();
+        long olderRound = -1;
         synchronized (this) {
             LOG.info("grandpa: round {} of set {} waiting: {} prevotes (ghost {}), {} precommits (estimate {},"
                     + " completable {}); previous estimate slot {}, ghost slot {}; finalized slot {}; {} votes pending;"
@@ -399,9 +451,22 @@ public final class GrandpaVoter implements FinalizedHead {
                     mine.add(m);
                 }
             }
+            // and our precommits of the round before: a peer still in it needs them to complete it
+            Round p = previous;
+            if (p != null && p.voters().setId() == r.voters().setId() && p.number() < r.number()) {
+                olderRound = p.number();
+                for (SignedMessage m : p.precommits()) {
+                    if (isOurs(m.voter())) {
+                        older.add(m);
+                    }
+                }
+            }
         }
         for (SignedMessage m : mine) {
             broadcast(CE_VOTE, codec.encode(new VoteMessage(r.number(), r.voters().setId(), m)));
+        }
+        for (SignedMessage m : older) {
+            broadcast(CE_VOTE, codec.encode(new VoteMessage(olderRound, r.voters().setId(), m)));
         }
         broadcastState();
         return now;
@@ -428,7 +493,7 @@ public final class GrandpaVoter implements FinalizedHead {
             base = proposal;
         }
         BlockRef target = base;
-        Optional<Hash> best = importer.bestHead();
+        Optional<Hash> best = bestHead();
         if (best.isPresent()) {
             Optional<Header> h = chain.header(best.get());
             if (h.isPresent()) {
@@ -448,8 +513,7 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         if (best.isPresent() && extended.equals(base) && !best.get().equals(base.hash())) {
             LOG.info("grandpa: the best head {} does not descend from the prevote base {} (slot {}): voting for the"
-                    + " base (the importer's fork choice does not follow finality yet)", best.get(), base.hash(),
-                    base.slot());
+                    + " base", best.get(), base.hash(), base.slot());
         }
         LOG.debug("grandpa: prevote target: base slot {} ({}), best {}, extended to slot {}, set change {}", base.slot(),
                 base.hash(), best.orElse(null), extended.slot(), change.map(BlockRef::slot).orElse(-1L));
@@ -554,6 +618,7 @@ public final class GrandpaVoter implements FinalizedHead {
         BlockRef old = finalized;
         store.saveJustification(f.hash(), codec.encode(j));
         finalized = f;
+        finalizedNow = f;
         Optional<BlockRef> change = chain.firstSetChange(old, f);
         if (change.isPresent()) {
             Optional<List<Ed25519Public>> keys = chain.validators(change.get().hash());
@@ -577,7 +642,7 @@ public final class GrandpaVoter implements FinalizedHead {
             }
         }
         persist();
-        long bestSlot = importer.bestHead().flatMap(chain::header).map(Header::slot).orElse(-1L);
+        long bestSlot = bestHead().flatMap(chain::header).map(Header::slot).orElse(-1L);
         String line = "grandpa: finalized " + f.hash() + " (slot " + f.slot() + ") in round " + j.round() + " of set "
                 + j.setId() + "; best head at slot " + bestSlot;
         System.out.println(line);
@@ -597,7 +662,27 @@ public final class GrandpaVoter implements FinalizedHead {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down
         }
+        prune(f);
         notifyAll();
+    }
+
+    /** Pruning by finality (GP §19), off the voter's lock: the importer forgets the forks beside {@code f}'s chain. */
+    private void prune(BlockRef f) {
+        try {
+            notifier.execute(() -> {
+                try {
+                    int n = importer.pruneForks(f.hash());
+                    if (n > 0) {
+                        LOG.info("grandpa: pruned {} blocks on forks that cannot become final (finalized slot {})", n,
+                                f.slot());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("grandpa: pruning the forks of {} failed: {}", f.hash(), e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     // ---- incoming messages (stream handlers) ----
@@ -656,6 +741,7 @@ public final class GrandpaVoter implements FinalizedHead {
     }
 
     private void retryPending() {
+        askJustifications();
         if (pending.isEmpty()) {
             return;
         }
@@ -665,6 +751,81 @@ public final class GrandpaVoter implements FinalizedHead {
             if (m.setId() == voters.setId() && m.round() + 1 >= roundNo) {
                 accept(m);
             }
+        }
+    }
+
+    /**
+     * CE 130 client: for each block a commit named before it was imported, now imported and above our finalized block,
+     * the peer that sent the commit is asked for the block's justification; a valid one finalizes the block.
+     */
+    private void askJustifications() {
+        if (justificationWanted.isEmpty()) {
+            return;
+        }
+        var it = justificationWanted.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Hash, PeerId> e = it.next();
+            Optional<Header> h = chain.header(e.getKey());
+            if (h.isEmpty()) {
+                continue;
+            }
+            it.remove();
+            if (h.get().slot() <= finalized.slot()) {
+                continue;
+            }
+            Hash block = e.getKey();
+            PeerId peer = e.getValue();
+            long set = voters.setId();
+            try {
+                sender.execute(() -> fetchJustification(peer, block, set));
+            } catch (java.util.concurrent.RejectedExecutionException x) {
+                return; // shutting down
+            }
+        }
+    }
+
+    private void fetchJustification(PeerId peer, Hash block, long set) {
+        try {
+            byte[] resp = request(peer, CE_JUSTIFICATION, codec.encode(
+                    new io.jamboree.grandpa.internal.protocol.Messages.JustificationRequest(block)));
+            if (resp == null) {
+                return;
+            }
+            Justification j = codec.decodeJustification(resp);
+            synchronized (this) {
+                if (voters.setId() != set || j.setId() != set) {
+                    return;
+                }
+                Optional<Header> h = chain.header(block);
+                if (h.isEmpty()) {
+                    return;
+                }
+                BlockRef b = new BlockRef(block, h.get().slot());
+                if (!j.commit().target().block().equals(b) || b.equals(finalized) || !chain.descends(b, finalized)) {
+                    return;
+                }
+                CommitCheck.verify(j, voters, chain, params);
+                LOG.info("grandpa: justification of {} (slot {}, round {}) from {} over CE 130", block, b.slot(),
+                        j.round(), peer);
+                adopt(peer, b, j);
+            }
+        } catch (Exception e) {
+            LOG.info("grandpa: CE 130 justification request for {} to {} failed: {}", block, peer, e.toString());
+        }
+    }
+
+    /** Finalizes {@code b} by the checked justification {@code j} from {@code peer}, moving on past its round. */
+    private void adopt(PeerId peer, BlockRef b, Justification j) {
+        long set = voters.setId();
+        finalize(b, j);
+        if (voters.setId() == set && j.round() >= roundNo) {
+            LOG.info("grandpa: commit of round {} from {}: moving on to round {}", j.round(), peer, j.round() + 1);
+            roundNo = j.round() + 1;
+            current = null;
+            previous = null;
+            prevEstimate = finalized;
+            prevGhost = finalized;
+            notifyAll();
         }
     }
 
@@ -680,7 +841,12 @@ public final class GrandpaVoter implements FinalizedHead {
         }
         Optional<Hash> root = chain.stateRoot(tb.hash());
         if (root.isEmpty()) {
-            LOG.debug("grandpa: commit from {} for the unknown block {}; ignored for now", peer, tb.hash());
+            LOG.debug("grandpa: commit from {} for the unknown block {}; its justification is asked for once imported",
+                    peer, tb.hash());
+            if (justificationWanted.size() >= MAX_WANTED) {
+                justificationWanted.remove(justificationWanted.keySet().iterator().next()); // the oldest
+            }
+            justificationWanted.put(tb.hash(), peer);
             return;
         }
         if (!root.get().equals(t.target().stateRoot())) {
@@ -696,17 +862,7 @@ public final class GrandpaVoter implements FinalizedHead {
                     peer, tb.hash(), tb.slot());
             return;
         }
-        long set = voters.setId();
-        finalize(tb, new Justification(m.round(), m.setId(), m.commit(), List.of()));
-        if (voters.setId() == set && m.round() >= roundNo) {
-            LOG.info("grandpa: commit of round {} from {}: moving on to round {}", m.round(), peer, m.round() + 1);
-            roundNo = m.round() + 1;
-            current = null;
-            previous = null;
-            prevEstimate = finalized;
-            prevGhost = finalized;
-            notifyAll();
-        }
+        adopt(peer, tb, new Justification(m.round(), m.setId(), m.commit(), List.of()));
     }
 
     /** A CE 151 state message: the peer's round. */

@@ -3,8 +3,12 @@ package io.jamboree.importer.internal;
 import io.jamboree.codec.Decoder;
 import io.jamboree.codec.Encoder;
 import io.jamboree.types.Hash;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The block tree (GP §19): every known block by header hash with its parent, slot, height and state root; forks are
@@ -30,10 +34,15 @@ final class BlockTree {
     }
 
     private final Map<Hash, Node> nodes = new HashMap<>();
+    /** Known children per parent hash, and the blocks with none (the leaves). */
+    private final Map<Hash, Integer> children = new HashMap<>();
+    private final Set<Hash> leaves = new LinkedHashSet<>();
     private Node best;
 
     void clear() {
         nodes.clear();
+        children.clear();
+        leaves.clear();
         best = null;
     }
 
@@ -42,7 +51,37 @@ final class BlockTree {
     }
 
     void add(Node n) {
-        nodes.put(n.hash(), n);
+        if (nodes.put(n.hash(), n) != null) {
+            return;
+        }
+        children.merge(n.parent(), 1, Integer::sum);
+        leaves.remove(n.parent());
+        if (!children.containsKey(n.hash())) {
+            leaves.add(n.hash());
+        }
+    }
+
+    /** Removes {@code h}; its parent becomes a leaf if it has no other child. */
+    void remove(Hash h) {
+        Node n = nodes.remove(h);
+        if (n == null) {
+            return;
+        }
+        leaves.remove(h);
+        if (children.merge(n.parent(), -1, Integer::sum) <= 0) {
+            children.remove(n.parent());
+            if (nodes.containsKey(n.parent())) {
+                leaves.add(n.parent());
+            }
+        }
+        if (best == n) {
+            best = null;
+        }
+    }
+
+    /** The blocks with no known child. */
+    List<Hash> leaves() {
+        return new ArrayList<>(leaves);
     }
 
     /** Adds {@code n} and makes it the best head if it is at least as high as the current one. */

@@ -62,6 +62,8 @@ public final class StoreBlockImporter implements BlockImporter {
     /** Whether every ancestor is known: started from a genesis header or given the ancestry (see {@link #ancestry}). */
     private boolean ancestryComplete;
     private boolean anchorSkipLogged;
+    /** The height of the finalized block the last {@link #pruneForks} pruned at (forks below are gone). */
+    private long prunedHeight = -1;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreBlockImporter.class);
     /** M_σ with the last state's leaves remembered: unchanged long values are not hashed again per block. */
     private final StateTrieCache trie = new StateTrieCache();
@@ -158,6 +160,7 @@ public final class StoreBlockImporter implements BlockImporter {
         storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
         givenAncestry.clear();
         givenAncestry.addAll(ancestry);
+        prunedHeight = -1;
         ancestryComplete = complete;
         anchorSkipLogged = false;
         tree.addAndChoose(node);
@@ -318,6 +321,103 @@ public final class StoreBlockImporter implements BlockImporter {
     public synchronized Optional<Hash> bestHead() {
         BlockTree.Node b = tree.best();
         return b == null ? Optional.empty() : Optional.of(b.hash());
+    }
+
+    @Override
+    public synchronized List<Hash> leaves() {
+        return tree.leaves();
+    }
+
+    /**
+     * Prunes the forks that cannot become final (see {@link BlockImporter#pruneForks}): blocks of height above the
+     * last pruning's finalized block that neither descend from {@code finalized} nor lie on its chain below it. Blocks
+     * at or below the last pruned height are on the finalized chain already (their forks went then), so the walk is
+     * over the unfinalized part of the tree only.
+     */
+    @Override
+    public synchronized int pruneForks(Hash finalized) {
+        BlockTree.Node f = tree.get(finalized);
+        if (f == null || f.height() <= prunedHeight) {
+            return 0;
+        }
+        Map<Long, Hash> onChain = new java.util.HashMap<>();
+        for (BlockTree.Node at = f; at != null && at.height() > prunedHeight; at = tree.get(at.parent())) {
+            onChain.put(at.height(), at.hash());
+        }
+        List<BlockTree.Node> dead = new ArrayList<>();
+        Map<Hash, Boolean> keep = new java.util.HashMap<>();
+        for (BlockTree.Node n : tree.nodes()) {
+            if (n.height() > prunedHeight && !kept(n, f, onChain, keep)) {
+                dead.add(n);
+            }
+        }
+        prunedHeight = f.height();
+        if (dead.isEmpty()) {
+            return 0;
+        }
+        BlockTree.Node best = tree.best();
+        boolean bestDead = best == null || keep.get(best.hash()) == Boolean.FALSE;
+        BlockTree.Node newBest = best;
+        if (bestDead) {
+            newBest = f;
+            for (BlockTree.Node n : tree.nodes()) {
+                if (n.height() > newBest.height() && keep.get(n.hash()) == Boolean.TRUE) {
+                    newBest = n;
+                }
+            }
+        }
+        try (WriteTxn w = store.write()) {
+            for (BlockTree.Node n : dead) {
+                w.delete(Table.BLOCKS, n.hash().bytes());
+                w.delete(Table.TREE, StoreLayout.nodeKey(n.hash()));
+                if (withState.contains(n.hash())) {
+                    deleteState(w, n.hash(), storedKeys.get(n.hash()));
+                }
+            }
+            if (bestDead) {
+                w.put(Table.TREE, StoreLayout.BEST, newBest.hash().bytes());
+            }
+            w.commit();
+        }
+        for (BlockTree.Node n : dead) {
+            tree.remove(n.hash());
+            withState.remove(n.hash());
+            cache.remove(n.hash());
+            storedKeys.remove(n.hash());
+        }
+        if (bestDead) {
+            tree.setBest(newBest);
+        }
+        LOG.debug("pruned {} blocks on forks of finalized block {} (height {})", dead.size(), finalized, f.height());
+        return dead.size();
+    }
+
+    /** Whether {@code n} (above the pruned height) is on the chain of {@code f} or descends from it; memoized. */
+    private boolean kept(BlockTree.Node n, BlockTree.Node f, Map<Long, Hash> onChain, Map<Hash, Boolean> memo) {
+        List<Hash> path = new ArrayList<>();
+        boolean result = false;
+        BlockTree.Node at = n;
+        while (true) {
+            Boolean known = memo.get(at.hash());
+            if (known != null) {
+                result = known;
+                break;
+            }
+            path.add(at.hash());
+            if (at.height() <= f.height()) {
+                result = at.hash().equals(onChain.get(at.height()));
+                break;
+            }
+            BlockTree.Node p = tree.get(at.parent());
+            if (p == null) {
+                break;
+            }
+            at = p;
+        }
+        for (Hash h : path) {
+            memo.put(h, result);
+        }
+        return result;
     }
 
     /**

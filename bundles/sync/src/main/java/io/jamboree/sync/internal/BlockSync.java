@@ -3,6 +3,7 @@ package io.jamboree.sync.internal;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.author.AuthorListener;
 import io.jamboree.core.ChainParams;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportFailedException;
@@ -106,7 +107,9 @@ public final class BlockSync implements AuthorListener {
     void deactivate() {
         fetcher.shutdownNow();
         announcer.shutdownNow();
-        LOG.info("sync: {}", latency.summary());
+        if (latency.count() > 0) {
+            LOG.info("sync: {}", latency.summary());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -134,6 +137,16 @@ public final class BlockSync implements AuthorListener {
 
     void unbindFinality(FinalizedHead f) {
         chain.finality(null);
+    }
+
+    /** GRANDPA's best chain (GP §19), when the node runs it: its head is the best head among the UP 0 leaves. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindBestChain(BestChain b) {
+        chain.bestChain(b);
+    }
+
+    void unbindBestChain(BestChain b) {
+        chain.bestChain(null);
     }
 
     ChainView chain() {

@@ -1,6 +1,7 @@
 package io.jamboree.sync.internal;
 
 import io.jamboree.core.ChainParams;
+import io.jamboree.importer.BestChain;
 import io.jamboree.grandpa.FinalizedBlock;
 import io.jamboree.grandpa.FinalizedHead;
 import io.jamboree.importer.BlockImporter;
@@ -35,6 +36,8 @@ final class ChainView {
     private BlockRef root;
     /** GRANDPA's finalized head when the node runs it (jam-grandpa), else null: the tree's root stands for it. */
     private volatile FinalizedHead finality;
+    /** GRANDPA's best chain when the node runs it, else null: the importer's best head stands for it. */
+    private volatile BestChain best;
     private Hash stateHead;
     private ChainState state;
 
@@ -54,6 +57,18 @@ final class ChainView {
     /** Whether the importer knows the block (its header, or it is the initial state's). */
     boolean knows(Hash hash) {
         return importer.header(hash).isPresent() || importer.stateRoot(hash).isPresent();
+    }
+
+    /** Uses GRANDPA's best chain (GP §19) for the best head ({@code null}: the importer's best head again). */
+    void bestChain(BestChain b) {
+        best = b;
+    }
+
+    /** The best head: the GP §19 best chain's when the node runs GRANDPA, else the importer's. */
+    Optional<Hash> bestHead() {
+        BestChain b = best;
+        Optional<Hash> h = b == null ? Optional.empty() : b.bestHead();
+        return h.isPresent() ? h : importer.bestHead();
     }
 
     /** Uses GRANDPA's finalized head ({@code null}: none, the tree's root again). */
@@ -98,9 +113,10 @@ final class ChainView {
                 .orElseGet(() -> importer.state(h).map(kvs -> StateCodec.tau(StateCodec.toMap(kvs))).orElse(0L));
     }
 
-    /** The known leaves; the best head always among them. */
+    /** The known leaves (blocks pruned by finality dropped); the best head always among them. */
     synchronized List<BlockRef> leaves() {
-        importer.bestHead().ifPresent(h -> leaves.putIfAbsent(h, slotOf(h)));
+        leaves.keySet().removeIf(h -> importer.stateRoot(h).isEmpty());
+        bestHead().ifPresent(h -> leaves.putIfAbsent(h, slotOf(h)));
         List<BlockRef> out = new ArrayList<>(leaves.size());
         for (Map.Entry<Hash, Long> e : leaves.entrySet()) {
             out.add(new BlockRef(e.getKey(), e.getValue()));
@@ -139,7 +155,7 @@ final class ChainView {
      */
     List<Block> ascending(Hash hash, int max) {
         List<BlockRef> ls = leaves();
-        Optional<Hash> best = importer.bestHead();
+        Optional<Hash> best = bestHead();
         List<Hash> order = new ArrayList<>();
         best.ifPresent(order::add);
         for (BlockRef l : ls) {
@@ -173,7 +189,7 @@ final class ChainView {
 
     /** The decoded posterior state of the best head, and its hash (decoded once per head). */
     synchronized HeadState headState() {
-        Hash head = importer.bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
+        Hash head = bestHead().orElseThrow(() -> new IllegalStateException("the importer holds no chain"));
         if (!head.equals(stateHead)) {
             state = StateCodec.decode(importer.state(head).orElseThrow(
                     () -> new IllegalStateException("the state of the best head " + head + " is not kept")), params);
