@@ -57,7 +57,9 @@ public class NetworkNodeTest {
 
     private static String summary(Node node) throws Exception {
         BundleContext ctx = node.framework().getBundleContext();
-        ServiceReference<?>[] refs = ctx.getServiceReferences(NETWORK, null);
+        // all references: jam-network is also on this test's class path (FinalityTest bundles a plugin against it), so
+        // the system bundle's view of io.jamboree.network is not the framework bundle's and would filter the service out
+        ServiceReference<?>[] refs = ctx.getAllServiceReferences(NETWORK, null);
         assertNotNull("no Network service", refs);
         Object network = ctx.getService(refs[0]);
         try {
