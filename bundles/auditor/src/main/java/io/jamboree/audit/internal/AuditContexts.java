@@ -15,7 +15,8 @@ final class AuditContexts {
     static final byte[] X_ANNOUNCE = ascii("jam_announce");
     static final byte[] X_VALID = ascii("jam_valid");
     static final byte[] X_INVALID = ascii("jam_invalid");
-    static final byte[] X_GUARANTEE = ascii("jam_guarantee");
+    /** X_G: the one copy the reports transition checks guarantees with. */
+    static final byte[] X_GUARANTEE = io.jamboree.stf.reports.Ed25519Signatures.GUARANTEE;
 
     private AuditContexts() {}
 

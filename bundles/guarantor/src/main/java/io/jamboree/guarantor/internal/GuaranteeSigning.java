@@ -8,7 +8,6 @@ import io.jamboree.types.Hash;
 import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.ValidatorSignature;
 import io.jamboree.types.WorkReport;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.List;
  */
 public final class GuaranteeSigning {
     /** X_G, the guarantee signing context (signed without the Graypaper's {@code $}). */
-    static final byte[] X_G = "jam_guarantee".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] X_G = io.jamboree.stf.reports.Ed25519Signatures.GUARANTEE;
 
     private GuaranteeSigning() {}
 
