@@ -29,6 +29,9 @@
  *   <li><b>Forks and best head.</b> Every valid block is kept, whatever its parent. The best head is the
  *       block of greatest height (ancestors since the initial state), the newest import winning ties: the
  *       M1 importer neither audits nor finalizes, so this is GP §19's longest-chain rule.</li>
+ *   <li><b>Import events.</b> The {@link io.jamboree.importer.BlockImporter} service tells every
+ *       {@link io.jamboree.importer.BlockImportListener} service (whiteboard) of each block it imported, on the
+ *       importing thread, with the best head after it (0.6.0).</li>
  *   <li><b>Pruning.</b> States of blocks more than {@link io.jamboree.importer.BlockImporterFactory#RETAINED_EPOCHS}
  *       epochs' worth of blocks below the best head's height are deleted (blocks and tree nodes stay); a block on
  *       top of a pruned state is rejected. Height, not slot: a far-future slot must not prune live siblings.</li>
@@ -41,5 +44,5 @@
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.5.0")
+@org.osgi.annotation.versioning.Version("0.6.0")
 package io.jamboree.importer;

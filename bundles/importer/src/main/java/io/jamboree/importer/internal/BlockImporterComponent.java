@@ -2,6 +2,7 @@ package io.jamboree.importer.internal;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.importer.AncestryItem;
+import io.jamboree.importer.BlockImportListener;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.importer.ImportOutcome;
@@ -16,13 +17,16 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@link BlockImporter} service (GP §4.1, Υ) over the node's active store and the {@link StateTransition} service.
- * Configuration PID {@value #PID}: {@code chain} = tiny | full.
+ * Configuration PID {@value #PID}: {@code chain} = tiny | full. Every {@link BlockImportListener} service is told of
+ * each block imported through it (whiteboard).
  */
 @Component(service = BlockImporter.class, configurationPid = BlockImporterComponent.PID)
 @Designate(ocd = BlockImporterComponent.Config.class)
@@ -38,6 +42,7 @@ public final class BlockImporterComponent implements BlockImporter {
     private final ChainParams params;
     private final ActiveStore store;
     private final StateTransition transition;
+    private final ImportListeners listeners = new ImportListeners();
     private BlockImporter delegate;
 
     @Activate
@@ -48,11 +53,20 @@ public final class BlockImporterComponent implements BlockImporter {
         this.transition = transition;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(BlockImportListener l) {
+        listeners.add(l);
+    }
+
+    void unbindListener(BlockImportListener l) {
+        listeners.remove(l);
+    }
+
     /** The importer, created on first use: the active store may get its delegate only after activation. */
     private synchronized BlockImporter delegate() {
         if (delegate == null) {
-            delegate = new StoreBlockImporter(params, store, transition,
-                    (long) BlockImporterFactory.RETAINED_EPOCHS * params.epochLength());
+            delegate = new NotifyingImporter(new StoreBlockImporter(params, store, transition,
+                    (long) BlockImporterFactory.RETAINED_EPOCHS * params.epochLength()), listeners);
         }
         return delegate;
     }

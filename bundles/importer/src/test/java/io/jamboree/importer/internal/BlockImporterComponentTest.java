@@ -93,6 +93,46 @@ class BlockImporterComponentTest {
         assertEquals(s.postState().keyvals().size(), c.state(ok.headerHash()).orElseThrow().size());
     }
 
+    /**
+     * Import events: every bound listener is told of an imported block on the importing thread, before
+     * {@code importBlock} returns (no timer involved); a throwing listener stops neither the import nor the others; a
+     * rejected block and an unbound listener get no event.
+     */
+    @Test
+    void importedBlocksReachTheWhiteboardListeners() {
+        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()),
+                config("tiny"));
+        java.util.List<io.jamboree.importer.ImportedBlock> seen = new java.util.ArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        io.jamboree.importer.BlockImportListener failing = b -> {
+            throw new IllegalStateException("listener bug");
+        };
+        io.jamboree.importer.BlockImportListener recording = b -> {
+            seen.add(b);
+            threads.add(Thread.currentThread());
+        };
+        java.util.List<io.jamboree.importer.ImportedBlock> unbound = new java.util.ArrayList<>();
+        io.jamboree.importer.BlockImportListener gone = unbound::add;
+        c.bindListener(failing);
+        c.bindListener(recording);
+        c.bindListener(gone);
+        c.unbindListener(gone);
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), ChainParams.tiny());
+        c.initialize(g.header(), g.state().keyvals(), List.of());
+        TraceStep s = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), ChainParams.tiny());
+        ImportOutcome.Imported ok = assertInstanceOf(ImportOutcome.Imported.class, c.importBlock(s.block()));
+        assertEquals(1, seen.size(), "one event, delivered before importBlock returned");
+        assertEquals(Thread.currentThread(), threads.get(0));
+        assertEquals(ok.headerHash(), seen.get(0).headerHash());
+        assertEquals(s.block().header().slot(), seen.get(0).slot());
+        assertEquals(s.postState().stateRoot(), seen.get(0).stateRoot());
+        assertEquals(ok.headerHash(), seen.get(0).bestHead());
+        TraceStep third = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000003.bin")), ChainParams.tiny());
+        assertInstanceOf(ImportOutcome.Rejected.class, c.importBlock(third.block()), "the parent (block 2) is unknown");
+        assertEquals(1, seen.size(), "no event for a rejected block");
+        assertEquals(List.of(), unbound);
+    }
+
     @Test
     void unknownChainIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

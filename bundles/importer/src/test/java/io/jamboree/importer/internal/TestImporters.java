@@ -21,4 +21,15 @@ public final class TestImporters {
     public static BlockImporter create(ChainParams params, NodeStore store, Accumulation accumulation) {
         return new BlockImporterFactoryComponent(transition(accumulation)).create(params, store);
     }
+
+    /**
+     * An importer from the {@code BlockImporterFactory} component that tells {@code listener} of every block it
+     * imports, as the {@code BlockImporter} component tells its whiteboard listeners.
+     */
+    public static BlockImporter create(ChainParams params, NodeStore store, Accumulation accumulation,
+            io.jamboree.importer.BlockImportListener listener) {
+        ImportListeners listeners = new ImportListeners();
+        listeners.add(listener);
+        return new NotifyingImporter(create(params, store, accumulation), listeners);
+    }
 }

@@ -12,10 +12,6 @@ public @interface RpcConfig {
     @AttributeDefinition(description = "Address to listen on (default loopback; 0.0.0.0 for all interfaces)")
     String listen() default "127.0.0.1";
 
-    @AttributeDefinition(description = "Milliseconds between checks of the best and finalized heads for subscriptions, "
-            + "besides the checks on events (own block authored, block finalized)")
-    long pollMillis() default 250;
-
     @AttributeDefinition(description = "Bytes a client may leave unread before it is disconnected")
     int maxPendingBytes() default 32 << 20;
 

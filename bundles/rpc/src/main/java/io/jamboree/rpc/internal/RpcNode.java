@@ -13,27 +13,28 @@ import java.util.function.Supplier;
 
 /**
  * The RPC server assembled from its parts (queries, subscriptions, dispatcher, WebSocket server); usable without
- * OSGi (tests).
+ * OSGi (tests). Subscribers learn of new heads only through {@link #headsChanged()} (in OSGi: {@link ImportEvents},
+ * {@link FinalityEvents}).
  */
-public final class RpcNode implements RpcEndpoint, AutoCloseable {
+public final class RpcNode implements RpcEndpoint, HeadEvents, AutoCloseable {
     private final Subscriptions subscriptions;
     private final JsonRpcDispatcher dispatcher;
     private final RpcWebSocketServer server;
     private final NodeActivity activity;
 
-    public RpcNode(BlockImporter importer, InetSocketAddress bind, long pollMillis, int maxPendingBytes, int maxSubscriptions,
+    public RpcNode(BlockImporter importer, InetSocketAddress bind, int maxPendingBytes, int maxSubscriptions,
             Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
             Supplier<Optional<FinalizedHead>> finality) throws InterruptedException {
-        this(importer, bind, pollMillis, maxPendingBytes, maxSubscriptions, pool, workPackages, finality, NodeActivity.none());
+        this(importer, bind, maxPendingBytes, maxSubscriptions, pool, workPackages, finality, NodeActivity.none());
     }
 
-    RpcNode(BlockImporter importer, InetSocketAddress bind, long pollMillis, int maxPendingBytes, int maxSubscriptions,
+    RpcNode(BlockImporter importer, InetSocketAddress bind, int maxPendingBytes, int maxSubscriptions,
             Supplier<Optional<ExtrinsicPool>> pool, Supplier<Optional<WorkPackageSubmitter>> workPackages,
             Supplier<Optional<FinalizedHead>> finality, NodeActivity activity) throws InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
         ChainQueries chain = new ChainQueries(importer, finality);
         this.activity = activity;
-        subscriptions = new Subscriptions(chain, mapper, pollMillis, maxSubscriptions);
+        subscriptions = new Subscriptions(chain, mapper, maxSubscriptions);
         dispatcher = new JsonRpcDispatcher(mapper, chain, subscriptions, pool, workPackages, activity);
         try {
             server = new RpcWebSocketServer(bind, dispatcher, subscriptions, Dashboard::content, maxPendingBytes);
@@ -54,8 +55,9 @@ public final class RpcNode implements RpcEndpoint, AutoCloseable {
         subscriptions.changed();
     }
 
-    /** The best or finalized head may have moved: subscribers are notified now rather than at the next check. */
-    void headsChanged() {
+    /** The best or finalized head may have moved: subscribers are notified now. */
+    @Override
+    public void headsChanged() {
         subscriptions.changed();
     }
 

@@ -60,7 +60,7 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
     public RpcServerComponent(@Reference BlockImporter importer, RpcConfig config) throws InterruptedException {
         InetSocketAddress bind = new InetSocketAddress(config.listen(), config.port());
         try {
-            node = new RpcNode(importer, bind, config.pollMillis(), config.maxPendingBytes(), config.maxSubscriptions(),
+            node = new RpcNode(importer, bind, config.maxPendingBytes(), config.maxSubscriptions(),
                     () -> Optional.ofNullable(pool), () -> Optional.ofNullable(workPackages),
                     this::finalizedHead, new NodeActivity(this::peers));
         } catch (RuntimeException e) {

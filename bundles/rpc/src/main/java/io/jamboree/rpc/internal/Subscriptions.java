@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JIP-2 subscriptions of all connections. One thread checks the best and finalized heads when told they may
- * have moved ({@link #changed()}: a block authored, a block finalized) and, for blocks that arrive otherwise (synced
- * from peers), every {@code pollMillis}; when the head a subscription tracks changes, its value is computed again and, if it differs
+ * have moved ({@link #changed()}: a block imported, authored here or synced from peers, a block finalized; there is
+ * no timer); when the head a subscription tracks changes, its value is computed again and, if it differs
  * from the last one sent, a notification goes to the client: {@code {"jsonrpc":"2.0","method":METHOD,
  * "params":{"subscription":ID,"result":VALUE}}}. The first notification follows the subscribe response. Sending
  * never waits: a client that does not read (its connection's write buffer full) is disconnected.
@@ -51,22 +50,21 @@ final class Subscriptions implements AutoCloseable {
     private final int maxPerSession;
     private final Map<String, Subscription> all = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final ScheduledExecutorService poller;
+    private final ExecutorService worker;
     private volatile ChainQueries.BlockRef best;
     private volatile ChainQueries.BlockRef finalized;
     /** Whether a check asked for by {@link #changed()} is queued and not yet running (requests coalesce). */
     private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Subscriptions(ChainQueries chain, ObjectMapper mapper, long pollMillis, int maxPerSession) {
+    Subscriptions(ChainQueries chain, ObjectMapper mapper, int maxPerSession) {
         this.chain = chain;
         this.mapper = mapper;
         this.maxPerSession = maxPerSession;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jam-rpc-subscriptions");
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -94,7 +92,7 @@ final class Subscriptions implements AutoCloseable {
         for (Subscription s : all.values()) {
             if (s.session == session && !s.started) {
                 s.started = true;
-                poller.execute(() -> update(s, s.finalized ? chain.finalized().orElse(null) : chain.best().orElse(null)));
+                worker.execute(() -> update(s, s.finalized ? chain.finalized().orElse(null) : chain.best().orElse(null)));
             }
         }
     }
@@ -114,9 +112,9 @@ final class Subscriptions implements AutoCloseable {
     void changed() {
         if (queued.compareAndSet(false, true)) {
             try {
-                poller.execute(() -> {
+                worker.execute(() -> {
                     queued.set(false);
-                    poll();
+                    check();
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 queued.set(false); // closed
@@ -128,7 +126,7 @@ final class Subscriptions implements AutoCloseable {
         return all.size();
     }
 
-    private void poll() {
+    private void check() {
         try {
             ChainQueries.BlockRef b = chain.best().orElse(null);
             ChainQueries.BlockRef f = chain.finalized().orElse(null);
@@ -184,7 +182,7 @@ final class Subscriptions implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        worker.shutdownNow();
         all.clear();
     }
 }

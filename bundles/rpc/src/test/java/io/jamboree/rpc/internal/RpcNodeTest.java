@@ -74,10 +74,12 @@ class RpcNodeTest {
                 steps.add(new Step(b, root, kvs(d)));
             }
         }
-        importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        ImportEvents events = new ImportEvents(); // wired as Declarative Services wire it: importer -> events -> node
+        importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()), events);
         assertEquals(genesisRoot, importer.initialize(genesis, genesisState, List.of()));
-        node = new RpcNode(importer, new InetSocketAddress("127.0.0.1", 0), 20, 1 << 20, 64,
+        node = new RpcNode(importer, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64,
                 Optional::empty, Optional::empty, Optional::empty);
+        events.bind(node);
     }
 
     @AfterAll
@@ -264,7 +266,7 @@ class RpcNodeTest {
         state.add(new KeyValue(StateKey.storage(0, key), value));
         BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         imp.initialize(h, state, List.of());
-        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 20, 1 << 20, 64, Optional::empty,
+        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64, Optional::empty,
                 Optional::empty, Optional::empty); WsClient c = new WsClient(n.url())) {
             assertEquals(b64(value), c.call("serviceValue", b64(h.hash(P)), 0, b64(key)).asText());
             String sub = c.call("subscribeServiceValue", 0, b64(key), true).asText();
@@ -282,8 +284,42 @@ class RpcNodeTest {
     }
 
     /**
-     * With the periodic check an hour apart, a subscriber hears of a new best block only through the event that a
-     * block was authored; the dashboard's extension methods answer: no peers without a network, the authored block's
+     * A block imported by the importer (as sync imports a peer's block; not authored here) reaches a best-block
+     * subscriber through the importer's {@code BlockImportListener} event alone: while the RPC node is not bound to
+     * the import events, an imported block is never notified (nothing polls the chain); bound again, the next import
+     * is pushed at once.
+     */
+    @Test
+    void importedBlocksArePushedWithoutPolling() throws Exception {
+        Path dir = VectorsFolder.require("jam-test-vectors-0.7.2/traces/preimages");
+        Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
+        Header h = Header.decode(g, P);
+        Hash.decode(g);
+        ImportEvents events = new ImportEvents();
+        BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()), events);
+        imp.initialize(h, kvs(g), List.of());
+        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64, Optional::empty,
+                Optional::empty, Optional::empty); WsClient c = new WsClient(n.url())) {
+            String sub = c.call("subscribeBestBlock").asText();
+            assertEquals(b64(h.hash(P)), c.notification(sub).get("params").get("result").get("header_hash").asText());
+            Block first = steps.get(0).block();
+            assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(first)); // no listener bound: no event
+            assertEquals(null, c.notification(sub, 1500), "no notification without an import event (no polling)");
+            events.bind(n);
+            Block second = steps.get(1).block();
+            long t0 = System.nanoTime();
+            assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(second));
+            JsonNode next = c.notification(sub).get("params").get("result");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(b64(second.header().hash(P)), next.get("header_hash").asText());
+            assertEquals(second.header().slot(), next.get("slot").asLong());
+            assertTrue(ms < 10_000, "pushed after " + ms + " ms");
+            events.unbind(n);
+        }
+    }
+
+    /**
+     * Without import events, a subscriber hears of a new best block through the event that a block was authored; the dashboard's extension methods answer: no peers without a network, the authored block's
      * times, and the work report pending in the trace's ρ (its work-package hash in the trace's raw C(10) value).
      */
     @Test
@@ -294,7 +330,7 @@ class RpcNodeTest {
         Hash.decode(g);
         BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()));
         imp.initialize(h, kvs(g), List.of());
-        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 3_600_000, 1 << 20, 64, Optional::empty,
+        try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64, Optional::empty,
                 Optional::empty, Optional::empty, NodeActivity.none()); WsClient c = new WsClient(n.url())) {
             String sub = c.call("subscribeBestBlock").asText();
             assertEquals(b64(h.hash(P)), c.notification(sub).get("params").get("result").get("header_hash").asText());

@@ -86,7 +86,16 @@ final class WsClient implements AutoCloseable {
 
     /** The next notification of subscription {@code id}, within 20 s. */
     JsonNode notification(String id) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode n = notification(id, 20_000);
+        if (n == null) {
+            throw new AssertionError("no notification of subscription " + id);
+        }
+        return n;
+    }
+
+    /** The next notification of subscription {@code id} within {@code millis}, else null. */
+    JsonNode notification(String id, long millis) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < end) {
             JsonNode n = notifications.poll(200, TimeUnit.MILLISECONDS);
             if (n != null && n.path("params").path("subscription").asText().equals(id)) {
@@ -97,7 +106,7 @@ final class WsClient implements AutoCloseable {
                 Thread.sleep(5);
             }
         }
-        throw new AssertionError("no notification of subscription " + id);
+        return null;
     }
 
     @Override
