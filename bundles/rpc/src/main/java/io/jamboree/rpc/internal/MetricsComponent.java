@@ -7,7 +7,9 @@ import io.jamboree.author.SealKind;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.store.ActiveStore;
 import io.jamboree.store.Table;
+import io.jamboree.pvm.PvmGasMeter;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's Prometheus endpoint ({@code GET /metrics}, text format 0.0.4, written by the Prometheus Java client
  * library): best and finalized block height and slot, authoring and import times of the blocks this node authored,
- * store entries per table and bytes on disk, and the JVM's metrics. Runs while configuration PID
+ * store entries per table and bytes on disk, the PVM's own gas and run time (the active engine's {@link PvmGasMeter}),
+ * and the JVM's metrics. Runs while configuration PID
  * {@code io.jamboree.metrics} exists ({@code jam run --metrics-port}).
  */
 @Component(service = AuthorListener.class, configurationPid = "io.jamboree.metrics",
@@ -55,12 +58,17 @@ public final class MetricsComponent implements AuthorListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile io.jamboree.network.Network network;
 
+    /** The active PVM engine's meter (jam-pvm-select): gas and time of PVM execution. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PvmGasMeter pvm;
+
     private final NodeMetrics metrics;
     private final HttpServer http;
 
     @Activate
     public MetricsComponent(@Reference BlockImporter importer, MetricsConfig config) throws IOException {
-        metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()), this::peerCounts);
+        metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()), this::peerCounts,
+                () -> pvm);
         http = metrics.serve(new InetSocketAddress(config.listen(), config.port()));
         LOG.info("Prometheus metrics on http://{}:{}/metrics", config.listen(), http.getAddress().getPort());
     }
@@ -101,11 +109,15 @@ public final class MetricsComponent implements AuthorListener {
         private final PvmGas gas;
 
         NodeMetrics(BlockImporter importer, java.util.function.Supplier<ActiveStore> store, Path data) {
-            this(importer, store, data, () -> null);
+            this(importer, store, data, () -> null, () -> null);
         }
 
+        /**
+         * @param peers {connected peers, violations} now, or null without a network
+         * @param pvm the active PVM engine's meter, or null (the PVM metrics are then 0)
+         */
         NodeMetrics(BlockImporter importer, java.util.function.Supplier<ActiveStore> store, Path data,
-                java.util.function.Supplier<long[]> peers) {
+                java.util.function.Supplier<long[]> peers, java.util.function.Supplier<PvmGasMeter> pvm) {
             ChainHeight height = new ChainHeight(importer);
             ChainQueries chain = new ChainQueries(importer, java.util.Optional::empty);
             GaugeWithCallback.builder().name("jam_peers_connected").help("JAMNP-S peers connected now (0 without a network)")
@@ -127,9 +139,26 @@ public final class MetricsComponent implements AuthorListener {
                 gasTotal.labelValues("refine").inc(refine);
                 gasTotal.labelValues("accumulate").inc(accumulate);
             });
+            CounterWithCallback.builder().name("jam_pvm_executed_gas")
+                    .help("Gas consumed by PVM instructions run by this node's active engine (host calls excluded)")
+                    .callback(cb -> {
+                        PvmGasMeter m = pvm.get();
+                        cb.call(m == null ? 0 : m.gas());
+                    }).register(registry);
+            CounterWithCallback.builder().name("jam_pvm_run_seconds")
+                    .help("Wall time this node's active PVM engine spent running instructions (host calls excluded)")
+                    .callback(cb -> {
+                        PvmGasMeter m = pvm.get();
+                        cb.call(m == null ? 0 : m.nanos() / 1e9);
+                    }).register(registry);
             GaugeWithCallback.builder().name("jam_pvm_gas_per_second")
-                    .help("PVM gas (refine and accumulate) of the best chain's blocks over the last minute, per second")
-                    .callback(cb -> cb.call(gas.perSecond())).register(registry);
+                    .help("PVM speed measured in the PVM: gas consumed per second of PVM run time since the start "
+                            + "(jam_pvm_executed_gas_total / jam_pvm_run_seconds_total; 0 before the PVM ran)")
+                    .callback(cb -> {
+                        PvmGasMeter m = pvm.get();
+                        long ns = m == null ? 0 : m.nanos();
+                        cb.call(ns <= 0 ? 0 : m.gas() * 1e9 / ns);
+                    }).register(registry);
             GaugeWithCallback.builder().name("jam_best_block_height").help("Ancestors of the best head since the first block")
                     .callback(cb -> cb.call(height.best())).register(registry);
             GaugeWithCallback.builder().name("jam_best_block_slot").help("Time slot of the best head (GP H_t)")

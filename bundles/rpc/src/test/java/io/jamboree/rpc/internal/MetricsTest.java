@@ -150,4 +150,52 @@ class MetricsTest {
         }
         return out;
     }
+
+    /**
+     * The PVM metrics are measured in the PVM: accumulation runs on the active engine ({@code ActivePvmEngine} over
+     * the interpreter, as in the node), whose meter the metrics read. Before any import the counters are 0; after
+     * importing the {@code storage} trace's first blocks (accumulations) executed gas, run time and gas per second are
+     * positive, and the executed gas is at most the accumulate gas the blocks' statistics π_S record (which also
+     * counts host-call charges, GP §13.2).
+     */
+    @Test
+    void pvmGasIsMeasuredAtTheEngine() throws Exception {
+        Path dir = VectorsFolder.require("jam-test-vectors-0.7.2/traces/storage");
+        Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
+        Header genesis = Header.decode(g, P);
+        Hash.decode(g);
+        io.jamboree.pvm.select.internal.ActivePvmEngine active = new io.jamboree.pvm.select.internal.ActivePvmEngine();
+        active.addEngine(new InterpreterEngine(), Map.of("pvm.engine", "interpreter", "service.id", 1L));
+        BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
+                new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(active));
+        importer.initialize(genesis, kvs(g), List.of());
+        MetricsComponent.NodeMetrics metrics = new MetricsComponent.NodeMetrics(importer, () -> null, null,
+                () -> null, () -> active);
+        try {
+            List<Sample> before = parse(new String(metrics.scrape(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, value(before, "jam_pvm_executed_gas_total", ""));
+            assertEquals(0, value(before, "jam_pvm_run_seconds_total", ""));
+            assertEquals(0, value(before, "jam_pvm_gas_per_second", ""), "the PVM has not run");
+            ChainQueries chain = new ChainQueries(importer, java.util.Optional::empty);
+            long statisticsGas = 0;
+            for (int i = 1; i <= 12; i++) {
+                Decoder d = new Decoder(Files.readAllBytes(dir.resolve(String.format("%08d.bin", i))));
+                Hash.decode(d);
+                kvs(d);
+                Block b = Block.decode(d, P);
+                ImportOutcome.Imported ok = assertInstanceOf(ImportOutcome.Imported.class, importer.importBlock(b), "step " + i);
+                statisticsGas += chain.gasUsed(ok.headerHash()).orElseThrow()[1];
+            }
+            List<Sample> after = parse(new String(metrics.scrape(), java.nio.charset.StandardCharsets.UTF_8));
+            double gas = value(after, "jam_pvm_executed_gas_total", "");
+            double seconds = value(after, "jam_pvm_run_seconds_total", "");
+            assertTrue(statisticsGas > 0, "the trace's blocks accumulate");
+            assertTrue(gas > 0 && gas <= statisticsGas, "PVM gas " + gas + ", statistics' accumulate gas " + statisticsGas);
+            assertTrue(seconds > 0, "run time " + seconds);
+            assertEquals(gas / seconds, value(after, "jam_pvm_gas_per_second", ""), gas / seconds * 1e-6);
+            assertEquals(active.gas(), gas);
+        } finally {
+            metrics.close();
+        }
+    }
 }

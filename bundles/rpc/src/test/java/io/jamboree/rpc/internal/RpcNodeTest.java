@@ -400,7 +400,7 @@ class RpcNodeTest {
     @Test
     void aSubscriberThatCannotTakeNotificationsIsDropped() throws Exception {
         ChainQueries chain = new ChainQueries(importer, Optional::empty);
-        try (Subscriptions subs = new Subscriptions(chain, WsClient.MAPPER, 10, 8)) {
+        try (Subscriptions subs = new Subscriptions(chain, WsClient.MAPPER, 8)) {
             java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
             RpcSession slow = new RpcSession() {
                 @Override

@@ -1,6 +1,7 @@
 package io.jamboree.pvm.select.internal;
 
 import io.jamboree.pvm.PvmEngine;
+import io.jamboree.pvm.PvmGasMeter;
 import io.jamboree.pvm.PvmProgram;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
  * installed yet), new programs run on the highest-ranked registered engine ({@code service.ranking}; on a tie the
  * {@value #DEFAULT_ENGINE}, then the oldest service). When the selected engine is registered again it is used again.
  * The node never stops for a missing engine.
+ *
+ * <p>Metering: every program it prepares counts the gas its instances consume and the time they run into the
+ * {@link PvmGasMeter} service this component also registers (the metrics' PVM gas per second).
  */
-@Component(service = {PvmEngine.class, ActivePvmEngine.class}, property = "pvm.engine=active",
+@Component(service = {PvmEngine.class, ActivePvmEngine.class, PvmGasMeter.class}, property = "pvm.engine=active",
         configurationPid = ActivePvmEngine.PID)
 @Designate(ocd = ActivePvmEngine.Config.class)
-public final class ActivePvmEngine implements PvmEngine {
+public final class ActivePvmEngine implements PvmEngine, PvmGasMeter {
     static final String PID = "io.jamboree.pvm";
     /** The engine preferred among equally ranked ones when the selected engine is missing. */
     static final String DEFAULT_ENGINE = "interpreter";
@@ -47,12 +51,14 @@ public final class ActivePvmEngine implements PvmEngine {
     private record Bound(PvmEngine engine, int ranking, long serviceId) {}
 
     private final Map<String, Bound> engines = new TreeMap<>();
+    private final GasMeter meter = new GasMeter();
     private volatile String wanted = DEFAULT_ENGINE;
     /** The name of the engine new programs go to (wanted, or the fallback); for the log only. */
     private String effective;
 
+    /** Binds an engine (its service properties name and rank it); public so tests of other bundles can wire it by hand. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, target = "(!(pvm.engine=active))")
-    void addEngine(PvmEngine engine, Map<String, Object> props) {
+    public void addEngine(PvmEngine engine, Map<String, Object> props) {
         synchronized (engines) {
             engines.put(nameOf(engine, props), new Bound(engine, ranking(props), serviceId(props)));
             logChange();
@@ -187,6 +193,21 @@ public final class ActivePvmEngine implements PvmEngine {
 
     @Override
     public PvmProgram prepare(byte[] blob) {
-        return current().prepare(blob);
+        return meter.wrap(current().prepare(blob));
+    }
+
+    @Override
+    public long gas() {
+        return meter.gas();
+    }
+
+    @Override
+    public long nanos() {
+        return meter.nanos();
+    }
+
+    @Override
+    public long runs() {
+        return meter.runs();
     }
 }

@@ -3,6 +3,7 @@ package io.jamboree.pvm.select.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.PvmProgram;
@@ -65,6 +66,111 @@ class ActivePvmEngineTest {
         assertThrows(IllegalArgumentException.class, () -> active.select("missing"));
         active.select("recompiler");
         assertSame(recompiler, active.current());
+    }
+
+    /** A fake engine whose instances burn {@code perRun} gas per run (and may leave the counter below zero). */
+    private record Burning(long perRun) implements PvmEngine {
+        @Override
+        public String name() {
+            return "burning";
+        }
+
+        @Override
+        public PvmProgram prepare(byte[] blob) {
+            return new PvmProgram() {
+                @Override
+                public boolean valid() {
+                    return true;
+                }
+
+                @Override
+                public int codeLength() {
+                    return blob.length;
+                }
+
+                @Override
+                public io.jamboree.pvm.PvmInstance instantiate(io.jamboree.pvm.Memory memory) {
+                    PvmProgram self = this;
+                    return new io.jamboree.pvm.PvmInstance() {
+                        private long gas;
+                        private int pc;
+                        private final long[] regs = new long[13];
+
+                        @Override
+                        public PvmProgram program() {
+                            return self;
+                        }
+
+                        @Override
+                        public long[] registers() {
+                            return regs;
+                        }
+
+                        @Override
+                        public int pc() {
+                            return pc;
+                        }
+
+                        @Override
+                        public void setPc(int p) {
+                            pc = p;
+                        }
+
+                        @Override
+                        public long gas() {
+                            return gas;
+                        }
+
+                        @Override
+                        public void setGas(long g) {
+                            gas = g;
+                        }
+
+                        @Override
+                        public io.jamboree.pvm.Memory memory() {
+                            return memory;
+                        }
+
+                        @Override
+                        public io.jamboree.pvm.ExitReason run() {
+                            gas -= perRun;
+                            return gas < 0 ? io.jamboree.pvm.ExitReason.OUT_OF_GAS
+                                    : new io.jamboree.pvm.ExitReason.HostCall(1);
+                        }
+
+                        @Override
+                        public void resumeAfterHostCall() {}
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * The meter counts the gas each run of a prepared program's instance consumes (host calls between runs, which
+     * charge gas through setGas, are not counted) and one run per call; gas driven below zero counts as what was left.
+     */
+    @Test
+    void preparedProgramsMeterTheirRuns() {
+        ActivePvmEngine active = new ActivePvmEngine();
+        active.addEngine(new Burning(7), props("burning", 3, null));
+        active.configure(config("burning"));
+        assertEquals(0, active.gas());
+        io.jamboree.pvm.PvmProgram p = active.prepare(new byte[] {1, 2, 3});
+        assertEquals(3, p.codeLength());
+        io.jamboree.pvm.PvmInstance vm = p.instantiate(new long[13], 0, 100, null);
+        assertSame(p, vm.program());
+        io.jamboree.pvm.ExitReason e = vm.run(); // 100 -> 93
+        assertEquals(new io.jamboree.pvm.ExitReason.HostCall(1), e);
+        vm.setGas(vm.gas() - 10); // a host call's charge: 93 -> 83, not PVM execution
+        vm.run(); // 83 -> 76
+        assertEquals(14, active.gas());
+        assertEquals(2, active.runs());
+        vm.setGas(5);
+        assertEquals(io.jamboree.pvm.ExitReason.OUT_OF_GAS, vm.run()); // 5 -> -2: 5 consumed
+        assertEquals(19, active.gas());
+        assertEquals(3, active.runs());
+        assertTrue(active.nanos() >= 0);
     }
 
     @Test
