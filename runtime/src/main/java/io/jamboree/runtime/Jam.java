@@ -41,6 +41,7 @@ public final class Jam implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging(args);
+        ParentWatch.fromEnvironment(); // a jam testnet node: exit when the testnet is gone, even SIGKILLed
         int code = new CommandLine(new Jam())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Jam::onError)

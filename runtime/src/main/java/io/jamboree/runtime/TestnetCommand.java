@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
  * ({@code jam gen-spec}) into the data folder, then starts N {@code jam run} child processes, node i holding dev
  * validator i's keys, with its own data folder {@code DIR/node-i} (log {@code DIR/node-i/node.log}), QUIC port
  * {@code BASE+i}, RPC port {@code RPC+i}, the earlier nodes as bootnodes and one shared genesis time. Prints each node's
- * RPC address and dashboard URL; a shutdown (Ctrl-C, SIGTERM) stops every node. The spec, genesis time and bootnode
+ * RPC address and dashboard URL; a shutdown (Ctrl-C, SIGTERM) stops every node, and a node whose testnet process is
+ * gone without one (SIGKILL) stops by itself ({@link ParentWatch}). The spec, genesis time and bootnode
  * names stay in {@code DIR/testnet.properties}: a restart with the same folder resumes the chain.
  */
 @Command(name = "testnet", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
@@ -224,8 +225,8 @@ final class TestnetCommand implements Callable<Integer> {
             keys.addAll(List.of("key", "show", "--dev", "0-" + (n - 1)));
             Path genLog = dir.resolve("gen-spec.log");
             Path keysOut = dir.resolve("dev-keys.txt");
-            Process g = new ProcessBuilder(gen).redirectErrorStream(true).redirectOutput(genLog.toFile()).start();
-            Process k = new ProcessBuilder(keys).redirectError(ProcessBuilder.Redirect.appendTo(genLog.toFile()))
+            Process g = child(gen).redirectErrorStream(true).redirectOutput(genLog.toFile()).start();
+            Process k = child(keys).redirectError(ProcessBuilder.Redirect.appendTo(genLog.toFile()))
                     .redirectOutput(keysOut.toFile()).start();
             g.getOutputStream().close();
             k.getOutputStream().close();
@@ -250,6 +251,13 @@ final class TestnetCommand implements Callable<Integer> {
             return names;
         }
 
+        /** A child {@code jam} process that exits when this one is gone, even killed by SIGKILL ({@link ParentWatch}). */
+        private static ProcessBuilder child(List<String> cmd) {
+            ProcessBuilder b = new ProcessBuilder(cmd);
+            ParentWatch.mark(b.environment());
+            return b;
+        }
+
         /** Starts node {@code i}: {@code jam run ARGS}, output and errors appended to {@code DIR/node-i/node.log}. */
         synchronized void start(int i, List<String> args) throws IOException {
             if (stopping) {
@@ -262,7 +270,7 @@ final class TestnetCommand implements Callable<Integer> {
             cmd.addAll(args);
             Files.writeString(nodeDir.resolve("node.log"), "---- " + Instant.now() + ": " + String.join(" ", cmd) + "\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+            Process p = child(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             p.getOutputStream().close();
             if (nodes.isEmpty()) {
