@@ -48,7 +48,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * nodes' best blocks agree (read together over the RPC until no slot is in flight); headless Chromium opens node 0's
  * dashboard, sees the best block increase, the six validators and the connected peers, and saves
  * {@code target/testnet-dashboard.png}; node 0's metrics count five peers. SIGTERM to the testnet stops every
- * child. On failure each node's last log lines are printed.
+ * child. A second, short testnet is killed with SIGKILL (no shutdown hook of it runs): its nodes stop by themselves.
+ * On failure each node's last log lines are printed.
  */
 public class TestnetCliTest {
     private static final Path DIST = LocalNetwork.DIST;
@@ -282,6 +283,48 @@ public class TestnetCliTest {
         System.out.printf("testnet: stopped in %d ms; total %d s%n", System.currentTimeMillis() - stopAt,
                 (System.currentTimeMillis() - start) / 1000);
         check("the testnet says it stopped its nodes", Files.readString(out, StandardCharsets.UTF_8).contains("all nodes stopped"));
+    }
+
+    /**
+     * {@code jam testnet --validators 2} with the genesis ten minutes ahead (the nodes only boot): once both nodes
+     * serve RPC, SIGKILL to the testnet process; each node sees its parent gone, says so in its log and exits.
+     */
+    @Test
+    public void nodesStopWhenTheTestnetIsKilled() throws Exception {
+        dir = tmp.getRoot().toPath().resolve("killed");
+        out = tmp.getRoot().toPath().resolve("killed.out");
+        int n = 2;
+        int quic = freeRange(n, true);
+        int rpc = freeRange(n, false);
+        long start = System.currentTimeMillis();
+        testnet = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "testnet", "--validators", String.valueOf(n),
+                "--slot-ms", String.valueOf(SLOT_MS), "--data", dir.toString(), "--base-port", String.valueOf(quic),
+                "--rpc-port", String.valueOf(rpc), "--genesis-delay", "600")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        testnet.getOutputStream().close();
+        long end = System.currentTimeMillis() + 5 * 60_000;
+        while (!(log(0).contains("JIP-2 RPC listening") && log(1).contains("JIP-2 RPC listening"))) {
+            check("jam testnet exited early", testnet.isAlive());
+            check("the two nodes did not serve RPC within 5 minutes", System.currentTimeMillis() < end);
+            Thread.sleep(500);
+        }
+        List<ProcessHandle> children = testnet.descendants().toList();
+        check("two node processes run: " + children.size(), children.size() >= n);
+        long killedAt = System.currentTimeMillis();
+        testnet.destroyForcibly(); // SIGKILL
+        check("jam testnet did not die of SIGKILL", testnet.waitFor(30, TimeUnit.SECONDS));
+        for (ProcessHandle c : children) {
+            try {
+                c.onExit().get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                check("node process " + c.pid() + " still runs 90 s after the testnet was killed", false);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            check("node " + i + " logs that its parent is gone", log(i).contains("the parent process"));
+        }
+        System.out.printf("testnet: SIGKILLed after %d s; its %d node processes exited %d ms later%n",
+                (killedAt - start) / 1000, children.size(), System.currentTimeMillis() - killedAt);
     }
 
     private static File onPath(String... names) {

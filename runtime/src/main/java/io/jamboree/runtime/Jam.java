@@ -51,18 +51,7 @@ public final class Jam implements Callable<Integer> {
 
     private static void configureLogging(String[] args) {
         boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
-        LogLevels.apply(args); // --log-level: before the defaults below, which it overrides
-        setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
-        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
-        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
-        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
-    }
-
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+        LogLevels.configure(args, verbose); // Logback: format, stderr, -v, conf/config/io.jamboree.log.cfg, --log-level
     }
 
     /** Failures of a command are reported in one line; the stack trace only with --verbose. */

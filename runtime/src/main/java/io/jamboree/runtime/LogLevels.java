@@ -1,5 +1,10 @@
 package io.jamboree.runtime;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,11 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Log levels of the node (SLF4J simple logger, on the launcher's class path), set when {@code jam} starts, before any
- * bundle creates a logger: a default level and levels per logger name prefix (a bundle's package, e.g.
+ * Logging of the node: Logback (the SLF4J backend on the launcher's class path, shared with the bundles through the
+ * system bundle) configured when {@code jam} starts, before any bundle creates a logger: one line per event on
+ * standard error, {@value #PATTERN}; a default level and levels per logger name prefix (a bundle's package, e.g.
  * {@code io.jamboree.network}, covers its classes). From {@code conf/config/io.jamboree.log.cfg} (key {@code level}
- * for the default, any other key a logger prefix), then {@code --log-level LEVEL[,PREFIX=LEVEL...]}, which wins.
- * A change takes effect at the next start.
+ * for the default, any other key a logger prefix), then {@code --log-level LEVEL[,PREFIX=LEVEL...]}, which wins. The
+ * same levels go into Config Admin (PID {@value #PID}, {@link #into}), where the jam-logging bundle applies every later
+ * change while the node runs.
  */
 final class LogLevels {
     /** The file, named like the Config Admin files of conf/config/ (PID io.jamboree.log). */
@@ -22,10 +29,37 @@ final class LogLevels {
     /** The system property that keeps the --log-level given, for commands that start other jam processes. */
     static final String GIVEN = "jamboree.logLevel";
 
-    private static final String PREFIX = "org.slf4j.simpleLogger.log.";
-    private static final String DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** The Config Admin PID of the levels (the jam-logging bundle's component). */
+    static final String PID = "io.jamboree.log";
+    /** The line format: time, thread, level, the logger's short name, message (as slf4j-simple wrote it before). */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} [%thread] %level %logger{0} - %msg%n";
 
     private LogLevels() {}
+
+    /**
+     * Sets Logback up (the format, standard error, the default level {@code info} or {@code debug} when
+     * {@code verbose}), then applies the levels of the configuration file and of {@code --log-level} in {@code args}; a
+     * bad one is reported on stderr.
+     */
+    static void configure(String[] args, boolean verbose) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            ctx.reset();
+            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            encoder.setContext(ctx);
+            encoder.setPattern(PATTERN);
+            encoder.start();
+            ConsoleAppender<ILoggingEvent> err = new ConsoleAppender<>();
+            err.setContext(ctx);
+            err.setName("stderr");
+            err.setTarget("System.err");
+            err.setEncoder(encoder);
+            err.start();
+            ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.addAppender(err);
+            root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+        }
+        apply(args);
+    }
 
     /** Applies the levels of the configuration file and of {@code --log-level} in {@code args}; a bad one is reported on stderr. */
     static void apply(String[] args) {
@@ -104,9 +138,31 @@ final class LogLevels {
                         + "' is not a level (trace, debug, info, warn, error, off)");
             }
         }
-        for (Map.Entry<String, String> e : levels.entrySet()) {
-            String level = e.getValue().toLowerCase(Locale.ROOT);
-            System.setProperty(e.getKey().isEmpty() ? DEFAULT : PREFIX + e.getKey(), level);
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            for (Map.Entry<String, String> e : levels.entrySet()) {
+                ctx.getLogger(e.getKey().isEmpty() ? org.slf4j.Logger.ROOT_LOGGER_NAME : e.getKey())
+                        .setLevel(Level.toLevel(e.getValue().toLowerCase(Locale.ROOT)));
+            }
         }
+    }
+
+    /**
+     * {@code launch} with the levels of {@code --log-level} (if given to this process) in configuration {@value #PID},
+     * over the file's, so that jam-logging applies the same levels as the launcher did (the option winning).
+     */
+    static LaunchConfig into(LaunchConfig launch) {
+        String given = System.getProperty(GIVEN);
+        if (given == null) {
+            return launch;
+        }
+        LaunchConfig out = launch;
+        try {
+            for (Map.Entry<String, String> e : parse(given).entrySet()) {
+                out = out.with(PID, e.getKey().isEmpty() ? "level" : e.getKey(), e.getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            return launch; // reported at start
+        }
+        return out;
     }
 }

@@ -101,7 +101,8 @@ public final class Node implements AutoCloseable {
             p.forEach((k, v) -> config.put(k.toString(), v.toString()));
         }
         config.putAll(launch.frameworkProperties());
-        List<PidConfiguration> configurations = launch.merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
+        List<PidConfiguration> configurations = LogLevels.into(launch) // --log-level: into PID io.jamboree.log too
+                .merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
 
         Framework fw = new Felix(new HashMap<>(config));
         DeployFolder deploy = null;
@@ -321,8 +322,10 @@ public final class Node implements AutoCloseable {
 
     private static String systemPackagesExtra() {
         String slf4j = Version.property("slf4j.version");
+        String logback = Version.property("logback.version");
         return "io.jamboree.runtime.spi;version=1.0.0,"
                 + "org.osgi.service.cm;version=" + Version.property("osgi.cm.version") + ","
+                + "ch.qos.logback.classic;version=" + logback + ",ch.qos.logback.core;version=" + logback + ","
                 + "org.slf4j;version=" + slf4j + ",org.slf4j.event;version=" + slf4j
                 + ",org.slf4j.spi;version=" + slf4j + ",org.slf4j.helpers;version=" + slf4j;
     }
