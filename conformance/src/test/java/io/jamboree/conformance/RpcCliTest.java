@@ -1,6 +1,7 @@
 package io.jamboree.conformance;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,24 @@ public class RpcCliTest {
             Result badArg = jam("rpc", "stateRoot", "0x0102", "--url", url);
             assertEquals(badArg.all(), 1, badArg.code());
             assertTrue(badArg.err(), badArg.err().contains("-32602"));
+
+            // live log levels: jam-rpc logs each request at DEBUG; jam log-level turns those lines on, then off again
+            String request = "DEBUG JsonRpcDispatcher - RPC request parameters";
+            assertFalse("no DEBUG lines at the default level:\n" + tail(err), Files.readString(err, StandardCharsets.UTF_8).contains(request));
+            Result on = jam("log-level", "io.jamboree.rpc", "debug", "--url", url);
+            assertEquals(on.all(), 0, on.code());
+            assertTrue(on.out(), JSON.readTree(on.out()).get("io.jamboree.rpc").asText().equals("debug"));
+            assertEquals(0, jam("rpc", "parameters", "--url", url).code());
+            awaitLog(err, Pattern.compile("(" + request + ")"), node);
+            Result off = jam("log-level", "io.jamboree.rpc", "info", "--url", url);
+            assertEquals(off.all(), 0, off.code());
+            int before = Files.readString(err, StandardCharsets.UTF_8).split(request, -1).length;
+            assertEquals(0, jam("rpc", "parameters", "--url", url).code());
+            Thread.sleep(500);
+            assertEquals("no DEBUG line of jam-rpc after jam log-level io.jamboree.rpc info:\n" + tail(err), before,
+                    Files.readString(err, StandardCharsets.UTF_8).split(request, -1).length);
+            Result badLevel = jam("log-level", "io.jamboree.rpc", "loud", "--url", url);
+            assertEquals(badLevel.all(), 1, badLevel.code());
 
             HttpResponse<String> m = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics)).build(),
                     HttpResponse.BodyHandlers.ofString());

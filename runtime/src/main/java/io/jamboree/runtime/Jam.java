@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, Jam.SubmitWorkCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, Jam.LogLevelCmd.class, Jam.SubmitWorkCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -723,6 +723,34 @@ public final class Jam implements Callable<Integer> {
                     Long.toString(timeout), method));
             all.addAll(args);
             return jam.runBundleCommand("rpc", "rpc", all);
+        }
+    }
+
+    @Command(name = "log-level", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Change a log level of a running node at once (its RPC method jam_setLogLevel,",
+            "Config Admin PID io.jamboree.log): LOGGER is a logger name prefix, e.g.",
+            "io.jamboree.network (a bundle's package), or root; LEVEL is trace, debug,",
+            "info, warn, error, off, or inherit (drop the entry). Holds until the node",
+            "stops or its conf/config/io.jamboree.log.cfg is edited. Prints the levels set.",
+            "Exit code: 0 ok, 1 the node refused, 2 bad arguments or no node.",
+            "Example: jam log-level io.jamboree.network debug --url ws://127.0.0.1:19801"})
+    static final class LogLevelCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--url", paramLabel = "URL", description = "The node's RPC address (default: ${DEFAULT-VALUE}).")
+        String url = "ws://127.0.0.1:19800/";
+
+        @Parameters(index = "0", paramLabel = "LOGGER", description = "A logger name prefix (io.jamboree.network) or root.")
+        String logger;
+
+        @Parameters(index = "1", paramLabel = "LEVEL", description = "trace, debug, info, warn, error, off or inherit.")
+        String level;
+
+        @Override
+        public Integer call() {
+            return jam.runBundleCommand("rpc", "rpc", List.of("--url", url, "jam_setLogLevel", "\"" + logger + "\"",
+                    "\"" + level + "\""));
         }
     }
 

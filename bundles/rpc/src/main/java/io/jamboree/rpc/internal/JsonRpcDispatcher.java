@@ -141,6 +141,13 @@ final class JsonRpcDispatcher {
             JipTypes.args(a, "jamboree_peers", 0, 0);
             return activity.peersJson();
         });
+        methods.put("jam_setLogLevel", (a, s) -> {
+            ArrayNode x = JipTypes.args(a, "jam_setLogLevel", 2, 2);
+            if (!x.get(0).isTextual() || !x.get(1).isTextual()) {
+                throw RpcError.invalidParams("jam_setLogLevel takes a logger name prefix (or root) and a level, both strings");
+            }
+            return activity.logLevels().set(x.get(0).asText(), x.get(1).asText());
+        });
         methods.put("jamboree_authored", (a, s) -> {
             JipTypes.args(a, "jamboree_authored", 0, 0);
             return activity.authoredJson();
@@ -278,6 +285,7 @@ final class JsonRpcDispatcher {
             return error(idOut, RpcError.INVALID_REQUEST, "method must be a string");
         }
         Method method = methods.get(m.textValue());
+        LOG.debug("RPC request {} (id {})", m.textValue(), idOut);
         if (method == null) {
             return notification ? null : error(idOut, RpcError.METHOD_NOT_FOUND, "no such method: " + m.textValue());
         }

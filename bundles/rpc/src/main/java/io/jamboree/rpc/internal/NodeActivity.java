@@ -25,10 +25,21 @@ final class NodeActivity {
     static final int KEPT = 64;
 
     private final Supplier<List<Peer>> peers;
+    private final LogLevelControl logLevels;
     private final ArrayDeque<Authored> authored = new ArrayDeque<>();
 
     NodeActivity(Supplier<List<Peer>> peers) {
+        this(peers, LogLevelControl.none());
+    }
+
+    NodeActivity(Supplier<List<Peer>> peers, LogLevelControl logLevels) {
         this.peers = peers;
+        this.logLevels = logLevels;
+    }
+
+    /** The node's log levels (jam_setLogLevel). */
+    LogLevelControl logLevels() {
+        return logLevels;
     }
 
     /** No network: no peers. */

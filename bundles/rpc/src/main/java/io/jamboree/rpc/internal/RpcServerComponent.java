@@ -54,6 +54,10 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Network network;
 
+    /** Config Admin: {@code jam_setLogLevel} changes PID io.jamboree.log through it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
     private final RpcNode node;
 
     @Activate
@@ -62,7 +66,8 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
         try {
             node = new RpcNode(importer, bind, config.maxPendingBytes(), config.maxSubscriptions(),
                     () -> Optional.ofNullable(pool), () -> Optional.ofNullable(workPackages),
-                    this::finalizedHead, new NodeActivity(this::peers));
+                    this::finalizedHead, new NodeActivity(this::peers,
+                    new LogLevelControl(() -> Optional.ofNullable(configAdmin))));
         } catch (RuntimeException e) {
             LOG.error("JIP-2 RPC: cannot listen on {}: {} (is another node using the port? give --rpc-port)", bind, e.toString());
             throw e;
