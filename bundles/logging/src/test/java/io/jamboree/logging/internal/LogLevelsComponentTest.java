@@ -35,7 +35,7 @@ class LogLevelsComponentTest {
         org.slf4j.Logger network = ctx.getLogger("io.jamboree.network.internal.Quic");
         org.slf4j.Logger sync = ctx.getLogger("io.jamboree.sync.BlockSync");
 
-        LogLevelsComponent c = new LogLevelsComponent(ctx, Map.of("level", "info", "service.pid", "io.jamboree.log"));
+        LogLevelsComponent c = new LogLevelsComponent(new LogbackLevels(ctx), Map.of("level", "info", "service.pid", "io.jamboree.log"));
         network.debug("hidden 1");
         sync.debug("hidden 2");
         assertEquals(List.of(), debugLines(seen));
@@ -66,7 +66,7 @@ class LogLevelsComponentTest {
     @Test
     void keysAndValuesOfTheConfiguration() {
         assertEquals(Map.of("", Level.DEBUG, "io.jamboree.rpc", Level.OFF, "a.b", Level.TRACE),
-                LogLevelsComponent.levels(Map.of("level", "debug", "io.jamboree.rpc", "off", "level.a.b", " Trace ",
+                LogbackLevels.levels(Map.of("level", "debug", "io.jamboree.rpc", "off", "level.a.b", " Trace ",
                         "felix.fileinstall.filename", "file:/x", "component.id", 3L, "x y", "debug", "c.d", "verbose")));
     }
 }
