@@ -1,4 +1,4 @@
 /** The PVM engine service API (GP Appendix A). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package io.jamboree.pvm;
