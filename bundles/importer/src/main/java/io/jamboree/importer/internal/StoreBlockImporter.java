@@ -232,7 +232,7 @@ public final class StoreBlockImporter implements BlockImporter {
             return new ImportOutcome.Rejected(inv.reason());
         }
         ChainState post = ((StateTransition.Result.Valid) r).post();
-        NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params);
+        NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params, pre.state(), pre.kv());
         Hash root = new Hash(trie.root(kv));
         BlockTree.Node node = new BlockTree.Node(hash, parent.hash(), h.slot(), parent.height() + 1, root);
         List<Hash> pruned = new ArrayList<>();
