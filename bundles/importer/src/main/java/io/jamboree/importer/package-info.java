@@ -24,8 +24,8 @@
  *       missing or undecodable, or no key-values at all): its root is computed from the key-values (GP App. D)
  *       and a block on top of it is rejected ("the parent's state cannot be used ... state has no alpha").
  *       Duplicate keys are refused, as T(σ) is a dictionary (GP D.1): which value is meant would be a guess.</li>
- *   <li><b>Storage.</b> One write transaction per import: the block, its posterior state (key/values), its
- *       tree node. After a restart the tree, best head and ancestry are reloaded from the store.</li>
+ *   <li><b>Storage.</b> One write transaction per import: the block, its posterior state (the key/values it
+ *       changed over its parent's state; in full every 32nd block of a chain), its tree node. After a restart the tree, best head and ancestry are reloaded from the store.</li>
  *   <li><b>Forks and best head.</b> Every valid block is kept, whatever its parent. The best head is the
  *       block of greatest height (ancestors since the initial state), the newest import winning ties: the
  *       M1 importer neither audits nor finalizes, so this is GP §19's longest-chain rule.</li>

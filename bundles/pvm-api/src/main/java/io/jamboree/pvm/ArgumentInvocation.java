@@ -35,8 +35,25 @@ public final class ArgumentInvocation {
     public static Result invoke(PvmEngine engine, byte[] blob, int pc, long gas, byte[] args, HostCallHandler handler) {
         Optional<StandardProgram> y = StandardProgram.decode(blob, args);
         if (y.isEmpty()) return new Result(0, ExitReason.PANIC, null);
-        StandardProgram sp = y.get();
-        PvmInstance vm = engine.prepare(sp.code()).instantiate(sp.registers(), pc, gas, sp.memory());
+        return run(engine.prepare(y.get().code()), y.get(), pc, gas, handler);
+    }
+
+    /**
+     * Ψ_M with the blob p decoded and its code c prepared beforehand (a program run many times keeps both, so a call
+     * copies and decodes nothing of its code).
+     *
+     * @param program c as {@link PvmEngine#prepare prepared} from {@code p.code()}
+     * @param p       the decoded standard program blob
+     */
+    public static Result invoke(PvmProgram program, StandardProgramBlob p, int pc, long gas, byte[] args,
+            HostCallHandler handler) {
+        Optional<StandardProgram> y = p.initialize(args);
+        if (y.isEmpty()) return new Result(0, ExitReason.PANIC, null);
+        return run(program, y.get(), pc, gas, handler);
+    }
+
+    private static Result run(PvmProgram program, StandardProgram sp, int pc, long gas, HostCallHandler handler) {
+        PvmInstance vm = program.instantiate(sp.registers(), pc, gas, sp.memory());
         ExitReason e = vm.run(handler);
         long used = gas - Math.max(vm.gas(), 0);
         return switch (e) {

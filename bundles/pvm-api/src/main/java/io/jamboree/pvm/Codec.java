@@ -14,6 +14,12 @@ final class Codec {
             this.b = b;
         }
 
+        /** A reader of {@code b} from octet {@code pos} on (to its end). */
+        Reader(byte[] b, int pos) {
+            this.b = b;
+            this.pos = pos;
+        }
+
         int remaining() {
             return b.length - pos;
         }

@@ -69,8 +69,11 @@ final class AccumulateInvocation implements HostCallHandler {
                 state.accounts.putInfo(serviceId, self);
             }
         }
-        byte[] code = self == null ? null : ServiceCode.code(state.accounts, serviceId, self.codeHash());
-        if (code == null || code.length > p.maxServiceCodeSize()) {
+        byte[] preimage = self == null ? null
+                : state.accounts.item(StateKey.preimage(serviceId, self.codeHash().bytes()));
+        CachingEngine.ServiceProgram code = preimage == null ? null
+                : CachingEngine.serviceProgram(engine, self.codeHash(), preimage);
+        if (code == null || code.codeLength() < 0 || code.codeLength() > p.maxServiceCodeSize()) {
             return new AccumulationResult(state, List.of(), null, 0, java.util.Set.of());
         }
         Implications x = new Implications(serviceId, state, nextFreeId(p, state.accounts, serviceId, entropy, slot),
@@ -78,7 +81,9 @@ final class AccumulateInvocation implements HostCallHandler {
         AccumulateInvocation inv = new AccumulateInvocation(p, slot, entropy, inputs, x);
         Encoder args = new Encoder(16);
         args.natural(slot).natural(serviceId).natural(inputs.size());
-        ArgumentInvocation.Result r = ArgumentInvocation.invoke(engine, code, ENTRY, gas, args.toByteArray(), inv);
+        ArgumentInvocation.Result r = code.blob() == null
+                ? new ArgumentInvocation.Result(0, ExitReason.PANIC, null) // Y(p, a) = ∅: Ψ_M panics (A.8)
+                : ArgumentInvocation.invoke(code.program(), code.blob(), ENTRY, gas, args.toByteArray(), inv);
         return inv.collapse(r);
     }
 

@@ -57,7 +57,8 @@ public final class StoreBlockImporter implements BlockImporter {
     private final int ancestryLength;
     private final long retainBlocks;
     private final BlockTree tree = new BlockTree();
-    private final Set<Hash> withState = new HashSet<>();
+    /** The stored posterior states: which are live, and how each is stored (in full or as changes). */
+    private final StoredStates states = new StoredStates();
     private final List<AncestryItem> givenAncestry = new ArrayList<>();
     /** Whether every ancestor is known: started from a genesis header or given the ancestry (see {@link #ancestry}). */
     private boolean ancestryComplete;
@@ -67,11 +68,12 @@ public final class StoreBlockImporter implements BlockImporter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreBlockImporter.class);
     /** M_σ with the last state's leaves remembered: unchanged long values are not hashed again per block. */
     private final StateTrieCache trie = new StateTrieCache();
-    /** The state keys stored under each state still in the store, when written by this instance (for pruning). */
-    private final Map<Hash, StateKey[]> storedKeys = new java.util.HashMap<>();
-    private final Map<Hash, ChainState> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    /** A recently used state: decoded, and as the key-value map it was stored as (the next block's changes are over it). */
+    private record Cached(ChainState state, NavigableMap<StateKey, byte[]> kv) {}
+
+    private final Map<Hash, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash, ChainState> e) {
+        protected boolean removeEldestEntry(Map.Entry<Hash, Cached> e) {
             return size() > STATE_CACHE;
         }
     };
@@ -138,7 +140,8 @@ public final class StoreBlockImporter implements BlockImporter {
                 if (headerBytes != null) {
                     w.put(Table.BLOCKS, hash.bytes(), headerBytes);
                 }
-                writeState(w, hash, root, kv);
+                states.clear();
+                states.write(w, hash, null, root, kv, null);
                 w.put(Table.TREE, StoreLayout.nodeKey(hash), node.encode());
                 w.put(Table.TREE, StoreLayout.BEST, hash.bytes());
                 w.put(Table.TREE, StoreLayout.INIT, hash.bytes());
@@ -149,24 +152,22 @@ public final class StoreBlockImporter implements BlockImporter {
                 w.put(Table.META, StoreLayout.ANCESTRY_COMPLETE, new byte[] {(byte) (complete ? 1 : 0)});
                 w.commit();
             }
+            states.committed();
         } catch (RuntimeException ex) {
+            states.rolledBack();
             trie.clear(); // its remembered leaves may be of the state just refused
             throw new ImportFailedException("the importer could not store the initial state", ex);
         }
         tree.clear();
-        withState.clear();
         cache.clear();
-        storedKeys.clear();
-        storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
         givenAncestry.clear();
         givenAncestry.addAll(ancestry);
         prunedHeight = -1;
         ancestryComplete = complete;
         anchorSkipLogged = false;
         tree.addAndChoose(node);
-        withState.add(hash);
         if (decoded != null) {
-            cache.put(hash, decoded);
+            cache.put(hash, new Cached(decoded, kv));
         }
         return root;
     }
@@ -208,7 +209,7 @@ public final class StoreBlockImporter implements BlockImporter {
         if (parent == null) {
             return new ImportOutcome.Rejected("unknown parent " + h.parent() + " (GP eq. 5.2)");
         }
-        if (!withState.contains(parent.hash())) {
+        if (!states.live(parent.hash())) {
             return new ImportOutcome.Rejected("parent state unknown (pruned) for parent " + h.parent());
         }
         if (!parent.stateRoot().equals(h.parentStateRoot())) {
@@ -219,19 +220,19 @@ public final class StoreBlockImporter implements BlockImporter {
             return new ImportOutcome.Rejected("bad slot: " + h.slot() + " is not after the parent's slot "
                     + parent.slot() + " (GP eq. 5.7)");
         }
-        ChainState pre;
+        Cached pre;
         try {
             pre = loadState(parent.hash());
         } catch (StateCodec.UnusableStateException e) {
             return new ImportOutcome.Rejected("the parent's state cannot be used as the prior state: " + e.getMessage()
                     + " (GP App. D.1)");
         }
-        StateTransition.Result r = transition.apply(params, pre, block, ancestry(parent));
+        StateTransition.Result r = transition.apply(params, pre.state(), block, ancestry(parent));
         if (r instanceof StateTransition.Result.Invalid inv) {
             return new ImportOutcome.Rejected(inv.reason());
         }
         ChainState post = ((StateTransition.Result.Valid) r).post();
-        NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params);
+        NavigableMap<StateKey, byte[]> kv = StateCodec.encode(post, params, pre.state(), pre.kv());
         Hash root = new Hash(trie.root(kv));
         BlockTree.Node node = new BlockTree.Node(hash, parent.hash(), h.slot(), parent.height() + 1, root);
         List<Hash> pruned = new ArrayList<>();
@@ -239,45 +240,53 @@ public final class StoreBlockImporter implements BlockImporter {
             Encoder e = new Encoder(4096);
             block.encode(e, params);
             w.put(Table.BLOCKS, hash.bytes(), e.toByteArray());
-            writeState(w, hash, root, kv);
+            states.write(w, hash, parent.hash(), root, kv, pre.kv());
             w.put(Table.TREE, StoreLayout.nodeKey(hash), node.encode());
             BlockTree.Node best = tree.best();
             boolean newBest = best == null || node.height() >= best.height();
             if (newBest) {
                 w.put(Table.TREE, StoreLayout.BEST, hash.bytes());
-                for (Hash old : withState) {
+                for (Hash old : states.liveBlocks()) {
                     BlockTree.Node n = tree.get(old);
                     if (n != null && n.height() + retainBlocks < node.height()) {
-                        deleteState(w, old, storedKeys.get(old));
                         pruned.add(old);
                     }
                 }
+                states.release(w, pruned);
             }
             w.commit();
+            states.committed();
+        } finally {
+            states.rolledBack(); // nothing staged is left after a commit
         }
         tree.addAndChoose(node);
-        withState.add(hash);
-        storedKeys.put(hash, kv.keySet().toArray(new StateKey[0]));
         for (Hash old : pruned) {
-            withState.remove(old);
             cache.remove(old);
-            storedKeys.remove(old);
         }
-        cache.put(hash, post);
+        cache.put(hash, new Cached(post, kv));
         return new ImportOutcome.Imported(hash, root);
     }
 
     @Override
     public synchronized Optional<List<KeyValue>> state(Hash headerHash) {
-        if (!withState.contains(headerHash)) {
+        if (!states.live(headerHash)) {
             return Optional.empty();
         }
-        List<KeyValue> out = new ArrayList<>();
-        try (ReadTxn r = store.read(); Cursor c = r.scan(Table.STATE_KV, headerHash.bytes())) {
-            for (Entry e = c.next(); e != null; e = c.next()) {
-                out.add(new KeyValue(StateKey.ofBytes(Arrays.copyOfRange(e.key(), 32, 32 + StateKey.LENGTH)),
-                        e.value()));
+        NavigableMap<StateKey, byte[]> kv;
+        Cached c = cache.get(headerHash);
+        if (c != null) {
+            kv = c.kv();
+        } else {
+            try (ReadTxn r = store.read()) {
+                kv = states.load(r, headerHash, this::parentOf);
             }
+        }
+        if (kv == null) {
+            return Optional.empty();
+        }
+        List<KeyValue> out = new ArrayList<>(kv.size());
+        for (Map.Entry<StateKey, byte[]> e : kv.entrySet()) {
+            out.add(new KeyValue(e.getKey(), e.getValue()));
         }
         return Optional.of(out);
     }
@@ -367,23 +376,24 @@ public final class StoreBlockImporter implements BlockImporter {
             }
         }
         try (WriteTxn w = store.write()) {
+            List<Hash> deadStates = new ArrayList<>();
             for (BlockTree.Node n : dead) {
                 w.delete(Table.BLOCKS, n.hash().bytes());
                 w.delete(Table.TREE, StoreLayout.nodeKey(n.hash()));
-                if (withState.contains(n.hash())) {
-                    deleteState(w, n.hash(), storedKeys.get(n.hash()));
-                }
+                deadStates.add(n.hash());
             }
+            states.release(w, deadStates);
             if (bestDead) {
                 w.put(Table.TREE, StoreLayout.BEST, newBest.hash().bytes());
             }
             w.commit();
+            states.committed();
+        } finally {
+            states.rolledBack();
         }
         for (BlockTree.Node n : dead) {
             tree.remove(n.hash());
-            withState.remove(n.hash());
             cache.remove(n.hash());
-            storedKeys.remove(n.hash());
         }
         if (bestDead) {
             tree.setBest(newBest);
@@ -449,48 +459,27 @@ public final class StoreBlockImporter implements BlockImporter {
         };
     }
 
-    private ChainState loadState(Hash block) {
-        ChainState s = cache.get(block);
+    private Cached loadState(Hash block) {
+        Cached s = cache.get(block);
         if (s != null) {
             return s;
         }
-        NavigableMap<StateKey, byte[]> kv = new TreeMap<>();
-        try (ReadTxn r = store.read(); Cursor c = r.scan(Table.STATE_KV, block.bytes())) {
-            for (Entry e = c.next(); e != null; e = c.next()) {
-                kv.put(StateKey.ofBytes(Arrays.copyOfRange(e.key(), 32, 32 + StateKey.LENGTH)), e.value());
-            }
+        NavigableMap<StateKey, byte[]> kv;
+        try (ReadTxn r = store.read()) {
+            kv = states.load(r, block, this::parentOf);
         }
-        s = StateCodec.decode(kv, params);
+        if (kv == null) {
+            throw new IllegalStateException("the store lacks the data of live state " + block);
+        }
+        s = new Cached(StateCodec.decode(kv, params), kv);
         cache.put(block, s);
         return s;
     }
 
-    private static void writeState(WriteTxn w, Hash block, Hash root, Map<StateKey, byte[]> kv) {
-        for (Map.Entry<StateKey, byte[]> e : kv.entrySet()) {
-            w.put(Table.STATE_KV, StoreLayout.stateKvKey(block, e.getKey()), e.getValue());
-        }
-        w.put(Table.STATES, block.bytes(), new Encoder(36).bytes(root.bytes()).u32(kv.size()).toByteArray());
-    }
-
-    /** Deletes a stored state: the given keys if known (no scan, which copies every value), else all found. */
-    private static void deleteState(WriteTxn w, Hash block, StateKey[] known) {
-        if (known != null) {
-            for (StateKey k : known) {
-                w.delete(Table.STATE_KV, StoreLayout.stateKvKey(block, k));
-            }
-            w.delete(Table.STATES, block.bytes());
-            return;
-        }
-        List<byte[]> keys = new ArrayList<>();
-        try (Cursor c = w.scan(Table.STATE_KV, block.bytes())) {
-            for (Entry e = c.next(); e != null; e = c.next()) {
-                keys.add(e.key());
-            }
-        }
-        for (byte[] k : keys) {
-            w.delete(Table.STATE_KV, k);
-        }
-        w.delete(Table.STATES, block.bytes());
+    /** A block's parent in the tree, or null if it is not in the tree or has none. */
+    private Hash parentOf(Hash block) {
+        BlockTree.Node n = tree.get(block);
+        return n == null ? null : n.parent();
     }
 
     private static void clear(WriteTxn w, Table t) {
@@ -508,11 +497,10 @@ public final class StoreBlockImporter implements BlockImporter {
     /** Rebuilds the in-memory tree, best head and ancestry from the store (after a restart). */
     private void reload() {
         tree.clear();
-        withState.clear();
         givenAncestry.clear();
         cache.clear();
-        storedKeys.clear();
         trie.clear();
+        states.reset();
         try (ReadTxn r = store.read()) {
             byte[] schema = r.get(Table.META, StoreLayout.SCHEMA);
             if (schema == null) {
@@ -536,11 +524,7 @@ public final class StoreBlockImporter implements BlockImporter {
                     givenAncestry.add(new AncestryItem(slot, new Hash(Arrays.copyOfRange(k, 5, 37))));
                 }
             }
-            try (Cursor c = r.scan(Table.STATES, new byte[0], new byte[0])) {
-                for (Entry e = c.next(); e != null; e = c.next()) {
-                    withState.add(new Hash(e.key()));
-                }
-            }
+            states.reload(r);
             byte[] best = r.get(Table.TREE, StoreLayout.BEST);
             if (best != null) {
                 tree.setBest(tree.get(new Hash(best)));

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
  * How the importer lays out its data in the node store tables (one write transaction per import):
  * <ul>
  *   <li>{@code BLOCKS}: header hash → encoded block (the initial header alone for the state it was given with);</li>
- *   <li>{@code STATES}: header hash → state root ⌢ E_4(key count) of its posterior state;</li>
- *   <li>{@code STATE_KV}: header hash ⌢ 31-byte state key → value;</li>
- *   <li>{@code TREE}: {@code 'n'} ⌢ header hash → tree node; {@code 'a'} ⌢ E_4 big-endian(slot) ⌢ hash → given ancestry;
+ *   <li>{@code STATES}: header hash → state root ⌢ E_4(key count) of its posterior state, for live (unpruned)
+ *       states;</li>
+ *   <li>{@code STATE_KV}: header hash ⌢ 31-byte state key → value, for every key of a state stored in full and
+ *       for the changed keys of a state stored as changes over its parent's; header hash ⌢ state key ⌢ {@code 0}
+ *       → empty for a key such a state removed (see {@link StoredStates});</li>
+ *   <li>{@code TREE}: {@code 'n'} ⌢ header hash → tree node; {@code 's'} ⌢ header hash → how its state is stored
+ *       ({@link StoredStates}); {@code 'a'} ⌢ E_4 big-endian(slot) ⌢ hash → given ancestry;
  *       {@code "best"} → best-head hash; {@code "init"} → initial header hash;</li>
  *   <li>{@code META}: {@code "importer.schema"} → layout version, {@code "importer.ancestry"} → 1 when the
  *       ancestry is complete (every lookup anchor is checked), 0 when anchors older than the initial header are
@@ -24,7 +28,7 @@ final class StoreLayout {
     static final byte[] INIT = ascii("init");
     static final byte[] SCHEMA = ascii("importer.schema");
     static final byte[] ANCESTRY_COMPLETE = ascii("importer.ancestry");
-    static final byte[] SCHEMA_VERSION = {1};
+    static final byte[] SCHEMA_VERSION = {2};
 
     private StoreLayout() {}
 

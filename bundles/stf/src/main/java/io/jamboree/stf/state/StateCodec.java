@@ -209,6 +209,39 @@ public final class StateCodec {
         return out;
     }
 
+    /**
+     * T(σ) after a block, given the prior state's T: a component that is the very object it was in {@code prior}
+     * keeps its prior encoding (the same array) instead of being encoded again. Equal to {@link #encode(ChainState,
+     * ChainParams)} when {@code priorKv} is T({@code prior}).
+     *
+     * @param prior    the state before the block (null: encode everything)
+     * @param priorKv  T(prior), as {@link #encode} gave it
+     */
+    public static NavigableMap<StateKey, byte[]> encode(ChainState s, ChainParams p, ChainState prior,
+            Map<StateKey, byte[]> priorKv) {
+        if (prior == null || priorKv == null) {
+            return encode(s, p);
+        }
+        NavigableMap<StateKey, byte[]> out = new TreeMap<>(s.services());
+        put(out, 1, s.alpha(), prior.alpha(), priorKv, e -> s.alpha().encode(e, p));
+        put(out, 2, s.phi(), prior.phi(), priorKv, e -> s.phi().encode(e, p));
+        put(out, 3, s.beta(), prior.beta(), priorKv, e -> s.beta().encode(e, p));
+        put(out, 4, s.gamma(), prior.gamma(), priorKv, e -> s.gamma().encode(e, p));
+        put(out, 5, s.psi(), prior.psi(), priorKv, e -> s.psi().encode(e, p));
+        put(out, 6, s.eta(), prior.eta(), priorKv, e -> s.eta().encode(e, p));
+        put(out, 7, s.iota(), prior.iota(), priorKv, e -> s.iota().encode(e, p));
+        put(out, 8, s.kappa(), prior.kappa(), priorKv, e -> s.kappa().encode(e, p));
+        put(out, 9, s.lambda(), prior.lambda(), priorKv, e -> s.lambda().encode(e, p));
+        put(out, 10, s.rho(), prior.rho(), priorKv, e -> s.rho().encode(e, p));
+        put(out, 11, e -> e.u32(s.tau()));
+        put(out, 12, s.chi(), prior.chi(), priorKv, e -> s.chi().encode(e, p));
+        put(out, 13, s.pi(), prior.pi(), priorKv, e -> s.pi().encode(e, p));
+        put(out, 14, s.omega(), prior.omega(), priorKv, e -> s.omega().encode(e, p));
+        put(out, 15, s.xi(), prior.xi(), priorKv, e -> s.xi().encode(e, p));
+        put(out, 16, s.theta(), prior.theta(), priorKv, e -> s.theta().encode(e, p));
+        return out;
+    }
+
     /** T(σ) as a key/value list sorted by key. */
     public static List<KeyValue> encodeList(ChainState s, ChainParams p) {
         return toList(encode(s, p));
@@ -229,6 +262,19 @@ public final class StateCodec {
 
     private interface Writer {
         void write(Encoder e);
+    }
+
+    /** Puts component {@code c}: its prior encoding when it is the prior component itself, else encoded anew. */
+    private static void put(Map<StateKey, byte[]> out, int c, Object now, Object before,
+            Map<StateKey, byte[]> priorKv, Writer w) {
+        if (now == before) {
+            byte[] known = priorKv.get(StateKey.of(c));
+            if (known != null) {
+                out.put(StateKey.of(c), known);
+                return;
+            }
+        }
+        put(out, c, w);
     }
 
     private static void put(Map<StateKey, byte[]> out, int c, Writer w) {

@@ -9,5 +9,5 @@
  * reads service accounts (δ) out of the key-values.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.stf.state;
