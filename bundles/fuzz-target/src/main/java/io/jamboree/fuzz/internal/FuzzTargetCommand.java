@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler|differential]
- * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS]}: serves the conformance fuzzer
- * (fuzz-proto v1) until the process is stopped. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
+ * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS] [--warmup DIR | --no-warmup]}: serves the
+ * conformance fuzzer (fuzz-proto v1) until the process is stopped. Before it listens it imports a warm-up chain
+ * ({@link WarmUp}; {@code --warmup DIR}, else the system property {@value #WARMUP_PROPERTY}) twice, so that the
+ * fuzzer's first blocks do not pay for class loading and interpretation. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
  * 30 s per frame, no idle limit).
  * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
  * Every {@code initialize} gets a fresh importer ({@link BlockImporterFactory}) over a fresh in-memory node store
@@ -48,6 +50,14 @@ public final class FuzzTargetCommand implements JamCommand {
     static final String APP_NAME = "jamboree";
     static final Semver JAM_VERSION = new Semver(0, 7, 2);
     static final int FEATURES = FuzzFeatures.ANCESTRY | FuzzFeatures.FORKS;
+
+    /**
+     * System property naming the warm-up chain folder ({@link WarmUp}); {@code bin/jam} sets it to the distribution's
+     * {@code lib/warmup} when that folder exists. {@code --warmup DIR} overrides it, {@code --no-warmup} turns it off.
+     */
+    static final String WARMUP_PROPERTY = "jam.warmup";
+    /** Passes over the warm-up chain before the target listens. */
+    static final int WARMUP_PASSES = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(FuzzTargetCommand.class);
 
@@ -97,6 +107,8 @@ public final class FuzzTargetCommand implements JamCommand {
         int maxMessage = FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES;
         Duration frameTimeout = FuzzTargetServer.Limits.DEFAULT_FRAME_TIMEOUT;
         Duration idleTimeout = FuzzTargetServer.Limits.DEFAULT_IDLE_TIMEOUT;
+        String warmupProperty = System.getProperty(WARMUP_PROPERTY, "");
+        Path warmup = warmupProperty.isBlank() ? null : Path.of(warmupProperty);
         List<String> rest = new ArrayList<>(args);
         try {
             for (int i = 0; i < rest.size(); i++) {
@@ -111,6 +123,8 @@ public final class FuzzTargetCommand implements JamCommand {
                     case "--max-message" -> maxMessage = Integer.parseInt(value(rest, ++i, a));
                     case "--frame-timeout" -> frameTimeout = seconds(value(rest, ++i, a), a);
                     case "--idle-timeout" -> idleTimeout = seconds(value(rest, ++i, a), a);
+                    case "--warmup" -> warmup = Path.of(value(rest, ++i, a));
+                    case "--no-warmup" -> warmup = null;
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
@@ -141,6 +155,14 @@ public final class FuzzTargetCommand implements JamCommand {
             engineName = engine.name();
         }
         ImporterFactory fresh = Importers.fresh(importers, stores, upsilon);
+        if (warmup != null) {
+            WarmUp.Result w = WarmUp.run(warmup, WARMUP_PASSES, fresh);
+            if (w.problem() == null) {
+                LOG.info("warm-up: {}", w.describe());
+            } else {
+                LOG.warn("warm-up: {}", w.describe());
+            }
+        }
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
         try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, fresh, peerInfo(appVersion),
                 new FuzzTargetServer.Limits(maxMessage, frameTimeout, idleTimeout))) {
