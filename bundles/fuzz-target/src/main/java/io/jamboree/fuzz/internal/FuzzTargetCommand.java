@@ -8,6 +8,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.pvm.PvmEngine;
+import io.jamboree.sample.SampleService;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.stf.StateTransition;
 import io.jamboree.stf.StateTransitionFactory;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler|differential]
  * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS] [--warmup DIR | --no-warmup]}: serves the
  * conformance fuzzer (fuzz-proto v1) until the process is stopped. Before it listens it imports a warm-up chain
- * ({@link WarmUp}; {@code --warmup DIR}, else the system property {@value #WARMUP_PROPERTY}) twice, so that the
- * fuzzer's first blocks do not pay for class loading and interpretation. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
+ * ({@link WarmUp}; {@code --warmup DIR}, else the system property {@value #WARMUP_PROPERTY}) twice and runs the PVM
+ * engine on the sample service's refine ({@link PvmWarmUp}), so that the fuzzer's first blocks do not pay for class
+ * loading and interpretation; {@code --no-warmup} skips both. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
  * 30 s per frame, no idle limit).
  * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
  * Every {@code initialize} gets a fresh importer ({@link BlockImporterFactory}) over a fresh in-memory node store
@@ -58,6 +60,10 @@ public final class FuzzTargetCommand implements JamCommand {
     static final String WARMUP_PROPERTY = "jam.warmup";
     /** Passes over the warm-up chain before the target listens. */
     static final int WARMUP_PASSES = 2;
+    /** Refine runs of the sample service on the PVM engine before the target listens ({@link PvmWarmUp}). */
+    static final int PVM_WARMUP_RUNS = 40;
+    /** Octets of the payload each PVM warm-up run hashes. */
+    static final int PVM_WARMUP_PAYLOAD = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(FuzzTargetCommand.class);
 
@@ -109,6 +115,7 @@ public final class FuzzTargetCommand implements JamCommand {
         Duration idleTimeout = FuzzTargetServer.Limits.DEFAULT_IDLE_TIMEOUT;
         String warmupProperty = System.getProperty(WARMUP_PROPERTY, "");
         Path warmup = warmupProperty.isBlank() ? null : Path.of(warmupProperty);
+        boolean warm = true;
         List<String> rest = new ArrayList<>(args);
         try {
             for (int i = 0; i < rest.size(); i++) {
@@ -124,7 +131,7 @@ public final class FuzzTargetCommand implements JamCommand {
                     case "--frame-timeout" -> frameTimeout = seconds(value(rest, ++i, a), a);
                     case "--idle-timeout" -> idleTimeout = seconds(value(rest, ++i, a), a);
                     case "--warmup" -> warmup = Path.of(value(rest, ++i, a));
-                    case "--no-warmup" -> warmup = null;
+                    case "--no-warmup" -> warm = false;
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
@@ -155,7 +162,16 @@ public final class FuzzTargetCommand implements JamCommand {
             engineName = engine.name();
         }
         ImporterFactory fresh = Importers.fresh(importers, stores, upsilon);
-        if (warmup != null) {
+        PvmEngine warmEngine = engines.get(pvm != null ? pvm : "active");
+        if (warm && warmEngine != null) {
+            PvmWarmUp.Result w = PvmWarmUp.run(warmEngine, SampleService.codePreimage(), PVM_WARMUP_RUNS, PVM_WARMUP_PAYLOAD);
+            if (w.problem() == null) {
+                LOG.info("warm-up: {}", w.describe());
+            } else {
+                LOG.warn("warm-up: {}", w.describe());
+            }
+        }
+        if (warm && warmup != null) {
             WarmUp.Result w = WarmUp.run(warmup, WARMUP_PASSES, fresh);
             if (w.problem() == null) {
                 LOG.info("warm-up: {}", w.describe());
