@@ -3,10 +3,12 @@ package io.jamboree.fuzz.internal.replay;
 import io.jamboree.core.ChainParams;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.runtime.spi.JamCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,22 +231,37 @@ public final class BenchCommand implements JamCommand {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("no socket " + socket + " after " + startTimeout.toSeconds() + " s");
                 }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted");
+                sleep();
+            }
+            // The socket file appears when the target binds, a moment before it listens: a refused connection is
+            // tried again (nothing was replayed yet) until the start-up deadline.
+            while (true) {
+                ByteArrayOutputStream errors = new ByteArrayOutputStream();
+                TraceReplayer replayer = new TraceReplayer(options, new PrintStream(OutputStream.nullOutputStream()),
+                        new PrintStream(errors, true, StandardCharsets.UTF_8));
+                int code = replayer.run(folders);
+                if (code == TraceReplayer.NO_TARGET && p.isAlive() && System.nanoTime() < deadline) {
+                    sleep();
+                    continue;
                 }
+                err.print(errors.toString(StandardCharsets.UTF_8));
+                if (code == TraceReplayer.NO_TARGET || code == TraceReplayer.BAD_INPUT) {
+                    throw new IOException("replay failed (exit code " + code + ")");
+                }
+                return replayer.results();
             }
-            TraceReplayer replayer = new TraceReplayer(options, new PrintStream(OutputStream.nullOutputStream()), err);
-            int code = replayer.run(folders);
-            if (code == TraceReplayer.NO_TARGET || code == TraceReplayer.BAD_INPUT) {
-                throw new IOException("replay failed (exit code " + code + ")");
-            }
-            return replayer.results();
         } finally {
             stop(p);
             Files.deleteIfExists(socket);
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
         }
     }
 
