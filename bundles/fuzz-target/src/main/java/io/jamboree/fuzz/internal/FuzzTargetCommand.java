@@ -74,6 +74,8 @@ public final class FuzzTargetCommand implements JamCommand {
     private final StateTransition transition;
     private final StateTransitionFactory transitions;
     private final PvmInvocations invocations;
+    /** The node's active engine ({@code pvm.engine=active}), which the default Υ accumulates with. */
+    private final PvmEngine activeEngine;
     private volatile FuzzTargetServer server;
 
     @Activate
@@ -81,6 +83,7 @@ public final class FuzzTargetCommand implements JamCommand {
             @Reference(target = "(" + NodeStore.KIND_PROPERTY + "=memory)") NodeStoreFactory stores,
             @Reference StateTransition transition, @Reference StateTransitionFactory transitions,
             @Reference PvmInvocations invocations,
+            @Reference(target = "(pvm.engine=active)") PvmEngine activeEngine,
             @Reference(service = PvmEngine.class, cardinality = ReferenceCardinality.MULTIPLE,
                     policyOption = ReferencePolicyOption.GREEDY) List<PvmEngine> engines) {
         for (PvmEngine e : engines) {
@@ -91,6 +94,7 @@ public final class FuzzTargetCommand implements JamCommand {
         this.transition = transition;
         this.transitions = transitions;
         this.invocations = invocations;
+        this.activeEngine = activeEngine;
         org.osgi.framework.Version v = ctx.getBundle().getVersion();
         this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
     }
@@ -162,8 +166,8 @@ public final class FuzzTargetCommand implements JamCommand {
             engineName = engine.name();
         }
         ImporterFactory fresh = Importers.fresh(importers, stores, upsilon);
-        PvmEngine warmEngine = engines.get(pvm != null ? pvm : "active");
-        if (warm && warmEngine != null) {
+        PvmEngine warmEngine = pvm != null ? engines.get(pvm) : activeEngine;
+        if (warm) {
             PvmWarmUp.Result w = PvmWarmUp.run(warmEngine, SampleService.codePreimage(), PVM_WARMUP_RUNS, PVM_WARMUP_PAYLOAD);
             if (w.problem() == null) {
                 LOG.info("warm-up: {}", w.describe());
