@@ -427,7 +427,7 @@ public final class Jam implements Callable<Integer> {
                 + "(default: the distribution's lib/warmup, a chain authored when it was built).")
         Path warmup;
 
-        @Option(names = "--no-warmup", description = "Start listening at once, without the warm-up.")
+        @Option(names = "--no-warmup", description = "Start listening at once, without the warm-up (the chain and the PVM).")
         boolean noWarmup;
 
         @Override
