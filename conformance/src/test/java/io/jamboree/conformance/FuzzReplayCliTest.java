@@ -27,6 +27,7 @@ import org.junit.rules.TemporaryFolder;
  * v1 over a Unix socket: the public trace {@code traces/fallback} passes 100/100 (the expected roots are the
  * trace's post_state roots); a copy whose step 3 claims another post_state root is reported as a FAIL with
  * exit code 1; a fuzz-report trace without genesis starts after its first step; no target is a clear error.
+ * {@code bin/jam bench} starts its own fresh target and prints the timing table.
  */
 public class FuzzReplayCliTest {
     private static final Path DIST = Path.of(System.getProperty("jamboree.dist", "../distribution/target/jamboree"));
@@ -47,7 +48,7 @@ public class FuzzReplayCliTest {
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240); // the target warms up before it listens: seconds on a loaded machine
         while (!Files.exists(socket)) {
             if (!target.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("jam fuzz-target did not open " + socket + ":\n" + Files.readString(dir.resolve("err.txt")));
@@ -124,6 +125,44 @@ public class FuzzReplayCliTest {
         assertEquals(r.out + r.err, 3, r.code);
         assertTrue(r.err, r.err.contains("no fuzz target socket at"));
         assertFalse(r.out, r.out.contains("passed"));
+    }
+
+    /**
+     * {@code jam bench} with our target only: one round starts its own fresh {@code jam fuzz-target} (warmed up with the
+     * distribution's chain), plays {@code fallback} with every root checked and prints the table row of 100 blocks.
+     */
+    @Test
+    public void benchTimesAFreshTargetPerRound() throws Exception {
+        Path out = tmp.getRoot().toPath().resolve("bench-out");
+        Path err = tmp.getRoot().toPath().resolve("bench-err");
+        Path logs = tmp.newFolder("bench-logs").toPath();
+        Process p = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "bench", "--rounds", "1", "--log", logs.toString(),
+                Vectors.dir("jam-test-vectors-0.7.2/traces/fallback").toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        assertTrue("jam bench did not finish within 10 minutes", p.waitFor(10, TimeUnit.MINUTES));
+        String o = Files.readString(out, StandardCharsets.UTF_8);
+        String target = Files.readString(logs.resolve("jamboree-round1.log"), StandardCharsets.UTF_8);
+        System.out.print(o);
+        assertEquals(o + Files.readString(err, StandardCharsets.UTF_8) + target, 0, p.exitValue());
+        assertTrue(o, o.lines().anyMatch(l -> l.matches("fallback +jamboree +100 .* 0")));
+        assertTrue(o, o.contains("load average (1 min): "));
+        assertTrue("the packaged target warms up on its own chain: " + target, target.contains("warm-up: 26 blocks in "));
+        assertFalse(target, target.contains("stopped:"));
+    }
+
+    @Test
+    public void benchWithoutTypeberryInstalledIsAClearError() throws Exception {
+        Path out = tmp.getRoot().toPath().resolve("bench-out");
+        Path err = tmp.getRoot().toPath().resolve("bench-err");
+        Process p = new ProcessBuilder(DIST.resolve("bin/jam").toString(), "bench", "--typeberry", tmp.getRoot().toString(),
+                Vectors.dir("jam-test-vectors-0.7.2/traces/fallback").toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        String e = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(e, 2, p.exitValue());
+        assertTrue(e, e.contains("jam bench: no Typeberry in " + tmp.getRoot() + " (no node_modules/@typeberry/jam/index.js"));
     }
 
     /** Offset of a TraceStep's post_state root: after the pre_state (root, key/values) and the block. */

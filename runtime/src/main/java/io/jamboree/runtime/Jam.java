@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "jam", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class,
         description = "Jamboree: a JAM protocol node (Graypaper 0.7.2) on Apache Felix.",
-        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, Jam.LogLevelCmd.class, Jam.SubmitWorkCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Jam.VersionCmd.class, Jam.ShellCmd.class, Jam.TestVectorsCmd.class, Jam.ImportCmd.class, Jam.FuzzTargetCmd.class, Jam.GenSpecCmd.class, Jam.KeyCmd.class, Jam.RunCmd.class, Jam.ExportCmd.class, Jam.FuzzReplayCmd.class, Jam.BenchCmd.class, Jam.ExecCmd.class, Jam.RpcCmd.class, Jam.LogLevelCmd.class, Jam.SubmitWorkCmd.class, TestnetCommand.class, CommandLine.HelpCommand.class})
 public final class Jam implements Callable<Integer> {
 
     @Option(names = "--home", description = "Installation folder with bundles/, features/ and conf/ (default: ${DEFAULT-VALUE}).")
@@ -413,6 +413,13 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--max-message", paramLabel = "BYTES", description = "Largest request accepted (default: 268435456).")
         String maxMessage;
 
+        @Option(names = "--warmup", paramLabel = "DIR", description = "Trace folder imported twice before listening, to warm the JVM "
+                + "(default: the distribution's lib/warmup, a chain authored when it was built).")
+        Path warmup;
+
+        @Option(names = "--no-warmup", description = "Start listening at once, without the warm-up (the chain and the PVM).")
+        boolean noWarmup;
+
         @Override
         public Integer call() {
             List<String> args = new ArrayList<>(List.of("--socket", socket.toAbsolutePath().toString(), "--chain", chain.name()));
@@ -428,6 +435,12 @@ public final class Jam implements Callable<Integer> {
             }
             if (maxMessage != null) {
                 args.addAll(List.of("--max-message", maxMessage));
+            }
+            if (warmup != null) {
+                args.addAll(List.of("--warmup", warmup.toAbsolutePath().toString()));
+            }
+            if (noWarmup) {
+                args.add("--no-warmup");
             }
             return jam.runBundleCommand("fuzz-target", "fuzz-target", args, withPvm(LaunchConfig.NONE, pvm));
         }
@@ -493,6 +506,66 @@ public final class Jam implements Callable<Integer> {
                 args.add(d.toAbsolutePath().normalize().toString());
             }
             return jam.runBundleCommand("fuzz-target", "fuzz-replay", args);
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Jam.VersionProvider.class, description = {
+            "Time block import through the fuzz protocol as the conformance fuzzer times a target:",
+            "each round starts a fresh 'jam fuzz-target' (and a fresh Typeberry with --typeberry),",
+            "plays every trace folder through it in one session, checks every state root and stops it;",
+            "the targets alternate. Prints per trace and target mean, p50, p99, max and first-block ms",
+            "over all rounds, our mean over Typeberry's, and the load average.",
+            "A folder holding the public traces (.../traces) stands for its six traces.",
+            "Exit code: 0 every root matched; 1 a root or a target failed; 2 bad arguments."})
+    static final class BenchCmd implements Callable<Integer> {
+        @ParentCommand
+        Jam jam;
+
+        @Option(names = "--rounds", paramLabel = "N", description = "Rounds, each with a fresh process per target (default: 5).")
+        String rounds;
+
+        @Option(names = "--typeberry", paramLabel = "DIR", description = "A Typeberry installed by the shared tools/typeberry-setup DIR, "
+                + "started with 'node' as its README says; without it only our target is timed.")
+        Path typeberry;
+
+        @Option(names = "--node", paramLabel = "PATH", description = "The Node.js executable for Typeberry (default: node).")
+        String node;
+
+        @Option(names = "--chain", description = "Protocol parameters of traces and targets: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Chain chain = Chain.tiny;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Limit on each request's round trip (default: 60).")
+        String timeout;
+
+        @Option(names = "--log", paramLabel = "DIR", description = "Keep each target process's output in DIR (default: discarded).")
+        Path log;
+
+        @Parameters(arity = "1..*", paramLabel = "TRACE_DIR", description = "Trace folders (genesis.bin and NNNNNNNN.bin steps), or the public traces' folder.")
+        List<Path> dirs;
+
+        @Override
+        public Integer call() {
+            Path bin = jam.home.toAbsolutePath().normalize().resolve("bin").resolve("jam");
+            List<String> args = new ArrayList<>(List.of("--jam", bin.toString(), "--chain", chain.name()));
+            if (rounds != null) {
+                args.addAll(List.of("--rounds", rounds));
+            }
+            if (typeberry != null) {
+                args.addAll(List.of("--typeberry", typeberry.toAbsolutePath().normalize().toString()));
+            }
+            if (node != null) {
+                args.addAll(List.of("--node", node));
+            }
+            if (timeout != null) {
+                args.addAll(List.of("--timeout", timeout));
+            }
+            if (log != null) {
+                args.addAll(List.of("--log", log.toAbsolutePath().normalize().toString()));
+            }
+            for (Path d : dirs) {
+                args.add(d.toAbsolutePath().normalize().toString());
+            }
+            return jam.runBundleCommand("fuzz-target", "bench", args);
         }
     }
 

@@ -8,6 +8,7 @@ import io.jamboree.fuzz.FuzzMessage.PeerInfo;
 import io.jamboree.fuzz.Semver;
 import io.jamboree.importer.BlockImporterFactory;
 import io.jamboree.pvm.PvmEngine;
+import io.jamboree.sample.SampleService;
 import io.jamboree.runtime.spi.JamCommand;
 import io.jamboree.stf.StateTransition;
 import io.jamboree.stf.StateTransitionFactory;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code jam fuzz-target --socket PATH [--chain tiny|full] [--pvm interpreter|recompiler|differential]
- * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS]}: serves the conformance fuzzer
- * (fuzz-proto v1) until the process is stopped. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
+ * [--max-message BYTES] [--frame-timeout SECONDS] [--idle-timeout SECONDS] [--warmup DIR | --no-warmup]}: serves the
+ * conformance fuzzer (fuzz-proto v1) until the process is stopped. Before it listens it imports a warm-up chain
+ * ({@link WarmUp}; {@code --warmup DIR}, else the system property {@value #WARMUP_PROPERTY}) twice and runs the PVM
+ * engine on the sample service's refine ({@link PvmWarmUp}), so that the fuzzer's first blocks do not pay for class
+ * loading and interpretation; {@code --no-warmup} skips both. Timeouts: see {@link FuzzTargetServer.Limits} (defaults
  * 30 s per frame, no idle limit).
  * Handshake: app name {@value #APP_NAME}, this bundle's version, JAM 0.7.2, features ancestry+forks.
  * Every {@code initialize} gets a fresh importer ({@link BlockImporterFactory}) over a fresh in-memory node store
@@ -49,6 +53,18 @@ public final class FuzzTargetCommand implements JamCommand {
     static final Semver JAM_VERSION = new Semver(0, 7, 2);
     static final int FEATURES = FuzzFeatures.ANCESTRY | FuzzFeatures.FORKS;
 
+    /**
+     * System property naming the warm-up chain folder ({@link WarmUp}); {@code bin/jam} sets it to the distribution's
+     * {@code lib/warmup} when that folder exists. {@code --warmup DIR} overrides it, {@code --no-warmup} turns it off.
+     */
+    static final String WARMUP_PROPERTY = "jam.warmup";
+    /** Passes over the warm-up chain before the target listens. */
+    static final int WARMUP_PASSES = 2;
+    /** Refine runs of the sample service on the PVM engine before the target listens ({@link PvmWarmUp}). */
+    static final int PVM_WARMUP_RUNS = 40;
+    /** Octets of the payload each PVM warm-up run hashes. */
+    static final int PVM_WARMUP_PAYLOAD = 4096;
+
     private static final Logger LOG = LoggerFactory.getLogger(FuzzTargetCommand.class);
 
     private final Map<String, PvmEngine> engines = new TreeMap<>();
@@ -58,6 +74,8 @@ public final class FuzzTargetCommand implements JamCommand {
     private final StateTransition transition;
     private final StateTransitionFactory transitions;
     private final PvmInvocations invocations;
+    /** The node's active engine ({@code pvm.engine=active}), which the default Υ accumulates with. */
+    private final PvmEngine activeEngine;
     private volatile FuzzTargetServer server;
 
     @Activate
@@ -65,6 +83,7 @@ public final class FuzzTargetCommand implements JamCommand {
             @Reference(target = "(" + NodeStore.KIND_PROPERTY + "=memory)") NodeStoreFactory stores,
             @Reference StateTransition transition, @Reference StateTransitionFactory transitions,
             @Reference PvmInvocations invocations,
+            @Reference(target = "(pvm.engine=active)") PvmEngine activeEngine,
             @Reference(service = PvmEngine.class, cardinality = ReferenceCardinality.MULTIPLE,
                     policyOption = ReferencePolicyOption.GREEDY) List<PvmEngine> engines) {
         for (PvmEngine e : engines) {
@@ -75,6 +94,7 @@ public final class FuzzTargetCommand implements JamCommand {
         this.transition = transition;
         this.transitions = transitions;
         this.invocations = invocations;
+        this.activeEngine = activeEngine;
         org.osgi.framework.Version v = ctx.getBundle().getVersion();
         this.appVersion = new Semver(v.getMajor(), v.getMinor(), v.getMicro());
     }
@@ -97,6 +117,9 @@ public final class FuzzTargetCommand implements JamCommand {
         int maxMessage = FuzzFraming.DEFAULT_MAX_MESSAGE_BYTES;
         Duration frameTimeout = FuzzTargetServer.Limits.DEFAULT_FRAME_TIMEOUT;
         Duration idleTimeout = FuzzTargetServer.Limits.DEFAULT_IDLE_TIMEOUT;
+        String warmupProperty = System.getProperty(WARMUP_PROPERTY, "");
+        Path warmup = warmupProperty.isBlank() ? null : Path.of(warmupProperty);
+        boolean warm = true;
         List<String> rest = new ArrayList<>(args);
         try {
             for (int i = 0; i < rest.size(); i++) {
@@ -111,6 +134,8 @@ public final class FuzzTargetCommand implements JamCommand {
                     case "--max-message" -> maxMessage = Integer.parseInt(value(rest, ++i, a));
                     case "--frame-timeout" -> frameTimeout = seconds(value(rest, ++i, a), a);
                     case "--idle-timeout" -> idleTimeout = seconds(value(rest, ++i, a), a);
+                    case "--warmup" -> warmup = Path.of(value(rest, ++i, a));
+                    case "--no-warmup" -> warm = false;
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
@@ -141,6 +166,23 @@ public final class FuzzTargetCommand implements JamCommand {
             engineName = engine.name();
         }
         ImporterFactory fresh = Importers.fresh(importers, stores, upsilon);
+        PvmEngine warmEngine = pvm != null ? engines.get(pvm) : activeEngine;
+        if (warm) {
+            PvmWarmUp.Result w = PvmWarmUp.run(warmEngine, SampleService.codePreimage(), PVM_WARMUP_RUNS, PVM_WARMUP_PAYLOAD);
+            if (w.problem() == null) {
+                LOG.info("warm-up: {}", w.describe());
+            } else {
+                LOG.warn("warm-up: {}", w.describe());
+            }
+        }
+        if (warm && warmup != null) {
+            WarmUp.Result w = WarmUp.run(warmup, WARMUP_PASSES, fresh);
+            if (w.problem() == null) {
+                LOG.info("warm-up: {}", w.describe());
+            } else {
+                LOG.warn("warm-up: {}", w.describe());
+            }
+        }
         Thread hook = new Thread(this::stop, "fuzz-target-shutdown");
         try (FuzzTargetServer s = FuzzTargetServer.bind(socket, params, fresh, peerInfo(appVersion),
                 new FuzzTargetServer.Limits(maxMessage, frameTimeout, idleTimeout))) {

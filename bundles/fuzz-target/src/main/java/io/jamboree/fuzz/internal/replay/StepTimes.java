@@ -42,6 +42,32 @@ final class StepTimes {
         return (n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e6;
     }
 
+    /** The {@code i}-th time (0-based, in order of the steps), nanoseconds. */
+    long nanos(int i) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return nanos[i];
+    }
+
+    /** Adds every time of {@code other}. */
+    void addAll(StepTimes other) {
+        for (int i = 0; i < other.n; i++) {
+            add(other.nanos[i]);
+        }
+    }
+
+    /** The {@code q}-quantile by nearest rank ({@code q} in (0, 1]; 0.99: p99), milliseconds; 0 for no times. */
+    double quantileMillis(double q) {
+        if (n == 0) {
+            return 0;
+        }
+        long[] s = Arrays.copyOf(nanos, n);
+        Arrays.sort(s);
+        int rank = (int) Math.ceil(q * n);
+        return s[Math.min(n, Math.max(1, rank)) - 1] / 1e6;
+    }
+
     double maxMillis() {
         long max = 0;
         for (int i = 0; i < n; i++) {
