@@ -84,7 +84,7 @@ public final class RingProofVerifier {
     public record Opening(G1[] bases, Fr[] scalars, G1 piZeta, G1 piZetaOmega, Fr r) {
         boolean holds(Pairing.Prepared[] g2Lines) {
             G1 lhs = Msm.g1(bases, scalars);
-            G1 rhs = piZeta.add(piZetaOmega.mul(r));
+            G1 rhs = Msm.g1(new G1[] {piZeta, piZetaOmega}, new Fr[] {Fr.ONE, r});
             return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
         }
     }
@@ -101,6 +101,8 @@ public final class RingProofVerifier {
         for (Opening o : openings) terms += o.bases().length;
         G1[] lb = new G1[terms];
         Fr[] ls = new Fr[terms];
+        // a base shared by several openings (the ring commitment's columns, [1]G1) enters the MSM once
+        java.util.HashMap<G1, Integer> seen = new java.util.HashMap<>();
         G1[] rb = new G1[2 * openings.length];
         Fr[] rs = new Fr[2 * openings.length];
         int at = 0;
@@ -114,15 +116,22 @@ public final class RingProofVerifier {
             }
             Fr rho = Fr.fromBytesLE(w);
             for (int j = 0; j < o.bases().length; j++) {
-                lb[at] = o.bases()[j];
-                ls[at++] = o.scalars()[j].mul(rho);
+                G1 base = o.bases()[j];
+                Fr term = o.scalars()[j].mul(rho);
+                Integer prev = seen.putIfAbsent(base, at);
+                if (prev != null) {
+                    ls[prev] = ls[prev].add(term);
+                } else {
+                    lb[at] = base;
+                    ls[at++] = term;
+                }
             }
             rb[2 * i] = o.piZeta();
             rs[2 * i] = rho;
             rb[2 * i + 1] = o.piZetaOmega();
             rs[2 * i + 1] = rho.mul(o.r());
         }
-        G1 lhs = Msm.g1(lb, ls);
+        G1 lhs = Msm.g1(java.util.Arrays.copyOf(lb, at), java.util.Arrays.copyOf(ls, at));
         G1 rhs = Msm.g1(rb, rs);
         return Pairing.productIsOne(new G1[] {lhs, rhs.neg()}, g2Lines);
     }
