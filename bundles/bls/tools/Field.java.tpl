@@ -78,13 +78,35 @@ __CORE__
 
     /** out = a^e where e is given as canonical little-endian limbs (any length). */
     public static void pow(long[] a, long[] e, long[] out) {
-        long[] acc = ONE_MONT.clone();
-        long[] base = a.clone();
         int top = e.length * 64 - 1;
         while (top >= 0 && ((e[top >>> 6] >>> (top & 63)) & 1) == 0) top--;
-        for (int i = top; i >= 0; i--) {
-            square(acc, acc);
-            if (((e[i >>> 6] >>> (i & 63)) & 1) != 0) mul(acc, base, acc);
+        if (top < 64) {
+            long[] acc = ONE_MONT.clone();
+            long[] base = a.clone();
+            for (int i = top; i >= 0; i--) {
+                square(acc, acc);
+                if (((e[i >>> 6] >>> (i & 63)) & 1) != 0) mul(acc, base, acc);
+            }
+            copy(acc, out);
+            return;
+        }
+        // fixed 4-bit windows: a table of a^0..a^15, then per window four squarings and one product
+        long[][] table = new long[16][];
+        table[0] = ONE_MONT.clone();
+        table[1] = a.clone();
+        for (int i = 2; i < 16; i++) {
+            table[i] = new long[LIMBS];
+            mul(table[i - 1], table[1], table[i]);
+        }
+        long[] acc = ONE_MONT.clone();
+        boolean started = false;
+        for (int w = top >>> 2; w >= 0; w--) {
+            if (started) { square(acc, acc); square(acc, acc); square(acc, acc); square(acc, acc); }
+            int digit = (int) ((e[w >>> 4] >>> ((w & 15) * 4)) & 15);
+            if (digit != 0) {
+                mul(acc, table[digit], acc);
+                started = true;
+            }
         }
         copy(acc, out);
     }

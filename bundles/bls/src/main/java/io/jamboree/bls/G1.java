@@ -59,8 +59,8 @@ public final class G1 {
      */
     public boolean isInSubgroup() {
         if (inf) return true;
-        G1Jac j = toJac();
-        j.mulScalar(X_SQUARED_LIMBS);
+        G1Jac j = new G1Jac();
+        j.mulAffine(x, y, X_SQUARED_LIMBS);
         long[] bx = new long[6];
         Fq.mul(BETA, x, bx);
         j.addAffine(bx, y); // [x^2]P + phi(P)

@@ -127,6 +127,17 @@ final class G1Jac {
         }
     }
 
+    /** this = k * (ax, ay) for an affine point (not infinity) and canonical little-endian limbs k (double-and-add, mixed additions). */
+    void mulAffine(long[] ax, long[] ay, long[] k) {
+        setInfinity();
+        int top = k.length * 64 - 1;
+        while (top >= 0 && ((k[top >>> 6] >>> (top & 63)) & 1) == 0) top--;
+        for (int i = top; i >= 0; i--) {
+            dbl();
+            if (((k[i >>> 6] >>> (i & 63)) & 1) != 0) addAffine(ax, ay);
+        }
+    }
+
     /** this = k * this for canonical little-endian 4-limb scalar k (4-bit fixed window). */
     void mulScalarWindowed(long[] k) {
         G1Jac[] table = new G1Jac[16];

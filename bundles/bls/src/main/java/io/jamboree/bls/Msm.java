@@ -21,6 +21,105 @@ public final class Msm {
         return g1Canonical(bases, k, n);
     }
 
+    /** Inputs below this size use Straus' interleaved width-5 NAF instead of buckets. */
+    static final int STRAUS_MAX = 32;
+    /** NAF width of {@link #straus}: tables of 2^(w-2) odd multiples. */
+    private static final int W = 5;
+
+    /**
+     * Straus' method with width-w NAFs (few points, e.g. a KZG verifier's 11): per point a table of the odd
+     * multiples P, 3P, ..., (2^(w-1) - 1)P, normalized to affine with one shared inversion; then one run of
+     * 256 doublings in which every nonzero digit costs a mixed addition (about 256/(w+1) per point) instead of
+     * the bucket sums Pippenger pays per window.
+     */
+    static G1 straus(G1[] bases, long[][] k, int n) {
+        int per = 1 << (W - 2);
+        int[][] naf = new int[n][];
+        int len = 0;
+        int tabled = 0;
+        int[] slot = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (bases[i].inf) continue;
+            naf[i] = wnaf(k[i]);
+            if (naf[i].length == 0) continue;
+            len = Math.max(len, naf[i].length);
+            slot[i] = tabled++;
+        }
+        if (tabled == 0) return G1.INFINITY;
+        G1Jac[] jac = new G1Jac[tabled * per];
+        G1Jac twice = new G1Jac();
+        for (int i = 0; i < n; i++) {
+            if (naf[i] == null || naf[i].length == 0) continue;
+            int at = slot[i] * per;
+            G1Jac p = bases[i].toJac();
+            jac[at] = p;
+            twice.set(p);
+            twice.dbl();
+            for (int j = 1; j < per; j++) {
+                G1Jac q = new G1Jac();
+                q.set(jac[at + j - 1]);
+                q.add(twice);
+                jac[at + j] = q;
+            }
+        }
+        G1[] table = G1.batchNormalize(jac);
+        long[][] negY = new long[table.length][];
+        for (int t = 0; t < table.length; t++) {
+            negY[t] = new long[Fq.LIMBS];
+            Fq.neg(table[t].y, negY[t]);
+        }
+        G1Jac acc = new G1Jac();
+        acc.setInfinity();
+        for (int b = len - 1; b >= 0; b--) {
+            acc.dbl();
+            for (int i = 0; i < n; i++) {
+                int[] d = naf[i];
+                if (d == null || b >= d.length) continue;
+                int digit = d[b];
+                if (digit == 0) continue;
+                int t = slot[i] * per + ((digit > 0 ? digit : -digit) >>> 1);
+                G1 p = table[t];
+                if (p.inf) continue;
+                acc.addAffine(p.x, digit > 0 ? p.y : negY[t]);
+            }
+        }
+        return G1.fromJac(acc);
+    }
+
+    /** The width-{@link #W} NAF of a canonical little-endian scalar, least significant digit first (odd digits in ±[1, 2^(w-1))). */
+    static int[] wnaf(long[] scalar) {
+        long[] v = new long[5];
+        System.arraycopy(scalar, 0, v, 0, Math.min(4, scalar.length));
+        int[] out = new int[258];
+        int len = 0, pos = 0;
+        int full = 1 << W, half = 1 << (W - 1);
+        while ((v[0] | v[1] | v[2] | v[3] | v[4]) != 0) {
+            int d = 0;
+            if ((v[0] & 1) != 0) {
+                d = (int) (v[0] & (full - 1));
+                if (d >= half) d -= full;
+                // v -= d
+                if (d > 0) {
+                    long x = v[0];
+                    v[0] = x - d;
+                    if (Long.compareUnsigned(x, d) < 0) for (int j = 1; j < 5 && v[j]-- == 0; j++) { }
+                } else {
+                    long x = v[0];
+                    v[0] = x - d;
+                    if (Long.compareUnsigned(v[0], x) < 0) for (int j = 1; j < 5 && ++v[j] == 0; j++) { }
+                }
+                len = pos + 1;
+            }
+            out[pos++] = d;
+            v[0] = (v[0] >>> 1) | (v[1] << 63);
+            v[1] = (v[1] >>> 1) | (v[2] << 63);
+            v[2] = (v[2] >>> 1) | (v[3] << 63);
+            v[3] = (v[3] >>> 1) | (v[4] << 63);
+            v[4] >>>= 1;
+        }
+        return java.util.Arrays.copyOf(out, len);
+    }
+
     /** Inputs from this size on accumulate buckets in affine coordinates with batched inversions. */
     static final int BATCH_AFFINE_MIN = 256;
     /** For tests: the smallest size using batch-affine buckets (Integer.MAX_VALUE disables them). */
@@ -29,6 +128,7 @@ public final class Msm {
     /** Sum of scalars[i] * bases[i] for the first n entries; scalars as canonical 4-limb arrays. */
     public static G1 g1Canonical(G1[] bases, long[][] k, int n) {
         if (n == 0) return G1.INFINITY;
+        if (n < STRAUS_MAX) return straus(bases, k, n);
         int c = n < 32 ? 3 : (int) Math.max(4, Math.min(16, Math.round(Math.log(n) / Math.log(2) * 0.69 + 1)));
         int windows = (256 + c) / c; // one extra window absorbs the final signed-digit carry
         // signed digits in [-2^(c-1), 2^(c-1)]

@@ -78,16 +78,26 @@ public final class Pairing {
      * KZG verifier key's [1]G2 and [tau]G2. Immutable.
      */
     public static final class Prepared {
-        private final Fq2[] l0;
-        private final Fq2[] lx;
-        private final Fq2[] ly;
+        /** Per step k, the F_q2 coefficients as Montgomery limbs: entries 2k (real) and 2k + 1 (imaginary). */
+        private final long[][] l0;
+        private final long[][] lx;
+        private final long[][] ly;
         private final boolean infinity;
 
         private Prepared(Fq2[] l0, Fq2[] lx, Fq2[] ly, boolean infinity) {
-            this.l0 = l0;
-            this.lx = lx;
-            this.ly = ly;
+            this.l0 = limbs(l0);
+            this.lx = limbs(lx);
+            this.ly = limbs(ly);
             this.infinity = infinity;
+        }
+
+        private static long[][] limbs(Fq2[] xs) {
+            long[][] out = new long[2 * xs.length][];
+            for (int k = 0; k < xs.length; k++) {
+                out[2 * k] = xs[k].c0().montLimbs();
+                out[2 * k + 1] = xs[k].c1().montLimbs();
+            }
+            return out;
         }
     }
 
@@ -140,41 +150,107 @@ public final class Pairing {
      * step for all pairs), conjugated for negative x.
      */
     public static Fq12 millerLoop(G1[] ps, Prepared[] qs) {
+        return Fq12Work.toFq12(millerLoop(ps, qs, new Fq12Work()));
+    }
+
+    /** {@link #millerLoop(G1[], Prepared[])} on limbs, without allocation inside the loop. */
+    static long[][] millerLoop(G1[] ps, Prepared[] qs, Fq12Work w) {
         if (ps.length != qs.length) throw new IllegalArgumentException("length mismatch");
         int m = 0;
         int[] use = new int[ps.length];
         for (int j = 0; j < ps.length; j++) if (!ps[j].isInfinity() && !qs[j].infinity) use[m++] = j;
-        Fq[] xp = new Fq[m], yp = new Fq[m];
-        for (int j = 0; j < m; j++) {
-            xp[j] = ps[use[j]].x();
-            yp[j] = ps[use[j]].y();
-        }
-        Fq12 f = Fq12.ONE;
+        long[][] f = Fq12Work.newElement();
+        Fq12Work.setOne(f);
+        long[][] line = new long[6][];
+        for (int j = 2; j < 6; j++) line[j] = new long[Fq.LIMBS];
         int k = 0;
+        boolean first = true;
         for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
-            f = f.square();
+            if (!first) w.square(f, f);
+            first = false;
             for (int j = 0; j < m; j++) {
-                Prepared q = qs[use[j]];
-                f = mulByLine(f, q.l0[k], q.lx[k].mul(xp[j]), q.ly[k].mul(yp[j]));
+                lineAt(qs[use[j]], k, ps[use[j]], line);
+                w.mulByLine(f, line);
             }
             k++;
             if (((X_ABS >>> i) & 1) != 0) {
                 for (int j = 0; j < m; j++) {
-                    Prepared q = qs[use[j]];
-                    f = mulByLine(f, q.l0[k], q.lx[k].mul(xp[j]), q.ly[k].mul(yp[j]));
+                    lineAt(qs[use[j]], k, ps[use[j]], line);
+                    w.mulByLine(f, line);
                 }
                 k++;
             }
         }
-        return f.conjugate();
+        Fq12Work.conjugate(f, f);
+        return f;
+    }
+
+    /** Step k's line of q evaluated at p: (l0, lx xP, ly yP). */
+    private static void lineAt(Prepared q, int k, G1 p, long[][] line) {
+        line[0] = q.l0[2 * k];
+        line[1] = q.l0[2 * k + 1];
+        Fq.mul(q.lx[2 * k], p.x, line[2]);
+        Fq.mul(q.lx[2 * k + 1], p.x, line[3]);
+        Fq.mul(q.ly[2 * k], p.y, line[4]);
+        Fq.mul(q.ly[2 * k + 1], p.y, line[5]);
     }
 
     /** True iff prod e(ps[i], qs[i]) == 1, with prepared G2 arguments. */
     public static boolean productIsOne(G1[] ps, Prepared[] qs) {
-        return finalExponentiation(millerLoop(ps, qs)).isOne();
+        Fq12Work w = new Fq12Work();
+        return Fq12Work.isOne(finalExponentiation(millerLoop(ps, qs, w), w));
     }
 
-    /** f * (l0 + l2 w^2 + l3 w^3), i.e. f * ((l0, l2, 0) + (0, l3, 0) w). */
+    /**
+     * f^(3 (q^12 - 1)/r): easy part (q^6 - 1)(q^2 + 1) with conjugation and Frobenius, hard part
+     * using 3 (q^4 - q^2 + 1)/r = (x - 1)^2 (x + q)(x^2 + q^2 - 1) + 3. The cube is still a
+     * non-degenerate bilinear pairing; product checks against one are unaffected.
+     */
+    public static Fq12 finalExponentiation(Fq12 f) {
+        return Fq12Work.toFq12(finalExponentiation(Fq12Work.of(f), new Fq12Work()));
+    }
+
+    /** {@link #finalExponentiation(Fq12)} on limbs (f is left unchanged). */
+    static long[][] finalExponentiation(long[][] f, Fq12Work w) {
+        long[][] t = Fq12Work.newElement(), f1 = Fq12Work.newElement(), m = Fq12Work.newElement();
+        long[][] a = Fq12Work.newElement(), b = Fq12Work.newElement(), c = Fq12Work.newElement();
+        Fq12Work.inverse(f, t);
+        Fq12Work.conjugate(f, f1);
+        w.mul(f1, t, f1);                       // f^(q^6 - 1)
+        w.frobenius(f1, 2, m);
+        w.mul(m, f1, m);                        // ^(q^2 + 1): now cyclotomic
+        expX(m, a, w);
+        Fq12Work.conjugate(m, t);
+        w.mul(a, t, a);                         // m^(x - 1)
+        expX(a, b, w);
+        Fq12Work.conjugate(a, t);
+        w.mul(b, t, a);                         // m^((x - 1)^2)
+        expX(a, b, w);
+        w.frobenius(a, 1, t);
+        w.mul(b, t, b);                         // ^(x + q)
+        expX(b, t, w);
+        expX(t, c, w);
+        w.frobenius(b, 2, t);
+        w.mul(c, t, c);
+        Fq12Work.conjugate(b, t);
+        w.mul(c, t, c);                         // ^(x^2 + q^2 - 1)
+        w.cyclotomicSquare(m, t);
+        w.mul(t, m, t);
+        w.mul(c, t, c);                         // times m^3
+        return c;
+    }
+
+    /** out = in^x for cyclotomic in (x negative: conjugate of in^|x|); out must not alias in. */
+    private static void expX(long[][] in, long[][] out, Fq12Work w) {
+        Fq12Work.copy(in, out);
+        for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
+            w.cyclotomicSquare(out, out);
+            if (((X_ABS >>> i) & 1) != 0) w.mul(out, in, out);
+        }
+        Fq12Work.conjugate(out, out);
+    }
+
+    /** f * (l0 + l2 w^2 + l3 w^3), i.e. f * ((l0, l2, 0) + (0, l3, 0) w) (the reference loop's immutable form). */
     private static Fq12 mulByLine(Fq12 f, Fq2 l0, Fq2 l2, Fq2 l3) {
         Fq6 a = f.c0(), b = f.c1();
         Fq6 t0 = mulBy01(a, l0, l2);
@@ -190,31 +266,6 @@ public final class Pairing {
         Fq2 r1 = c.c0().add(c.c1()).mul(e0.add(e1)).sub(a0).sub(a1);
         Fq2 r2 = c.c2().mul(e0).add(a1);
         return new Fq6(r0, r1, r2);
-    }
-
-    /**
-     * f^(3 (q^12 - 1)/r): easy part (q^6 - 1)(q^2 + 1) with conjugation and Frobenius, hard part
-     * using 3 (q^4 - q^2 + 1)/r = (x - 1)^2 (x + q)(x^2 + q^2 - 1) + 3. The cube is still a
-     * non-degenerate bilinear pairing; product checks against one are unaffected.
-     */
-    public static Fq12 finalExponentiation(Fq12 f) {
-        Fq12 f1 = f.conjugate().mul(f.inverse());      // f^(q^6 - 1)
-        Fq12 m = f1.frobenius(2).mul(f1);               // ^(q^2 + 1): now cyclotomic
-        Fq12 a = expX(m).mul(m.conjugate());            // m^(x - 1)
-        a = expX(a).mul(a.conjugate());                 // m^((x - 1)^2)
-        Fq12 b = expX(a).mul(a.frobenius(1));           // ^(x + q)
-        Fq12 c = expX(expX(b)).mul(b.frobenius(2)).mul(b.conjugate()); // ^(x^2 + q^2 - 1)
-        return c.mul(m.square().mul(m));
-    }
-
-    /** f^x for cyclotomic f (x negative: conjugate of f^|x|). */
-    private static Fq12 expX(Fq12 f) {
-        Fq12 r = f;
-        for (int i = 62 - Long.numberOfLeadingZeros(X_ABS); i >= 0; i--) {
-            r = r.cyclotomicSquare();
-            if (((X_ABS >>> i) & 1) != 0) r = r.mul(f);
-        }
-        return r.conjugate();
     }
 
     /** Reference final exponentiation by plain powering, f^(3 (q^12 - 1)/r) (for tests). */

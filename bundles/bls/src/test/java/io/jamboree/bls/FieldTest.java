@@ -77,4 +77,17 @@ class FieldTest {
             assertEquals(x, Fq.fromBytesBE(x.toBytesBE()));
         }
     }
+
+    @Test
+    void windowedPowMatchesBigInteger() {
+        Random rng = new Random(23);
+        for (int bits : new int[] {0, 1, 5, 63, 64, 65, 127, 200, 254, 255, 381}) {
+            for (int it = 0; it < 20; it++) {
+                BigInteger e = bits == 0 ? BigInteger.ZERO : new BigInteger(bits, rng).setBit(bits - 1);
+                BigInteger a = rnd(rng, Q), b = rnd(rng, R);
+                assertEquals(a.modPow(e, Q), Fq.fromBigInteger(a).pow(e).toBigInteger(), "q, " + bits + " bits");
+                if (bits <= 255) assertEquals(b.modPow(e, R), Fr.fromBigInteger(b).pow(e).toBigInteger(), "r, " + bits + " bits");
+            }
+        }
+    }
 }

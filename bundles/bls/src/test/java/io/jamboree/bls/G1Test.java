@@ -57,6 +57,38 @@ class G1Test {
     }
 
     @Test
+    void strausMatchesNaiveOnEdgeCases() {
+        Random rng = new Random(21);
+        G1 p = G1.GENERATOR.mul(BigInteger.valueOf(777));
+        G1 q = G1.GENERATOR.mul(new BigInteger(250, rng));
+        BigInteger rMinus1 = Fr.P.subtract(BigInteger.ONE);
+        G1[] bases = {p, q, G1.INFINITY, p, q, p.neg(), G1.GENERATOR, G1.GENERATOR, q};
+        BigInteger[] ks = {BigInteger.ONE, BigInteger.valueOf(15), BigInteger.valueOf(12345), BigInteger.valueOf(16),
+            rMinus1, BigInteger.valueOf(17), BigInteger.TWO.pow(254).add(BigInteger.valueOf(31)), BigInteger.ZERO,
+            new BigInteger(255, rng).mod(Fr.P)};
+        for (int n = 1; n <= bases.length; n++) {
+            G1 expect = G1.INFINITY;
+            Fr[] fs = new Fr[n];
+            for (int i = 0; i < n; i++) {
+                fs[i] = Fr.fromBigInteger(ks[i]);
+                expect = expect.add(bases[i].mul(fs[i]));
+            }
+            assertEquals(expect, Msm.g1(java.util.Arrays.copyOf(bases, n), fs), "n = " + n);
+        }
+        // p + (r - 1) p = infinity, and p + p (a doubling inside the accumulator)
+        assertEquals(G1.INFINITY, Msm.g1(new G1[] {p, p}, new Fr[] {Fr.ONE, Fr.fromBigInteger(rMinus1)}));
+        assertEquals(p.dbl(), Msm.g1(new G1[] {p, p}, new Fr[] {Fr.ONE, Fr.ONE}));
+        // wNAF digits reconstruct the scalar
+        for (int t = 0; t < 20; t++) {
+            BigInteger k = new BigInteger(255, rng);
+            int[] d = Msm.wnaf(Fr.limbsOf(k));
+            BigInteger back = BigInteger.ZERO;
+            for (int i = d.length - 1; i >= 0; i--) back = back.shiftLeft(1).add(BigInteger.valueOf(d[i]));
+            assertEquals(k, back);
+        }
+    }
+
+    @Test
     void fftRoundTrip() {
         Domain d = new Domain(4);
         Random rng = new Random(3);
