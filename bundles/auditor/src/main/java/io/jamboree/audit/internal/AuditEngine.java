@@ -418,6 +418,7 @@ final class AuditEngine {
                 j.valid() ? "valid" : "INVALID");
         if (!j.valid()) {
             stats.negativeJudgments.incrementAndGet();
+            forward(j, keys);
             BlockAudit b = reportBlock.get(j.report());
             BlockState s = b == null ? null : blocks.get(b.header());
             if (s != null) {
@@ -427,6 +428,35 @@ final class AuditEngine {
         }
         afterJudgment(ra);
         return true;
+    }
+
+    /** JAMNP-S CE 145: a new negative judgment goes on to this node's grid neighbours in the judgment's epoch. */
+    private void forward(JudgmentPublication j, List<ValidatorKey> keys) {
+        int[] own = new int[mine.size()];
+        int n = 0;
+        for (ValidatorSecrets v : mine) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (Arrays.equals(keys.get(i).ed25519().bytes(), v.ed25519Public())) {
+                    own[n++] = i;
+                    break;
+                }
+            }
+        }
+        if (n == 0) {
+            return; // not an auditor of that epoch
+        }
+        int[] to = JudgmentForwarding.neighbours(keys.size(), Arrays.copyOf(own, n), j.validator());
+        if (to.length == 0) {
+            return;
+        }
+        stats.judgmentsForwarded.incrementAndGet();
+        LOG.info("audit: negative judgment of validator {} on report {} forwarded to grid neighbours {}",
+                j.validator(), shortHex(j.report()), Arrays.toString(to));
+        try {
+            outbox.forward(j, to);
+        } catch (RuntimeException e) {
+            LOG.warn("audit: judgment not forwarded: {}", e.toString());
+        }
     }
 
     /** GP §17.3: on a negative judgment every validator must judge the report; announce and audit it. */

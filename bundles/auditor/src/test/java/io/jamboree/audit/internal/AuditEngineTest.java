@@ -65,6 +65,7 @@ class AuditEngineTest {
     private final Deque<Message> bus = new ArrayDeque<>();
     private final AuditEngine[] engines = new AuditEngine[V];
     private final Sink[] sinks = new Sink[V];
+    private final int[] forwards = new int[V];
 
     /** Builds the six engines; {@code verdictOf.test(validator, report)} is what re-execution says there. */
     private void network(BiPredicate<Integer, Hash> verdictOf, Set<Integer> offline) {
@@ -74,6 +75,7 @@ class AuditEngineTest {
             AuditPorts.Outbox out = new AuditPorts.Outbox() {
                 @Override public void announce(AuditAnnouncement a) { bus.add(new Message(me, a)); }
                 @Override public void publish(JudgmentPublication j) { bus.add(new Message(me, j)); }
+                @Override public void forward(JudgmentPublication j, int[] validators) { forwards[me]++; }
             };
             AuditPorts.ReportCheck check = (b, r, h) -> {
                 if (offline.contains(me)) {
@@ -155,6 +157,8 @@ class AuditEngineTest {
             assertEquals(2, e.statistics().judgmentsSent.get());
             assertEquals(2 * (V - 1), e.statistics().judgmentsReceived.get());
             assertEquals(0, e.statistics().announcementsRefused.get() + e.statistics().judgmentsRefused.get());
+            // every negative judgment received goes on to the grid neighbours (JAMNP-S CE 145)
+            assertEquals(i == liar ? V - 1 : V - 2, forwards[i], "negative judgments forwarded by " + i);
 
             Sink s = sinks[i];
             assertEquals(1, s.verdicts.size(), "one verdict at " + i);
@@ -202,6 +206,7 @@ class AuditEngineTest {
         AuditEngine probe = new AuditEngine(V, 2, TRANCHE_MS, SECRETS, new AuditPorts.Outbox() {
             @Override public void announce(AuditAnnouncement a) {}
             @Override public void publish(JudgmentPublication j) {}
+            @Override public void forward(JudgmentPublication j, int[] validators) {}
         }, (b, rr, hh) -> { throw new AuditPorts.CannotAuditException("probe", null); }, new Sink(), Runnable::run);
         probe.blockImported(block, 0);
         Set<Integer> trancheZero = probe.announced(h, 0);
