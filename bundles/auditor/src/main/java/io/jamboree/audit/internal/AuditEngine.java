@@ -72,6 +72,8 @@ final class AuditEngine {
         final long seenMs;
         int tranche;
         boolean audited;
+        /** Audited and every announcer judged (or the last tranche passed): nothing more to watch. */
+        boolean settled;
 
         BlockState(BlockAudit block, long seenMs) {
             this.block = block;
@@ -307,7 +309,7 @@ final class AuditEngine {
             return true;
         }
         BlockAudit b = s.block;
-        int v = b.indexOf(sender);
+        int v = signer(b, sender, a);
         String why = v < 0 ? "the sender is not in the block's validator set" : verifyAnnouncement(b, v, a);
         if (why != null) {
             stats.announcementsRefused.incrementAndGet();
@@ -322,6 +324,25 @@ final class AuditEngine {
         LOG.info("audit: validator {} announced tranche {} of block {}: cores {}", v, a.tranche(),
                 shortHex(a.header()), cores(a.items()));
         return true;
+    }
+
+    /**
+     * The validator that signed an announcement received from the peer with key {@code sender}: the sender's own
+     * index, or, when the signature is not the sender's, another validator whose key it checks with (a node holding
+     * several validators' keys, as a dev network's can, sends all their announcements on its one connection);
+     * -1 when the sender is no validator of the block.
+     */
+    private static int signer(BlockAudit b, byte[] sender, AuditAnnouncement a) {
+        int v = b.indexOf(sender);
+        if (v < 0 || a.verifySignature(b.validators().get(v).ed25519().bytes())) {
+            return v;
+        }
+        for (int i = 0; i < b.validators().size(); i++) {
+            if (i != v && a.verifySignature(b.validators().get(i).ed25519().bytes())) {
+                return i;
+            }
+        }
+        return v;
     }
 
     private String verifyAnnouncement(BlockAudit b, int v, AuditAnnouncement a) {
@@ -483,23 +504,38 @@ final class AuditEngine {
         announceOwn(b, index, v, a);
     }
 
-    /** Later tranches (GP §17.3 eq. latertranches): called periodically. */
+    /**
+     * Later tranches (GP §17.3 eq. latertranches): called periodically. The no-shows of each tranche are counted
+     * (and logged) until every announcer of the block's reports has judged, also once the block is audited; new
+     * auditors are drawn only for reports not audited yet.
+     */
     synchronized void tick(long nowMs) {
         for (BlockState s : blocks.values()) {
-            if (s.audited || s.block.empty()) {
+            if (s.settled || s.block.empty()) {
                 continue;
             }
-            if (isAudited(s.block.header())) {
+            if (!s.audited && isAudited(s.block.header())) {
                 s.audited = true;
                 LOG.info("audit: block {} (slot {}) is audited", shortHex(s.block.header()), s.block.slot());
-                continue;
             }
             int n = (int) Math.min(MAX_TRANCHE, (nowMs - s.seenMs) / trancheMs);
             while (s.tranche < n) {
                 s.tranche++;
                 laterTranche(s.block, s.tranche);
             }
+            if (s.audited && (s.tranche >= MAX_TRANCHE || allJudged(s.block))) {
+                s.settled = true;
+            }
         }
+    }
+
+    private boolean allJudged(BlockAudit b) {
+        for (Hash h : b.hashes()) {
+            if (h != null && !reports.get(h).allJudged()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void laterTranche(BlockAudit b, int n) {
@@ -509,16 +545,18 @@ final class AuditEngine {
                 continue;
             }
             ReportAudit ra = reports.get(h);
-            if (ra.audited()) {
-                continue;
-            }
             List<Integer> missing = ra.noShows(n - 1);
             if (missing.isEmpty()) {
                 continue;
             }
             stats.noShows.addAndGet(missing.size());
-            LOG.info("audit: tranche {} of block {}: {} no-show(s) on core {}: validators {}", n, shortHex(b.header()),
-                    missing.size(), c, missing);
+            boolean audited = ra.audited();
+            LOG.info("audit: tranche {} of block {}: {} no-show(s) on core {}: validators {}{}", n,
+                    shortHex(b.header()), missing.size(), c, missing, audited ? " (the report is audited without them: "
+                    + ra.positives() + " of " + validators + " judged it valid)" : "");
+            if (audited) {
+                continue;
+            }
             List<AuditAnnouncement.NoShow> evidence = new ArrayList<>();
             for (int v : missing) {
                 AuditAnnouncement a = ra.announcement(n - 1, v);
