@@ -122,15 +122,19 @@ public class AuditNetworkTest {
         net.check("the honest packages accumulated:\n" + honestOut, honestOut.contains("4 of 4 packages accumulated"));
         Pattern noShowLine = Pattern.compile("audit: tranche \\d+ of block " + Pattern.quote(noShowBlock)
                 + ": \\d+ no-show\\(s\\) on core \\d+: validators \\[[^\\]]*\\b" + NO_SHOW + "\\b");
+        Set<LocalNode> sawNoShow = new HashSet<>();
         for (LocalNode n : net.nodes) {
-            if (n == frozen) {
-                continue;
+            if (n == frozen || !n.all().contains("audit: validator " + NO_SHOW + " announced tranche 0 of block "
+                    + noShowBlock)) {
+                continue; // the announcement did not reach it before the freeze
             }
+            sawNoShow.add(n);
             net.check(n.name + " logged no no-show of validator " + NO_SHOW + " for block " + noShowBlock,
                     noShowLine.matcher(n.all()).find());
             net.check(n.name + ": the block with the no-show was not audited", Pattern.compile("audit: block "
                     + Pattern.quote(noShowBlock) + " \\(slot \\d+\\) is audited").matcher(n.all()).find());
         }
+        net.check("no node received validator " + NO_SHOW + "'s announcement before it froze", !sawNoShow.isEmpty());
         for (int i = 0; i < net.nodes.size(); i++) {
             LocalNode n = net.nodes.get(i);
             String text = scrape(metrics.get(i));
@@ -143,7 +147,7 @@ public class AuditNetworkTest {
                     + " no-shows %d%n", n.name, issued, received, judged, judgments, noShows);
             net.check(n.name + " counted no announcements or judgments:\n" + text,
                     issued > 0 && received > 0 && judged > 0 && judgments > 0);
-            if (n != frozen) {
+            if (sawNoShow.contains(n)) {
                 net.check(n.name + " counted no no-show", noShows > 0);
             }
         }
@@ -250,8 +254,14 @@ public class AuditNetworkTest {
                 Thread.sleep(25);
                 continue;
             }
-            signal(node, "-STOP");
             tried.add(block);
+            // freeze once the others have the announcement (it is logged before it is sent)
+            String received = "audit: validator " + NO_SHOW + " announced tranche 0 of block " + block;
+            long until = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < until && receivedBy(received) < net.nodes.size() - 1) {
+                Thread.sleep(10);
+            }
+            signal(node, "-STOP");
             String log = node.all();
             if (Pattern.compile("judges report \\S+ of core \\d+ \\S+ \\(block " + Pattern.quote(block)).matcher(log)
                     .find()) {
@@ -265,6 +275,16 @@ public class AuditNetworkTest {
         }
         throw new AssertionError("validator " + NO_SHOW + " announced no audit it could be frozen after\n"
                 + net.tails());
+    }
+
+    private int receivedBy(String line) throws IOException {
+        int n = 0;
+        for (LocalNode x : net.nodes) {
+            if (x != net.nodes.get(NO_SHOW) && x.all().contains(line)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void signal(LocalNode n, String sig) throws Exception {
