@@ -241,7 +241,7 @@ public class AuditNetworkTest {
      */
     private String noShow(LocalNode node) throws Exception {
         Set<String> tried = new HashSet<>();
-        long deadline = System.currentTimeMillis() + 6 * 60_000;
+        long deadline = System.currentTimeMillis() + 12 * 60_000;
         while (System.currentTimeMillis() < deadline) {
             Matcher m = ANNOUNCES.matcher(node.out() + Files.readString(node.err, StandardCharsets.UTF_8));
             String block = null;
