@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * handed to the {@link AuditPorts.DisputeSink} once. Not thread-safe: the engine guards it.
  */
 final class VerdictCollection {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictCollection.class);
     private final int validators;
     private final AuditPorts.DisputeSink disputes;
     private final AuditStatistics stats;
@@ -85,6 +85,8 @@ final class VerdictCollection {
     /** Forgets a report (its block is forgotten). */
     void forget(Hash report) {
         verdicts.remove(report);
+        String prefix = report.hex() + "/";
+        faultsSent.removeIf(k -> k.startsWith(prefix));
     }
 
     private static String culpritKeys(List<Culprit> cs) {
