@@ -156,7 +156,7 @@ public class AuditNetworkTest {
         Files.copy(LIAR_JAR, liarHome.resolve("deploy").resolve(LIAR_JAR.getFileName()));
         net.awaitLine(liar, "liar: this node's guarantor now reports wrong refine results", 180_000);
         long lieFrom = net.slotNow();
-        Process lies = submit("lies", urls.get(4), 24, (LAST_SLOT - lieFrom - 60) * SLOT_MS / 1000);
+        Process lies = submit("lies", urls.get(4), 24, Math.max(120, (LAST_SLOT - lieFrom - 60) * SLOT_MS / 1000));
         Matcher verdict = awaitPattern(v0, VERDICT, 10 * 60_000, lies);
         String badReport = verdict.group(1);
         net.check("a bad verdict has 5 judgments (floor(2V/3) + 1), got " + verdict.group(2),
