@@ -116,7 +116,7 @@ public class AuditNetworkTest {
 
         // 1. honest packages, audited; a no-show
         Process honest = submit("honest", urls.getFirst(), 4, 240);
-        String noShowBlock = noShow(frozen);
+        String noShowBlock = noShow(frozen, honest);
         System.out.println("audit: validator " + NO_SHOW + " was frozen after announcing block " + noShowBlock);
         String honestOut = await(honest, "honest");
         net.check("the honest packages accumulated:\n" + honestOut, honestOut.contains("4 of 4 packages accumulated"));
@@ -235,11 +235,12 @@ public class AuditNetworkTest {
 
     /**
      * Freezes {@code node} (SIGSTOP) right after it announces its tranche-0 audit of a block that made a report
-     * available, for three tranche periods; tries the next block when it judged before the freeze took hold.
+     * available, for three tranche periods; tries the next block when it judged before the freeze took hold. Fails
+     * when {@code submission}, the packages that make reports available, ended in failure first.
      *
      * @return the block's header hash, as logged (short)
      */
-    private String noShow(LocalNode node) throws Exception {
+    private String noShow(LocalNode node, Process submission) throws Exception {
         Set<String> tried = new HashSet<>();
         long deadline = System.currentTimeMillis() + 12 * 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -251,6 +252,9 @@ public class AuditNetworkTest {
                 }
             }
             if (block == null) {
+                net.check("jam submit-work ended before validator " + NO_SHOW + " announced an audit:\n"
+                        + output("honest") + Files.readString(tmp.getRoot().toPath().resolve("honest.err"),
+                        StandardCharsets.UTF_8), submission.isAlive() || submission.exitValue() == 0);
                 Thread.sleep(25);
                 continue;
             }
