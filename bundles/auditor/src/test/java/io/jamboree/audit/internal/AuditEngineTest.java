@@ -189,6 +189,32 @@ class AuditEngineTest {
     }
 
     @Test
+    void aNoShowIsCountedWhenTheOthersAuditTheReportWithoutIt() {
+        // tiny: all six announce the report in tranche 0; validator 3 cannot audit (offline after announcing)
+        WorkReport r = report(0, 0x33);
+        Hash h = hash(r);
+        Hash header = new Hash(TrancheSelectionTest.filled(0x12));
+        BlockAudit block = new BlockAudit(header, 20, TrancheSelectionTest.filled(0x22), 1, KAPPA,
+                new WorkReport[] {r, null}, new Hash[] {h, null}, Map.of(), Map.of());
+        network((v, x) -> true, Set.of(3));
+        for (AuditEngine e : engines) {
+            e.blockImported(block, 0);
+        }
+        drain();
+        for (AuditEngine e : engines) {
+            e.tick(TRANCHE_MS);
+        }
+        drain();
+        for (int i = 0; i < V; i++) {
+            assertEquals(Set.of(0, 1, 2, 3, 4, 5), engines[i].announced(h, 0));
+            // five of six valid judgments are more than two thirds: U holds without validator 3
+            assertTrue(engines[i].isAudited(header), "audited at " + i);
+            assertEquals(1, engines[i].statistics().noShows.get(), "validator 3 a no-show at " + i);
+            assertEquals(Set.of(), engines[i].announced(h, 1), "nobody left to draw in tranche 1");
+        }
+    }
+
+    @Test
     void aNoShowIsCoveredByALaterTranche() {
         // 20 cores: a_0 draws ten of them, so only some auditors take the one report of core 7 in tranche 0
         WorkReport r = report(7, 0x77);
