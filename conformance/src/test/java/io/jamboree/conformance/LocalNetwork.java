@@ -94,6 +94,22 @@ public final class LocalNetwork {
         return n;
     }
 
+    /**
+     * Adds (does not start) one node holding the keys of dev validators {@code first} to {@code last}
+     * ({@code --dev-validators}), on port {@code first}, with validators 0..first-1 as bootnodes.
+     */
+    public LocalNode validators(int first, int last, int lastSlot, List<String> extra) throws IOException {
+        List<String> args = new ArrayList<>(common(first, lastSlot));
+        args.addAll(List.of("--dev-validators", first + "-" + last));
+        for (int j = 0; j < first; j++) {
+            args.addAll(List.of("--bootnode", bootnodes[j]));
+        }
+        args.addAll(extra);
+        LocalNode n = new LocalNode(DIST, folder, "validators-" + first + "-" + last, args);
+        nodes.add(n);
+        return n;
+    }
+
     /** Adds (does not start) a node without keys, number {@code i} for its port, with validator 0 as bootnode. */
     public LocalNode follower(int i, String name, int lastSlot, List<String> extra) throws IOException {
         List<String> args = new ArrayList<>(common(i, lastSlot));

@@ -1,13 +1,7 @@
 package io.jamboree.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jamboree.core.hash.Blake2b256;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,14 +155,13 @@ public class WorkPackagesNetworkTest {
                 + " packages accumulated"));
 
         // the sample service's storage on every node: H(payload) -> Blake2b-256(payload)
-        ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < VALIDATORS; i++) {
-            try (Client c = new Client(urls.get(i))) {
-                byte[] head = Base64.getDecoder().decode(c.call(json, "bestBlock").get("header_hash").asText());
+            try (NodeRpc c = new NodeRpc(urls.get(i))) {
+                byte[] head = Base64.getDecoder().decode(c.call("bestBlock").get("header_hash").asText());
                 for (String p : payloads) {
                     byte[] payload = HexFormat.of().parseHex(p);
                     byte[] expected = Blake2b256.hash(payload);
-                    JsonNode v = c.call(json, "serviceValue", head, 1L, expected);
+                    JsonNode v = c.call("serviceValue", head, 1L, expected);
                     net.check("validator " + i + ": no value for payload " + p, v != null && !v.isNull());
                     net.check("validator " + i + ": storage for payload " + p + " holds something else",
                             Arrays.equals(expected, Base64.getDecoder().decode(v.asText())));
@@ -180,60 +170,5 @@ public class WorkPackagesNetworkTest {
         }
         System.out.printf("work packages: all %d values in the sample service's storage on all %d nodes%n", PACKAGES,
                 VALIDATORS);
-    }
-
-    /** A minimal JSON-RPC client of one node's JIP-2 WebSocket endpoint. */
-    private static final class Client implements AutoCloseable {
-        private final LinkedBlockingQueue<String> in = new LinkedBlockingQueue<>();
-        private final WebSocket ws;
-        private int id;
-
-        Client(String url) throws Exception {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
-                private final StringBuilder part = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    part.append(data);
-                    if (last) {
-                        in.add(part.toString());
-                        part.setLength(0);
-                    }
-                    w.request(1);
-                    return CompletableFuture.completedFuture(null);
-                }
-            }).get(30, TimeUnit.SECONDS);
-        }
-
-        JsonNode call(ObjectMapper json, String method, Object... params) throws Exception {
-            ObjectNode req = json.createObjectNode().put("jsonrpc", "2.0").put("id", ++id).put("method", method);
-            ArrayNode ps = req.putArray("params");
-            for (Object p : params) {
-                if (p instanceof byte[] b) {
-                    ps.add(Base64.getEncoder().encodeToString(b));
-                } else {
-                    ps.add((Long) p);
-                }
-            }
-            ws.sendText(json.writeValueAsString(req), true).get(30, TimeUnit.SECONDS);
-            while (true) {
-                String m = in.poll(30, TimeUnit.SECONDS);
-                if (m == null) {
-                    throw new AssertionError("no answer to " + method);
-                }
-                JsonNode r = json.readTree(m);
-                if (r.path("id").asInt() == id) {
-                    if (r.has("error")) {
-                        throw new AssertionError(method + ": " + r.get("error"));
-                    }
-                    return r.get("result");
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            ws.abort();
-        }
     }
 }

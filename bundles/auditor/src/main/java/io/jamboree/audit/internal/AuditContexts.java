@@ -1,22 +1,17 @@
 package io.jamboree.audit.internal;
 
 import io.jamboree.types.Hash;
-import java.nio.charset.StandardCharsets;
+import io.jamboree.stf.SigningContexts;
 import java.util.List;
 
 /**
- * The signing contexts and signed messages of auditing (GP 0.7.2 §17.3 eq. initialaudit, latertranches,
- * announcement, judgments) and of judgments in verdicts (§10.2): {@code X_U = "$jam_audit"},
- * {@code X_I = "$jam_announce"}, {@code X_⊤ = "$jam_valid"}, {@code X_⊥ = "$jam_invalid"} (Appendix I.4.5; the
- * {@code $} is not part of the octets).
+ * The signed messages and VRF inputs of auditing (GP 0.7.2 §17.3 eq. initialaudit, latertranches, announcement,
+ * judgments) and of judgments in verdicts (§10.2), over the contexts of {@link SigningContexts} (Appendix I.4.5):
+ * {@code X_U}, {@code X_I}, {@code X_⊤}, {@code X_⊥} and {@code X_G}.
  */
 final class AuditContexts {
-    static final byte[] X_AUDIT = ascii("jam_audit");
-    static final byte[] X_ANNOUNCE = ascii("jam_announce");
-    static final byte[] X_VALID = ascii("jam_valid");
-    static final byte[] X_INVALID = ascii("jam_invalid");
-    /** X_G: the one copy the reports transition checks guarantees with. */
-    static final byte[] X_GUARANTEE = io.jamboree.stf.reports.Ed25519Signatures.GUARANTEE;
+    static final byte[] X_AUDIT = SigningContexts.bytes(SigningContexts.AUDIT);
+    static final byte[] X_ANNOUNCE = SigningContexts.bytes(SigningContexts.ANNOUNCE);
 
     private AuditContexts() {}
 
@@ -58,12 +53,12 @@ final class AuditContexts {
 
     /** {@code X_⊤ ⌢ H(w)} or {@code X_⊥ ⌢ H(w)} (eq. judgments; §10.2 eq. 10.3). */
     static byte[] judgmentMessage(boolean valid, Hash report) {
-        return concat(valid ? X_VALID : X_INVALID, report.bytes());
+        return SigningContexts.judgment(valid, report.bytes());
     }
 
     /** {@code X_G ⌢ H(w)}: what a guarantor signed (§11.4 eq. guarantorsig), the culprit's proof (§10.2). */
     static byte[] guaranteeMessage(Hash report) {
-        return concat(X_GUARANTEE, report.bytes());
+        return SigningContexts.message(SigningContexts.GUARANTEE, report.bytes());
     }
 
     private static void checkTranche(int tranche) {
@@ -83,9 +78,5 @@ final class AuditContexts {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,14 +1,8 @@
 package io.jamboree.audit.internal;
 
-import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.keystore.ValidatorSecrets;
-import io.jamboree.types.Culprit;
-import io.jamboree.types.Ed25519Public;
-import io.jamboree.types.Ed25519Signature;
-import io.jamboree.types.Fault;
 import io.jamboree.types.Hash;
 import io.jamboree.types.ValidatorKey;
-import io.jamboree.types.Verdict;
 import io.jamboree.types.WorkReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@code J_⊥}; {@code U} and the rejection of a block follow; judgments are collected into verdicts for the block
  * author, with culprits (the guarantors of a bad report) and faults (judgments against a verdict) (GP §10.2).
  *
+ * <p>The GP concepts are in their own classes: the draws ({@link TrancheSelection}, {@link OwnAnnouncements}), the
+ * check of others' announcements ({@link AnnouncementVerification}), one report's announcements and judgments
+ * ({@link ReportAudit}), judgments on the grid ({@link JudgmentForwarding}) and verdicts, culprits and faults
+ * ({@link VerdictCollection}); this class keeps the blocks and reports and runs them.
+ *
  * <p>Tranche {@code n} of a block starts {@code n} tranche periods after this node imported it (GP: after the
  * block's slot began; the node's slot clock is not known here, and with short dev slots the period is configured).
  * Thread-safe: every method locks the engine; audits run on the given executor.
@@ -50,9 +49,10 @@ final class AuditEngine {
     private final List<ValidatorSecrets> mine;
     private final AuditPorts.Outbox outbox;
     private final AuditPorts.ReportCheck check;
-    private final AuditPorts.DisputeSink disputes;
     private final Executor executor;
     private final AuditStatistics stats = new AuditStatistics();
+    private final AnnouncementVerification verification;
+    private final VerdictCollection verdicts;
 
     private final LinkedHashMap<Hash, BlockState> blocks = new LinkedHashMap<>();
     private final Map<Hash, ReportAudit> reports = new HashMap<>();
@@ -62,8 +62,6 @@ final class AuditEngine {
     private final LinkedHashMap<Hash, List<JudgmentPublication>> pendingJudgments = new LinkedHashMap<>();
     private final Set<Hash> auditing = new HashSet<>();
     private final Map<Hash, Boolean> results = new HashMap<>();
-    private final Map<Hash, Verdict> verdicts = new HashMap<>();
-    private final Set<String> faultsSent = new HashSet<>();
 
     private record Pending(byte[] sender, AuditAnnouncement announcement) {}
 
@@ -72,6 +70,8 @@ final class AuditEngine {
         final long seenMs;
         int tranche;
         boolean audited;
+        /** Audited and every announcer judged (or the last tranche passed): nothing more to watch. */
+        boolean settled;
 
         BlockState(BlockAudit block, long seenMs) {
             this.block = block;
@@ -87,8 +87,12 @@ final class AuditEngine {
         this.mine = List.copyOf(mine);
         this.outbox = outbox;
         this.check = check;
-        this.disputes = disputes;
         this.executor = executor;
+        this.verification = new AnnouncementVerification(validators, bias, h -> {
+            ReportAudit ra = reports.get(h);
+            return ra != null && ra.negatives() > 0;
+        });
+        this.verdicts = new VerdictCollection(validators, disputes, stats);
     }
 
     AuditStatistics statistics() {
@@ -168,22 +172,10 @@ final class AuditEngine {
             if (index < 0) {
                 continue;
             }
-            byte[] s0 = BandersnatchVrf.ietfProve(v.bandersnatchSecret(), AuditContexts.trancheZeroInput(b.entropy()),
-                    new byte[0]);
-            int[] cores = TrancheSelection.trancheZero(b.hashes(), BandersnatchVrf.vrfOutput(s0));
-            if (cores.length == 0) {
+            AuditAnnouncement a = OwnAnnouncements.trancheZero(b, v);
+            if (a == null) {
                 continue;
             }
-            // x_n encodes a set (GP §17.3 eq. announcement): in ascending core order
-            int[] sortedCores = cores.clone();
-            Arrays.sort(sortedCores);
-            List<AuditItem> items = new ArrayList<>();
-            for (int c : sortedCores) {
-                items.add(new AuditItem(c, b.hashes()[c]));
-            }
-            AuditAnnouncement a = new AuditAnnouncement(b.header(), 0, items,
-                    AuditAnnouncement.sign(v.ed25519SecretSeed(), 0, items, b.header()),
-                    new AuditAnnouncement.Evidence.FirstTranche(s0));
             announceOwn(b, index, v, a);
         }
         List<Pending> pending = pendingAnnouncements.remove(b.header());
@@ -282,7 +274,7 @@ final class AuditEngine {
             } catch (RuntimeException e) {
                 LOG.warn("audit: judgment not sent: {}", e.toString());
             }
-            afterJudgment(ra);
+            verdicts.collect(ra, reportBlock.get(ra.hash()));
         }
     }
 
@@ -307,8 +299,8 @@ final class AuditEngine {
             return true;
         }
         BlockAudit b = s.block;
-        int v = b.indexOf(sender);
-        String why = v < 0 ? "the sender is not in the block's validator set" : verifyAnnouncement(b, v, a);
+        int v = AnnouncementVerification.signer(b, sender, a);
+        String why = v < 0 ? "the sender is not in the block's validator set" : verification.check(b, v, a);
         if (why != null) {
             stats.announcementsRefused.incrementAndGet();
             LOG.warn("audit: announcement of tranche {} for block {} refused: {}", a.tranche(), shortHex(a.header()),
@@ -322,62 +314,6 @@ final class AuditEngine {
         LOG.info("audit: validator {} announced tranche {} of block {}: cores {}", v, a.tranche(),
                 shortHex(a.header()), cores(a.items()));
         return true;
-    }
-
-    private String verifyAnnouncement(BlockAudit b, int v, AuditAnnouncement a) {
-        ValidatorKey key = b.validators().get(v);
-        if (!a.verifySignature(key.ed25519().bytes())) {
-            return "bad signature of validator " + v;
-        }
-        for (AuditItem i : a.items()) {
-            if (i.core() >= b.hashes().length || !i.report().equals(b.hashes()[i.core()])) {
-                return "core " + i.core() + " made no report " + shortHex(i.report()) + " available";
-            }
-        }
-        byte[] bs = key.bandersnatch().bytes();
-        switch (a.evidence()) {
-            case AuditAnnouncement.Evidence.FirstTranche f -> {
-                byte[] s0 = f.vrfSignature();
-                if (!BandersnatchVrf.ietfVerify(bs, AuditContexts.trancheZeroInput(b.entropy()), new byte[0], s0)) {
-                    return "bad s_0";
-                }
-                int[] expected = TrancheSelection.trancheZero(b.hashes(), BandersnatchVrf.vrfOutput(s0));
-                int[] announced = cores(a.items());
-                Arrays.sort(expected);
-                Arrays.sort(announced);
-                if (!Arrays.equals(expected, announced)) {
-                    return "a_0 is " + Arrays.toString(expected) + ", announced " + Arrays.toString(cores(a.items()));
-                }
-            }
-            case AuditAnnouncement.Evidence.Subsequent sub -> {
-                for (int k = 0; k < a.items().size(); k++) {
-                    AuditItem item = a.items().get(k);
-                    AuditAnnouncement.ReportEvidence ev = sub.reports().get(k);
-                    byte[] sn = ev.vrfSignature();
-                    if (!BandersnatchVrf.ietfVerify(bs, AuditContexts.laterTrancheInput(b.entropy(), item.report(),
-                            a.tranche()), new byte[0], sn)) {
-                        return "bad s_n(w) for core " + item.core();
-                    }
-                    Set<Integer> seen = new HashSet<>();
-                    for (AuditAnnouncement.NoShow n : ev.noShows()) {
-                        if (n.validator() >= b.validators().size() || !seen.add(n.validator())) {
-                            return "bad no-show validator " + n.validator();
-                        }
-                        byte[] msg = AuditContexts.announcementMessage(a.tranche() - 1, n.items(), b.header());
-                        if (!io.jamboree.crypto.Ed25519.verify(b.validators().get(n.validator()).ed25519().bytes(),
-                                msg, n.signature())) {
-                            return "bad no-show announcement of validator " + n.validator();
-                        }
-                    }
-                    int y0 = BandersnatchVrf.vrfOutput(sn)[0] & 0xff;
-                    boolean drawn = TrancheSelection.laterTranche(validators, bias, y0, ev.noShows().size());
-                    if (!drawn && reports.get(item.report()).negatives() == 0) {
-                        return "core " + item.core() + " not drawn with " + ev.noShows().size() + " no-shows";
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /**
@@ -418,6 +354,7 @@ final class AuditEngine {
                 j.valid() ? "valid" : "INVALID");
         if (!j.valid()) {
             stats.negativeJudgments.incrementAndGet();
+            forward(j, keys);
             BlockAudit b = reportBlock.get(j.report());
             BlockState s = b == null ? null : blocks.get(b.header());
             if (s != null) {
@@ -425,8 +362,37 @@ final class AuditEngine {
                 announceForced(b, j.report(), Math.min(tranche, 255));
             }
         }
-        afterJudgment(ra);
+        verdicts.collect(ra, reportBlock.get(ra.hash()));
         return true;
+    }
+
+    /** JAMNP-S CE 145: a new negative judgment goes on to this node's grid neighbours in the judgment's epoch. */
+    private void forward(JudgmentPublication j, List<ValidatorKey> keys) {
+        int[] own = new int[mine.size()];
+        int n = 0;
+        for (ValidatorSecrets v : mine) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (Arrays.equals(keys.get(i).ed25519().bytes(), v.ed25519Public())) {
+                    own[n++] = i;
+                    break;
+                }
+            }
+        }
+        if (n == 0) {
+            return; // not an auditor of that epoch
+        }
+        int[] to = JudgmentForwarding.neighbours(keys.size(), Arrays.copyOf(own, n), j.validator());
+        if (to.length == 0) {
+            return;
+        }
+        stats.judgmentsForwarded.incrementAndGet();
+        LOG.info("audit: negative judgment of validator {} on report {} forwarded to grid neighbours {}",
+                j.validator(), shortHex(j.report()), Arrays.toString(to));
+        try {
+            outbox.forward(j, to);
+        } catch (RuntimeException e) {
+            LOG.warn("audit: judgment not forwarded: {}", e.toString());
+        }
     }
 
     /** GP §17.3: on a negative judgment every validator must judge the report; announce and audit it. */
@@ -444,32 +410,42 @@ final class AuditEngine {
 
     private void announceLater(BlockAudit b, ValidatorSecrets v, int index, AuditItem item, int tranche,
             List<AuditAnnouncement.NoShow> noShows) {
-        byte[] sn = BandersnatchVrf.ietfProve(v.bandersnatchSecret(),
-                AuditContexts.laterTrancheInput(b.entropy(), item.report(), tranche), new byte[0]);
-        List<AuditItem> items = List.of(item);
-        AuditAnnouncement a = new AuditAnnouncement(b.header(), tranche, items,
-                AuditAnnouncement.sign(v.ed25519SecretSeed(), tranche, items, b.header()),
-                new AuditAnnouncement.Evidence.Subsequent(List.of(new AuditAnnouncement.ReportEvidence(sn, noShows))));
-        announceOwn(b, index, v, a);
+        byte[] sn = OwnAnnouncements.laterVrf(b, v, item.report(), tranche);
+        announceOwn(b, index, v, OwnAnnouncements.later(b, v, item, tranche, sn, noShows));
     }
 
-    /** Later tranches (GP §17.3 eq. latertranches): called periodically. */
+    /**
+     * Later tranches (GP §17.3 eq. latertranches): called periodically. The no-shows of each tranche are counted
+     * (and logged) until every announcer of the block's reports has judged, also once the block is audited; new
+     * auditors are drawn only for reports not audited yet.
+     */
     synchronized void tick(long nowMs) {
         for (BlockState s : blocks.values()) {
-            if (s.audited || s.block.empty()) {
+            if (s.settled || s.block.empty()) {
                 continue;
             }
-            if (isAudited(s.block.header())) {
+            if (!s.audited && isAudited(s.block.header())) {
                 s.audited = true;
                 LOG.info("audit: block {} (slot {}) is audited", shortHex(s.block.header()), s.block.slot());
-                continue;
             }
             int n = (int) Math.min(MAX_TRANCHE, (nowMs - s.seenMs) / trancheMs);
             while (s.tranche < n) {
                 s.tranche++;
                 laterTranche(s.block, s.tranche);
             }
+            if (s.audited && (s.tranche >= MAX_TRANCHE || allJudged(s.block))) {
+                s.settled = true;
+            }
         }
+    }
+
+    private boolean allJudged(BlockAudit b) {
+        for (Hash h : b.hashes()) {
+            if (h != null && !reports.get(h).allJudged()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void laterTranche(BlockAudit b, int n) {
@@ -479,16 +455,18 @@ final class AuditEngine {
                 continue;
             }
             ReportAudit ra = reports.get(h);
-            if (ra.audited()) {
-                continue;
-            }
             List<Integer> missing = ra.noShows(n - 1);
             if (missing.isEmpty()) {
                 continue;
             }
             stats.noShows.addAndGet(missing.size());
-            LOG.info("audit: tranche {} of block {}: {} no-show(s) on core {}: validators {}", n, shortHex(b.header()),
-                    missing.size(), c, missing);
+            boolean audited = ra.audited();
+            LOG.info("audit: tranche {} of block {}: {} no-show(s) on core {}: validators {}{}", n,
+                    shortHex(b.header()), missing.size(), c, missing, audited ? " (the report is audited without them: "
+                    + ra.positives() + " of " + validators + " judged it valid)" : "");
+            if (audited) {
+                continue;
+            }
             List<AuditAnnouncement.NoShow> evidence = new ArrayList<>();
             for (int v : missing) {
                 AuditAnnouncement a = ra.announcement(n - 1, v);
@@ -501,60 +479,11 @@ final class AuditEngine {
                 if (index < 0 || ra.hasAnnounced(index)) {
                     continue;
                 }
-                byte[] sn = BandersnatchVrf.ietfProve(v.bandersnatchSecret(),
-                        AuditContexts.laterTrancheInput(b.entropy(), h, n), new byte[0]);
-                int y0 = BandersnatchVrf.vrfOutput(sn)[0] & 0xff;
-                if (TrancheSelection.laterTranche(validators, bias, y0, evidence.size())) {
-                    announceLater(b, v, index, new AuditItem(c, h), n, evidence);
+                byte[] sn = OwnAnnouncements.laterVrf(b, v, h, n);
+                if (OwnAnnouncements.drawn(sn, validators, bias, evidence.size())) {
+                    announceOwn(b, index, v, OwnAnnouncements.later(b, v, new AuditItem(c, h), n, sn, evidence));
                 }
             }
-        }
-    }
-
-    private void afterJudgment(ReportAudit ra) {
-        BlockAudit b = reportBlock.get(ra.hash());
-        if (ra.negatives() == 0 || b == null) {
-            return;
-        }
-        Verdict v = verdicts.get(ra.hash());
-        if (v == null) {
-            v = VerdictRule.verdict(ra.hash(), b.epoch(), validators, ra.positiveJudgements(),
-                    ra.negativeJudgements()).orElse(null);
-            if (v == null) {
-                return;
-            }
-            verdicts.put(ra.hash(), v);
-            int pos = VerdictRule.positives(v);
-            String kind = pos == 0 ? "bad" : pos == VerdictRule.superMajority(validators) ? "good" : "wonky";
-            disputes.verdict(v);
-            stats.verdicts.incrementAndGet();
-            int culprits = 0;
-            if (!kind.equals("good")) {
-                for (Culprit c : b.culprits().getOrDefault(ra.hash(), List.of())) {
-                    disputes.culprit(c);
-                    culprits++;
-                }
-                stats.culprits.addAndGet(culprits);
-            }
-            LOG.warn("audit: verdict on report {} of core {}: {} ({} of {} judgments valid); submitted with {} "
-                    + "culprit(s): {}", shortHex(ra.hash()), b.coreOf(ra.hash()), kind, pos, v.votes().size(), culprits,
-                    culpritKeys(b.culprits().getOrDefault(ra.hash(), List.of())));
-        }
-        // faults: judgments that dissent with the verdict (GP §10.2: f_v ⇔ the report is not bad)
-        boolean reportGood = VerdictRule.positives(v) == VerdictRule.superMajority(validators);
-        if (VerdictRule.positives(v) != 0 && !reportGood) {
-            return; // a wonky verdict has no faults
-        }
-        List<JudgmentPublication> dissent = reportGood ? ra.negativePublications() : ra.positivePublications();
-        for (JudgmentPublication j : dissent) {
-            if (j.epoch() != b.epoch() || !faultsSent.add(ra.hash().hex() + "/" + j.validator())) {
-                continue;
-            }
-            Ed25519Public key = b.validators().get(j.validator()).ed25519();
-            disputes.fault(new Fault(ra.hash(), j.valid(), key, new Ed25519Signature(j.signature())));
-            stats.faults.incrementAndGet();
-            LOG.warn("audit: fault of validator {} ({}) on report {}", j.validator(), key.hex().substring(0, 12),
-                    shortHex(ra.hash()));
         }
     }
 
@@ -569,7 +498,7 @@ final class AuditEngine {
                     reportBlock.remove(h);
                     auditing.remove(h);
                     results.remove(h);
-                    verdicts.remove(h);
+                    verdicts.forget(h);
                 }
             }
         }
@@ -581,14 +510,6 @@ final class AuditEngine {
             out[i] = items.get(i).core();
         }
         return out;
-    }
-
-    private static String culpritKeys(List<Culprit> cs) {
-        List<String> out = new ArrayList<>();
-        for (Culprit c : cs) {
-            out.add(c.key().hex().substring(0, 12));
-        }
-        return out.toString();
     }
 
     static String shortHex(Hash h) {

@@ -15,6 +15,9 @@ final class AuditPorts {
         void announce(AuditAnnouncement announcement);
 
         void publish(JudgmentPublication judgment);
+
+        /** A received negative judgment, forwarded to the given validators (grid neighbours, JAMNP-S CE 145). */
+        void forward(JudgmentPublication judgment, int[] validators);
     }
 
     /** The audit proper (GP §17.3 e_n): fetch the bundle, re-execute refine, compare with the report. */

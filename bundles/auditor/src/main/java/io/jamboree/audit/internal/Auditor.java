@@ -1,5 +1,7 @@
 package io.jamboree.audit.internal;
 
+import io.jamboree.audit.AuditActivity;
+import io.jamboree.audit.AuditCounts;
 import io.jamboree.audit.AuditedBlocks;
 import io.jamboree.author.pool.ExtrinsicPool;
 import io.jamboree.availability.BundleFetcher;
@@ -63,9 +65,9 @@ import org.slf4j.LoggerFactory;
  * {@code A} = 8 s scaled to {@code slotMs} when that is given, i.e. {@code 8/6} of a slot); {@code slotMs}, the slot
  * duration of a dev network ({@code jam run --slot-ms}).
  */
-@Component(service = {AuditedBlocks.class, Auditor.class}, immediate = true, configurationPid = Auditor.PID,
+@Component(service = {AuditedBlocks.class, AuditActivity.class, Auditor.class}, immediate = true, configurationPid = Auditor.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class Auditor implements AuditedBlocks {
+public final class Auditor implements AuditedBlocks, AuditActivity {
     /** The configuration PID. */
     public static final String PID = "io.jamboree.auditor";
     /** The service property of a deliberately faulty work-report computation, which the auditor does not use. */
@@ -184,6 +186,11 @@ public final class Auditor implements AuditedBlocks {
     @Override
     public boolean isRejected(Hash block) {
         return engine.isRejected(block);
+    }
+
+    @Override
+    public AuditCounts counts() {
+        return engine.statistics().counts();
     }
 
     AuditStatistics statistics() {
@@ -365,13 +372,24 @@ public final class Auditor implements AuditedBlocks {
             broadcast(CE_JUDGMENT, j.encodeFirst(), j.encodeGuarantee());
         }
 
+        @Override
+        public void forward(JudgmentPublication j, int[] validators) {
+            broadcast(CE_JUDGMENT, j.encodeFirst(), j.encodeGuarantee(), validators);
+        }
+
         private void broadcast(StreamKind kind, byte[] first, byte[] second) {
+            broadcast(kind, first, second, null);
+        }
+
+        /** To the connected validators, or only to those with an index in {@code only} when it is given. */
+        private void broadcast(StreamKind kind, byte[] first, byte[] second, int[] only) {
             Network net = network;
             if (net == null) {
                 return;
             }
             for (var peer : net.peers()) {
-                if (peer.validatorIndex().isEmpty()) {
+                if (peer.validatorIndex().isEmpty()
+                        || only != null && java.util.Arrays.binarySearch(only, peer.validatorIndex().getAsInt()) < 0) {
                     continue;
                 }
                 PeerId id = peer.id();

@@ -86,6 +86,18 @@ final class ReportAudit {
         return out;
     }
 
+    /** Whether every validator that announced this report (any tranche) has judged it. */
+    boolean allJudged() {
+        for (Set<Integer> a : announced.values()) {
+            for (int v : a) {
+                if (!positive.containsKey(v) && !negative.containsKey(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The announcement of {@code validator} in {@code tranche}, if received. */
     AuditAnnouncement announcement(int tranche, int validator) {
         Map<Integer, AuditAnnouncement> m = announcements.get(tranche);

@@ -65,6 +65,7 @@ class AuditEngineTest {
     private final Deque<Message> bus = new ArrayDeque<>();
     private final AuditEngine[] engines = new AuditEngine[V];
     private final Sink[] sinks = new Sink[V];
+    private final int[] forwards = new int[V];
 
     /** Builds the six engines; {@code verdictOf.test(validator, report)} is what re-execution says there. */
     private void network(BiPredicate<Integer, Hash> verdictOf, Set<Integer> offline) {
@@ -74,6 +75,7 @@ class AuditEngineTest {
             AuditPorts.Outbox out = new AuditPorts.Outbox() {
                 @Override public void announce(AuditAnnouncement a) { bus.add(new Message(me, a)); }
                 @Override public void publish(JudgmentPublication j) { bus.add(new Message(me, j)); }
+                @Override public void forward(JudgmentPublication j, int[] validators) { forwards[me]++; }
             };
             AuditPorts.ReportCheck check = (b, r, h) -> {
                 if (offline.contains(me)) {
@@ -155,6 +157,8 @@ class AuditEngineTest {
             assertEquals(2, e.statistics().judgmentsSent.get());
             assertEquals(2 * (V - 1), e.statistics().judgmentsReceived.get());
             assertEquals(0, e.statistics().announcementsRefused.get() + e.statistics().judgmentsRefused.get());
+            // every negative judgment received goes on to the grid neighbours (JAMNP-S CE 145)
+            assertEquals(i == liar ? V - 1 : V - 2, forwards[i], "negative judgments forwarded by " + i);
 
             Sink s = sinks[i];
             assertEquals(1, s.verdicts.size(), "one verdict at " + i);
@@ -185,6 +189,32 @@ class AuditEngineTest {
     }
 
     @Test
+    void aNoShowIsCountedWhenTheOthersAuditTheReportWithoutIt() {
+        // tiny: all six announce the report in tranche 0; validator 3 cannot audit (offline after announcing)
+        WorkReport r = report(0, 0x33);
+        Hash h = hash(r);
+        Hash header = new Hash(TrancheSelectionTest.filled(0x12));
+        BlockAudit block = new BlockAudit(header, 20, TrancheSelectionTest.filled(0x22), 1, KAPPA,
+                new WorkReport[] {r, null}, new Hash[] {h, null}, Map.of(), Map.of());
+        network((v, x) -> true, Set.of(3));
+        for (AuditEngine e : engines) {
+            e.blockImported(block, 0);
+        }
+        drain();
+        for (AuditEngine e : engines) {
+            e.tick(TRANCHE_MS);
+        }
+        drain();
+        for (int i = 0; i < V; i++) {
+            assertEquals(Set.of(0, 1, 2, 3, 4, 5), engines[i].announced(h, 0));
+            // five of six valid judgments are more than two thirds: U holds without validator 3
+            assertTrue(engines[i].isAudited(header), "audited at " + i);
+            assertEquals(1, engines[i].statistics().noShows.get(), "validator 3 a no-show at " + i);
+            assertEquals(Set.of(), engines[i].announced(h, 1), "nobody left to draw in tranche 1");
+        }
+    }
+
+    @Test
     void aNoShowIsCoveredByALaterTranche() {
         // 20 cores: a_0 draws ten of them, so only some auditors take the one report of core 7 in tranche 0
         WorkReport r = report(7, 0x77);
@@ -202,6 +232,7 @@ class AuditEngineTest {
         AuditEngine probe = new AuditEngine(V, 2, TRANCHE_MS, SECRETS, new AuditPorts.Outbox() {
             @Override public void announce(AuditAnnouncement a) {}
             @Override public void publish(JudgmentPublication j) {}
+            @Override public void forward(JudgmentPublication j, int[] validators) {}
         }, (b, rr, hh) -> { throw new AuditPorts.CannotAuditException("probe", null); }, new Sink(), Runnable::run);
         probe.blockImported(block, 0);
         Set<Integer> trancheZero = probe.announced(h, 0);

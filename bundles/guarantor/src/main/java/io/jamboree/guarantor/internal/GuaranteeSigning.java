@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class GuaranteeSigning {
     /** X_G, the guarantee signing context (signed without the Graypaper's {@code $}). */
-    static final byte[] X_G = io.jamboree.stf.reports.Ed25519Signatures.GUARANTEE;
+    static final byte[] X_G = io.jamboree.stf.SigningContexts.bytes(io.jamboree.stf.SigningContexts.GUARANTEE);
 
     private GuaranteeSigning() {}
 

@@ -42,6 +42,8 @@ final class ChainQueries {
     static final int SAFROLE = 4;
     /** The active validators κ (GP D.1, C(8)). */
     static final int ACTIVE_VALIDATORS = 8;
+    /** The judgments ψ (GP D.1, C(5)). */
+    static final int DISPUTES = 5;
 
     /** A block of the tree: its header hash and slot. */
     record BlockRef(Hash hash, long slot) {
@@ -342,6 +344,27 @@ final class ChainQueries {
                 k.set("bandersnatch", JipTypes.encode(kappa.get(i).bandersnatch().bytes()));
             }
             return a;
+        });
+    }
+
+    /**
+     * The judgments ψ (GP 0.7.2 §10, C(5)) of the block's posterior state: the reports judged good, bad and wonky
+     * ({@code ψ_G, ψ_B, ψ_W}) and the offenders' Ed25519 keys ({@code ψ_O}), each base64 (not JIP-2).
+     */
+    Optional<JsonNode> disputes(Hash h) {
+        return state(h).map(st -> get(st, StateKey.of(DISPUTES))).map(v -> {
+            io.jamboree.types.DisputesRecords psi = io.jamboree.types.DisputesRecords.decode(new Decoder(v),
+                    importer.params());
+            ObjectNode o = JipTypes.JSON.objectNode();
+            ArrayNode good = o.putArray("good");
+            psi.good().forEach(x -> good.add(JipTypes.encode(x)));
+            ArrayNode bad = o.putArray("bad");
+            psi.bad().forEach(x -> bad.add(JipTypes.encode(x)));
+            ArrayNode wonky = o.putArray("wonky");
+            psi.wonky().forEach(x -> wonky.add(JipTypes.encode(x)));
+            ArrayNode offenders = o.putArray("offenders");
+            psi.offenders().forEach(k -> offenders.add(JipTypes.encode(k.bytes())));
+            return o;
         });
     }
 

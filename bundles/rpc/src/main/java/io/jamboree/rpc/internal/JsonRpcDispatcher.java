@@ -137,6 +137,10 @@ final class JsonRpcDispatcher {
             ArrayNode x = JipTypes.args(a, "jamboree_workReports", 1, 1);
             return orNull(chain.workReports(JipTypes.hash(x, 0, "the header hash")));
         });
+        methods.put("jamboree_disputes", (a, s) -> {
+            ArrayNode x = JipTypes.args(a, "jamboree_disputes", 1, 1);
+            return orNull(chain.disputes(JipTypes.hash(x, 0, "the header hash")));
+        });
         methods.put("jamboree_peers", (a, s) -> {
             JipTypes.args(a, "jamboree_peers", 0, 0);
             return activity.peersJson();

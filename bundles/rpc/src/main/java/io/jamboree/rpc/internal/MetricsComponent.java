@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * The node's Prometheus endpoint ({@code GET /metrics}, text format 0.0.4, written by the Prometheus Java client
  * library): best and finalized block height and slot, authoring and import times of the blocks this node authored,
  * store entries per table and bytes on disk, the PVM's own gas and run time (the active engine's {@link PvmGasMeter}),
- * and the JVM's metrics. Runs while configuration PID
+ * the auditor's announcements, judgments and no-shows, and the JVM's metrics. Runs while configuration PID
  * {@code io.jamboree.metrics} exists ({@code jam run --metrics-port}).
  */
 @Component(service = AuthorListener.class, configurationPid = "io.jamboree.metrics",
@@ -62,6 +62,10 @@ public final class MetricsComponent implements AuthorListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PvmGasMeter pvm;
 
+    /** The auditor, when the node runs one: its announcements, judgments and no-shows. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.jamboree.audit.AuditActivity auditor;
+
     private final NodeMetrics metrics;
     private final HttpServer http;
 
@@ -69,6 +73,10 @@ public final class MetricsComponent implements AuthorListener {
     public MetricsComponent(@Reference BlockImporter importer, MetricsConfig config) throws IOException {
         metrics = new NodeMetrics(importer, () -> store, config.data().isEmpty() ? null : Path.of(config.data()), this::peerCounts,
                 () -> pvm);
+        metrics.audits(() -> {
+            io.jamboree.audit.AuditActivity a = auditor;
+            return a == null ? null : a.counts();
+        });
         http = metrics.serve(new InetSocketAddress(config.listen(), config.port()));
         LOG.info("Prometheus metrics on http://{}:{}/metrics", config.listen(), http.getAddress().getPort());
     }
@@ -186,6 +194,11 @@ public final class MetricsComponent implements AuthorListener {
             authored = Counter.builder().name("jam_blocks_authored").help("Blocks this node authored, by seal kind")
                     .labelNames("seal").register(registry);
             JvmMetrics.builder().register(registry);
+        }
+
+        /** The auditor's counters ({@link AuditMetrics}); {@code counts} gives null while there is no auditor. */
+        void audits(java.util.function.Supplier<io.jamboree.audit.AuditCounts> counts) {
+            AuditMetrics.register(registry, counts);
         }
 
         void authored(AuthoredBlock b) {

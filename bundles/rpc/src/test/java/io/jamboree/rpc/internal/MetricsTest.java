@@ -113,6 +113,9 @@ class MetricsTest {
         MetricsComponent.NodeMetrics metrics = new MetricsComponent.NodeMetrics(importer, () -> null, data,
                 () -> new long[] {5, 2}, () -> null);
         metrics.authored(new AuthoredBlock(last, last.header().hash(P), Hash.ZERO, SealKind.FALLBACK, 0, 250_000_000L, 40_000_000L));
+        // the auditor's counters, in the order of AuditCounts: reports 1, announcements 2 issued / 3 received, audits 4,
+        // failed 5, judgments 6 issued / 7 received / 8 forwarded, negative 9, no-shows 10, verdicts 11, culprits 12
+        metrics.audits(() -> new io.jamboree.audit.AuditCounts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
         HttpServer http = metrics.serve(new InetSocketAddress("127.0.0.1", 0));
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -132,6 +135,18 @@ class MetricsTest {
             assertEquals(5, value(s, "jam_peers_connected", ""));
             assertEquals(2, value(s, "jam_peer_stream_errors", ""));
             assertEquals(0, value(s, "jam_pvm_gas_per_second", ""), "no PVM meter: 0");
+            assertEquals(1, value(s, "jam_audit_reports_total", ""));
+            assertEquals(2, value(s, "jam_audit_announcements_total", "direction=\"issued\""));
+            assertEquals(3, value(s, "jam_audit_announcements_total", "direction=\"received\""));
+            assertEquals(4, value(s, "jam_audits_total", ""));
+            assertEquals(5, value(s, "jam_audits_failed_total", ""));
+            assertEquals(6, value(s, "jam_audit_judgments_total", "direction=\"issued\""));
+            assertEquals(7, value(s, "jam_audit_judgments_total", "direction=\"received\""));
+            assertEquals(8, value(s, "jam_audit_judgments_total", "direction=\"forwarded\""));
+            assertEquals(9, value(s, "jam_audit_negative_judgments_total", ""));
+            assertEquals(10, value(s, "jam_audit_no_shows_total", ""));
+            assertEquals(11, value(s, "jam_audit_verdicts_total", ""));
+            assertEquals(12, value(s, "jam_audit_culprits_total", ""));
             assertTrue(s.stream().anyMatch(x -> x.name().startsWith("jvm_memory")), "JVM metrics");
             assertTrue(s.size() > 50, "samples: " + s.size());
         } finally {

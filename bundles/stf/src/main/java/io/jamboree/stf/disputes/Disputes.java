@@ -1,5 +1,6 @@
 package io.jamboree.stf.disputes;
 
+import io.jamboree.stf.SigningContexts;
 import io.jamboree.codec.Encoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
@@ -15,7 +16,6 @@ import io.jamboree.types.Judgement;
 import io.jamboree.types.ValidatorKey;
 import io.jamboree.types.ValidatorKeys;
 import io.jamboree.types.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,9 +42,9 @@ import java.util.List;
  */
 public final class Disputes {
 
-    private static final byte[] X_VALID = "jam_valid".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_INVALID = "jam_invalid".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_GUARANTEE = "jam_guarantee".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] X_VALID = SigningContexts.bytes(SigningContexts.VALID);
+    private static final byte[] X_INVALID = SigningContexts.bytes(SigningContexts.INVALID);
+    private static final byte[] X_GUARANTEE = SigningContexts.bytes(SigningContexts.GUARANTEE);
 
     private final Ed25519Verifier verifier;
     private final int epochLength;

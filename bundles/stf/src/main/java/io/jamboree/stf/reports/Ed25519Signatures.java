@@ -1,9 +1,9 @@
 package io.jamboree.stf.reports;
 
+import io.jamboree.stf.SigningContexts;
 import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.Ed25519Signature;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Ed25519 signature checks of guarantees (GP eq:guarantorsig, context {@code X_G = jam_guarantee}) and
@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Ed25519Signatures {
 
-    /** {@code X_G}: the guarantee signing context. */
-    public static final byte[] GUARANTEE = "jam_guarantee".getBytes(StandardCharsets.US_ASCII);
-    /** {@code X_A}: the assurance signing context. */
-    public static final byte[] AVAILABLE = "jam_available".getBytes(StandardCharsets.US_ASCII);
+    /** {@code X_G}: the guarantee signing context ({@link SigningContexts#GUARANTEE}). */
+    public static final byte[] GUARANTEE = SigningContexts.bytes(SigningContexts.GUARANTEE);
+    /** {@code X_A}: the assurance signing context ({@link SigningContexts#AVAILABLE}). */
+    public static final byte[] AVAILABLE = SigningContexts.bytes(SigningContexts.AVAILABLE);
 
     private Ed25519Signatures() {}
 

@@ -1,7 +1,7 @@
 package io.jamboree.stf.safrole;
 
+import io.jamboree.stf.SigningContexts;
 import io.jamboree.types.Hash;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The Bandersnatch signing contexts of Safrole (GP 0.7.2 §6.4 eq. 6.15–6.17, §6.7 eq. 6.29; constants
@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * being part of the octets).
  */
 public final class SealContexts {
-    private static final byte[] X_TICKET = "jam_ticket_seal".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_FALLBACK = "jam_fallback_seal".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] X_ENTROPY = "jam_entropy".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] X_TICKET = SigningContexts.bytes(SigningContexts.TICKET_SEAL);
+    private static final byte[] X_FALLBACK = SigningContexts.bytes(SigningContexts.FALLBACK_SEAL);
+    private static final byte[] X_ENTROPY = SigningContexts.bytes(SigningContexts.ENTROPY);
 
     private SealContexts() {}
 

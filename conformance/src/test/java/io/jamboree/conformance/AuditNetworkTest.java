@@ -1,0 +1,409 @@
+package io.jamboree.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jamboree.keystore.DevKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Auditing and disputes (GP 0.7.2 §17, §10, §19) on one JAMNP-S network of five {@code jam run} processes holding the
+ * six dev validators of the tiny chain (real QUIC on localhost, one LMDB folder each): validators 0 to 3 one each,
+ * the "liar" node both 4 and 5 (so that, when the core assignment puts 4 and 5 on the same core, it has the two
+ * signatures a guarantee needs without an honest co-guarantor).
+ * <ol>
+ *   <li>Honest packages ({@code jam submit-work} to validator 0) accumulate; every report that becomes available is
+ *       announced (CE 144) and judged (CE 145) by the tranche-0 auditors, as the logs and each node's Prometheus
+ *       counters show. Validator {@value #NO_SHOW} is frozen (SIGSTOP) just after announcing an audit, for three
+ *       tranche periods: the others count it as a no-show, and the report is audited without it.</li>
+ *   <li>The lying-guarantor sample plugin is copied into the liar node's {@code deploy/} while it runs; packages
+ *       submitted to it are refined with a falsified result; once its two validators guarantee one, the report
+ *       becomes available, the auditors (the liar's own included: the plugin replaces only the guarantor's Ξ) judge
+ *       it invalid, a bad verdict with the liar's keys as culprits goes into a block, and ψ_O (read with the
+ *       {@code jamboree_disputes} RPC method) holds keys 4 and 5 on every node; the block that made the bad report
+ *       available is not on any honest node's best chain.</li>
+ *   <li>The plugin jar is removed (hot undeploy) and honest packages accumulate again.</li>
+ * </ol>
+ */
+public class AuditNetworkTest {
+    private static final int VALIDATORS = 6;
+    private static final long SLOT_MS = 2000;
+    /** The auditor's default tranche period for these slots: A = 8 s per P = 6 s slot. */
+    private static final long TRANCHE_MS = SLOT_MS * 8 / 6;
+    private static final int LAST_SLOT = 600;
+    private static final int NO_SHOW = 3;
+    private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
+    private static final Pattern METRICS = Pattern.compile("Prometheus metrics on (http://\\S+)");
+    private static final Pattern ANNOUNCES = Pattern.compile(
+            "audit: validator " + NO_SHOW + " announces tranche 0 of block (0x[0-9a-f]+)");
+    private static final Pattern VERDICT = Pattern.compile(
+            "audit: verdict on report (0x[0-9a-f]+) of core \\d+: bad \\(0 of (\\d+) judgments valid\\)");
+    private static final Path LIAR_JAR = LocalNetwork.DIST.resolve("plugins/jam-plugin-lying-guarantor.jar");
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private LocalNetwork net;
+    private final List<Process> submits = new ArrayList<>();
+
+    @After
+    public void stopAll() throws IOException {
+        for (Process p : submits) {
+            p.destroyForcibly();
+        }
+        if (net != null) {
+            for (LocalNode n : net.nodes) {
+                if (n.alive()) {
+                    // a frozen node would not die on SIGKILL until continued on some systems
+                    new ProcessBuilder("kill", "-CONT", String.valueOf(n.process.pid())).start();
+                }
+            }
+            net.stopAll();
+        }
+    }
+
+    @Test
+    public void aLyingGuarantorIsCaughtAndANoShowIsCovered() throws Exception {
+        Path root = tmp.getRoot().toPath();
+        net = new LocalNetwork(root, VALIDATORS, SLOT_MS);
+        net.check("the build ships the lying-guarantor plugin in " + LIAR_JAR, Files.isRegularFile(LIAR_JAR));
+        Path liarHome = home(root.resolve("home-liar"));
+        long genesis = net.scheduleGenesis(VALIDATORS - 1);
+        System.out.printf("audit: gen-spec took %d ms; slot 0 in %d s%n", net.genMs,
+                (genesis - System.currentTimeMillis()) / 1000);
+        List<String> metricsPort = List.of("--metrics-port", "0");
+        for (int i = 0; i < 4; i++) {
+            net.validator(i, LAST_SLOT, metricsPort);
+        }
+        LocalNode liar = net.validators(4, 5, LAST_SLOT, metricsPort);
+        liar.home = liarHome;
+        for (LocalNode n : net.nodes) {
+            n.start();
+        }
+        for (LocalNode n : net.nodes) {
+            net.awaitLine(n, "network: JAMNP-S on ", 5 * 60_000);
+        }
+        long base = Math.max(1, net.slotNow());
+        System.out.printf("audit: nodes up at slot %d%n", base);
+        net.awaitSlot(base + 2);
+        List<String> urls = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        for (LocalNode n : net.nodes) {
+            urls.add(last(RPC, n.all(), n.name + " printed no RPC address"));
+            metrics.add(last(METRICS, n.all(), n.name + " printed no metrics address"));
+        }
+        LocalNode v0 = net.nodes.getFirst();
+        LocalNode frozen = net.nodes.get(NO_SHOW);
+
+        // 1. honest packages, audited; a no-show
+        Process honest = submit("honest", urls.getFirst(), 4, 240);
+        String noShowBlock = noShow(frozen, honest);
+        System.out.println("audit: validator " + NO_SHOW + " was frozen after announcing block " + noShowBlock);
+        String honestOut = await(honest, "honest");
+        net.check("the honest packages accumulated:\n" + honestOut, honestOut.contains("4 of 4 packages accumulated"));
+        Pattern noShowLine = Pattern.compile("audit: tranche \\d+ of block " + Pattern.quote(noShowBlock)
+                + ": \\d+ no-show\\(s\\) on core \\d+: validators \\[[^\\]]*\\b" + NO_SHOW + "\\b");
+        Set<LocalNode> sawNoShow = new HashSet<>();
+        for (LocalNode n : net.nodes) {
+            if (n == frozen || !n.all().contains("audit: validator " + NO_SHOW + " announced tranche 0 of block "
+                    + noShowBlock)) {
+                continue; // the announcement did not reach it before the freeze
+            }
+            sawNoShow.add(n);
+            net.check(n.name + " logged no no-show of validator " + NO_SHOW + " for block " + noShowBlock,
+                    noShowLine.matcher(n.all()).find());
+            net.check(n.name + ": the block with the no-show was not audited", Pattern.compile("audit: block "
+                    + Pattern.quote(noShowBlock) + " \\(slot \\d+\\) is audited").matcher(n.all()).find());
+        }
+        net.check("no node received validator " + NO_SHOW + "'s announcement before it froze", !sawNoShow.isEmpty());
+        for (int i = 0; i < net.nodes.size(); i++) {
+            LocalNode n = net.nodes.get(i);
+            String text = scrape(metrics.get(i));
+            long issued = counter(text, "jam_audit_announcements_total{direction=\"issued\"}");
+            long received = counter(text, "jam_audit_announcements_total{direction=\"received\"}");
+            long judged = counter(text, "jam_audit_judgments_total{direction=\"issued\"}");
+            long judgments = counter(text, "jam_audit_judgments_total{direction=\"received\"}");
+            long noShows = counter(text, "jam_audit_no_shows_total");
+            System.out.printf("audit: %s metrics: announcements issued %d received %d, judgments issued %d received %d,"
+                    + " no-shows %d%n", n.name, issued, received, judged, judgments, noShows);
+            net.check(n.name + " counted no announcements or judgments:\n" + text,
+                    issued > 0 && received > 0 && judged > 0 && judgments > 0);
+            if (sawNoShow.contains(n)) {
+                net.check(n.name + " counted no no-show", noShows > 0);
+            }
+        }
+
+        // 2. the lying guarantor, hot-deployed
+        Files.copy(LIAR_JAR, liarHome.resolve("deploy").resolve(LIAR_JAR.getFileName()));
+        net.awaitLine(liar, "liar: this node's guarantor now reports wrong refine results", 180_000);
+        long lieFrom = net.slotNow();
+        Process lies = submit("lies", urls.get(4), 24, Math.max(120, (LAST_SLOT - lieFrom - 60) * SLOT_MS / 1000));
+        Matcher verdict = awaitPattern(v0, VERDICT, 10 * 60_000, lies);
+        String badReport = verdict.group(1);
+        net.check("a bad verdict has 5 judgments (floor(2V/3) + 1), got " + verdict.group(2),
+                verdict.group(2).equals("5"));
+        String liarLog = liar.all();
+        net.check("the liar falsified no report", liarLog.contains("liar: falsified the refine result"));
+        net.check("the liar's two validators did not guarantee alone",
+                Pattern.compile("guaranteed package \\S+ on core \\d+ at slot \\d+ with 2 signatures \\(report "
+                        + Pattern.quote(badReport)).matcher(liarLog).find());
+        Matcher available = Pattern.compile("audit: block (0x[0-9a-f]+) \\(slot (\\d+)\\) made \\d+ report\\(s\\)"
+                + " available: \\[[^\\]]*" + Pattern.quote(badReport)).matcher(v0.all());
+        net.check("no block made the bad report " + badReport + " available", available.find());
+        String badBlock = available.group(1);
+        long badSlot = Long.parseLong(available.group(2));
+        System.out.printf("audit: bad report %s made available in block %s (slot %d); verdict at slot %d%n", badReport,
+                badBlock, badSlot, net.slotNow());
+        // the liar's own auditor is honest: its validators judged their own report invalid
+        net.check("the liar's auditor did not judge its report invalid", Pattern.compile(
+                "audit: validator [45] judges report " + Pattern.quote(badReport) + " of core \\d+ INVALID")
+                .matcher(liarLog).find());
+        for (LocalNode n : net.nodes) {
+            net.check(n.name + " did not judge the bad report invalid", Pattern.compile("judges report "
+                    + Pattern.quote(badReport) + " of core \\d+ INVALID").matcher(n.all()).find());
+        }
+
+        // ψ_O holds both keys of the liar on every node, and the bad report is in ψ_B
+        Set<String> liarKeys = Set.of(b64(DevKeys.secrets(4).ed25519Public()), b64(DevKeys.secrets(5).ed25519Public()));
+        long deadline = System.currentTimeMillis() + 5 * 60_000;
+        for (int i = 0; i < net.nodes.size(); i++) {
+            while (true) {
+                JsonNode psi;
+                try (NodeRpc c = new NodeRpc(urls.get(i))) {
+                    psi = c.call("jamboree_disputes", headOf(c));
+                }
+                Set<String> offenders = new HashSet<>();
+                psi.get("offenders").forEach(k -> offenders.add(k.asText()));
+                boolean bad = false;
+                for (JsonNode r : psi.get("bad")) {
+                    bad |= hex(r.asText()).startsWith(badReport.substring(2));
+                }
+                if (bad && offenders.containsAll(liarKeys)) {
+                    System.out.printf("audit: %s: psi_B holds the bad report, psi_O %s%n", net.nodes.get(i).name,
+                            offenders);
+                    break;
+                }
+                net.check(net.nodes.get(i).name + ": no verdict on " + badReport + " with the liar's keys as offenders"
+                        + " in the best chain's state: " + psi, System.currentTimeMillis() < deadline);
+                Thread.sleep(1000);
+            }
+        }
+        lies.destroyForcibly();
+        System.out.println("---- jam submit-work to the liar:\n" + output("lies"));
+
+        // 3. the plugin removed; honest packages accumulate again
+        Files.delete(liarHome.resolve("deploy").resolve(LIAR_JAR.getFileName()));
+        net.awaitLine(liar, "removed: uninstalled", 120_000);
+        Process after = submit("after", urls.getFirst(), 2, 240);
+        String afterOut = await(after, "after");
+        net.check("honest packages after the dispute did not accumulate:\n" + afterOut,
+                afterOut.contains("2 of 2 packages accumulated"));
+
+        // the best chain of every node leaves out the block that made the bad report available
+        for (int i = 0; i < net.nodes.size(); i++) {
+            try (NodeRpc c = new NodeRpc(urls.get(i))) {
+                JsonNode b = c.call("bestBlock");
+                while (b != null && !b.isNull() && b.get("slot").asLong() >= badSlot) {
+                    String h = hex(b.get("header_hash").asText());
+                    net.check(net.nodes.get(i).name + ": the best chain builds on the block " + badBlock
+                            + " that made the bad report available", !h.startsWith(badBlock.substring(2)));
+                    b = c.call("parent", Base64.getDecoder().decode(b.get("header_hash").asText()));
+                }
+            }
+        }
+        System.out.println("audit: no best chain contains block " + badBlock);
+    }
+
+    /**
+     * Freezes {@code node} (SIGSTOP) right after it announces its tranche-0 audit of a block that made a report
+     * available, for three tranche periods; tries the next block when it judged before the freeze took hold. Fails
+     * when {@code submission}, the packages that make reports available, ended in failure first.
+     *
+     * @return the block's header hash, as logged (short)
+     */
+    private String noShow(LocalNode node, Process submission) throws Exception {
+        Set<String> tried = new HashSet<>();
+        long deadline = System.currentTimeMillis() + 12 * 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Matcher m = ANNOUNCES.matcher(node.out() + Files.readString(node.err, StandardCharsets.UTF_8));
+            String block = null;
+            while (m.find()) {
+                if (!tried.contains(m.group(1))) {
+                    block = m.group(1);
+                }
+            }
+            if (block == null) {
+                net.check("jam submit-work ended before validator " + NO_SHOW + " announced an audit:\n"
+                        + output("honest") + Files.readString(tmp.getRoot().toPath().resolve("honest.err"),
+                        StandardCharsets.UTF_8), submission.isAlive() || submission.exitValue() == 0);
+                Thread.sleep(25);
+                continue;
+            }
+            tried.add(block);
+            // freeze once the others have the announcement (it is logged before it is sent)
+            String received = "audit: validator " + NO_SHOW + " announced tranche 0 of block " + block;
+            long until = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < until && receivedBy(received) < net.nodes.size() - 1) {
+                Thread.sleep(10);
+            }
+            signal(node, "-STOP");
+            String log = node.all();
+            if (Pattern.compile("judges report \\S+ of core \\d+ \\S+ \\(block " + Pattern.quote(block)).matcher(log)
+                    .find()) {
+                signal(node, "-CONT");
+                System.out.println("audit: validator " + NO_SHOW + " judged block " + block + " before it froze");
+                continue;
+            }
+            Thread.sleep(3 * TRANCHE_MS + 1000);
+            signal(node, "-CONT");
+            return block;
+        }
+        throw new AssertionError("validator " + NO_SHOW + " announced no audit it could be frozen after\n"
+                + net.tails());
+    }
+
+    private int receivedBy(String line) throws IOException {
+        int n = 0;
+        for (LocalNode x : net.nodes) {
+            if (x != net.nodes.get(NO_SHOW) && x.all().contains(line)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void signal(LocalNode n, String sig) throws Exception {
+        Process p = new ProcessBuilder("kill", sig, String.valueOf(n.process.pid())).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("kill " + sig + " " + n.name + " failed");
+        }
+    }
+
+    /** {@code jam submit-work --wait} of {@code count} payloads to the node at {@code url}, output in NAME.out. */
+    private Process submit(String name, String url, int count, long timeoutSeconds) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(LocalNetwork.DIST.resolve("bin/jam").toString(), "submit-work",
+                "--service", "1", "--core", "0", "--url", url, "--wait", "--timeout", String.valueOf(timeoutSeconds)));
+        for (int k = 0; k < count; k++) {
+            cmd.addAll(List.of("--payload", HexFormat.of().formatHex(("audit " + name + " " + k)
+                    .getBytes(StandardCharsets.US_ASCII))));
+        }
+        Path root = tmp.getRoot().toPath();
+        Process p = new ProcessBuilder(cmd).redirectOutput(root.resolve(name + ".out").toFile())
+                .redirectError(root.resolve(name + ".err").toFile()).start();
+        p.getOutputStream().close();
+        submits.add(p);
+        return p;
+    }
+
+    private String output(String name) throws IOException {
+        return Files.readString(tmp.getRoot().toPath().resolve(name + ".out"), StandardCharsets.UTF_8);
+    }
+
+    /** Waits for a {@code jam submit-work} (it boots its own framework first: minutes on a loaded machine). */
+    private String await(Process p, String name) throws Exception {
+        boolean ended = p.waitFor(15, TimeUnit.MINUTES);
+        String out = output(name);
+        String errors = Files.readString(tmp.getRoot().toPath().resolve(name + ".err"), StandardCharsets.UTF_8)
+                .lines().filter(l -> !l.contains(" INFO ")).reduce("", (a, b) -> a + b + "\n");
+        System.out.println("---- jam submit-work (" + name + ", exit " + (ended ? p.exitValue() : "none") + "):\n" + out
+                + errors);
+        net.check("jam submit-work (" + name + ") did not finish", ended);
+        return out;
+    }
+
+    /** Waits until {@code n}'s output shows {@code pattern}; fails when a node died or {@code helper} ended. */
+    private Matcher awaitPattern(LocalNode n, Pattern pattern, long timeoutMs, Process helper) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            Matcher m = pattern.matcher(n.all());
+            if (m.find()) {
+                return m;
+            }
+            for (LocalNode x : net.nodes) {
+                net.check(x.name + " died", x.alive());
+            }
+            net.check(n.name + " printed no '" + pattern + "' within " + timeoutMs / 1000 + " s; jam submit-work:\n"
+                    + output("lies"), System.currentTimeMillis() < end && helper.isAlive());
+            Thread.sleep(500);
+        }
+    }
+
+    private String last(Pattern p, String text, String what) {
+        Matcher m = p.matcher(text);
+        String found = null;
+        while (m.find()) {
+            found = m.group(1);
+        }
+        net.check(what, found != null);
+        return found;
+    }
+
+    private static byte[] headOf(NodeRpc c) throws Exception {
+        return Base64.getDecoder().decode(c.call("bestBlock").get("header_hash").asText());
+    }
+
+    private static String scrape(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(url + " answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /** The value of the sample {@code name} (with its labels) in a Prometheus text exposition; -1 when absent. */
+    private static long counter(String text, String name) {
+        for (String l : text.lines().toList()) {
+            if (l.startsWith(name + " ")) {
+                return (long) Double.parseDouble(l.substring(name.length() + 1).trim());
+            }
+        }
+        return -1;
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static String hex(String base64) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
+    }
+
+    /** An installation folder: the distribution's bundles and features, a copy of its conf, an empty deploy/. */
+    private static Path home(Path home) throws IOException {
+        Path dist = LocalNetwork.DIST.toAbsolutePath();
+        Files.createDirectories(home.resolve("deploy"));
+        Files.createSymbolicLink(home.resolve("bundles"), dist.resolve("bundles"));
+        Files.createSymbolicLink(home.resolve("features"), dist.resolve("features"));
+        try (Stream<Path> s = Files.walk(dist.resolve("conf"))) {
+            for (Path p : s.toList()) {
+                Path to = home.resolve("conf").resolve(dist.resolve("conf").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return home;
+    }
+}
