@@ -58,6 +58,16 @@ final class Compiled {
         return n;
     }
 
+    /**
+     * Generates every chunk not generated yet (the tiered engine does this on its compiler thread, so that the
+     * thread running the program never generates code).
+     */
+    void generateAll() {
+        for (int c = 0; c < ranges.length; c++) {
+            if (chunks.get(c) == null) chunks.compareAndSet(c, null, Codegen.chunk(d, ranges[c][0], ranges[c][1]));
+        }
+    }
+
     /** Runs the chunk of the unit starting at {@code slot}, generating it if it became hot; or {@link #COLD}. */
     int run(long[] r, Memory m, long[] st, int[] jumpSlots, int slot) {
         int c = chunkOfUnit[d.unitOf[slot]];
