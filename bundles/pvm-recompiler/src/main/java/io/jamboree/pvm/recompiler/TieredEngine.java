@@ -18,16 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tiered PVM (GP 0.7.2 Appendix A): every program starts on the interpreter; once a program is hot — prepared
- * code instantiated {@value #DEFAULT_INVOCATIONS} times or {@value #DEFAULT_GAS} gas spent in it, over all its
- * instances — its whole code is translated to JVM bytecode (as the recompiler does, every chunk at once) on one
- * background compiler thread, never on the thread running the program. Instances switch to the compiled form at
+ * The tiered PVM (GP 0.7.2 Appendix A). Tier 0: every program starts on the interpreter. Once a program is hot —
+ * instantiated {@value #DEFAULT_INVOCATIONS} times or {@value #DEFAULT_GAS} gas spent in it, over all its instances —
+ * it is decoded into the recompiler's form on a background compiler thread. Tier 1: instances switch to that form at
  * their next {@link io.jamboree.pvm.PvmInstance#run()} after it is ready (i.e. at a host-call boundary or a new
- * invocation). Both forms are exact implementations of Ψ, so the result (exit reason, ı, gas, registers, RAM, host
- * calls) does not depend on when the switch happens.
+ * invocation); it steps its units until a chunk of them has been entered {@code hotEntries} times, and then the
+ * compiler thread generates that chunk's JVM bytecode, used from the entry after it is loaded. No code is ever
+ * generated on the thread running the program. Every form is an exact implementation of Ψ, so the result (exit
+ * reason, ı, gas, registers, RAM, host calls) does not depend on when a switch happens.
  *
- * <p>Registered as {@code pvm.engine=tiered}. Component properties {@code tiered.invocations} and
- * {@code tiered.gas} set the thresholds (Config Admin PID {@code io.jamboree.pvm.recompiler.TieredEngine}).
+ * <p>Registered as {@code pvm.engine=tiered}. Component properties (Config Admin PID
+ * {@code io.jamboree.pvm.recompiler.TieredEngine}) {@code tiered.invocations}, {@code tiered.gas} and
+ * {@code tiered.hotEntries} (0: generate every chunk at once when the program becomes hot) set the thresholds.
  * Prepared programs are cached by the SHA-256 of their blob, so the counts are per code hash.
  */
 @Component(service = PvmEngine.class, property = "pvm.engine=tiered")
@@ -36,12 +38,15 @@ public final class TieredEngine implements PvmEngine {
     public static final int DEFAULT_INVOCATIONS = 2;
     /** Default gas spent in a program (over all its instances) before it is compiled. */
     public static final long DEFAULT_GAS = 2_000_000;
+    /** Default number of entries into a chunk of units before the compiler thread generates its code. */
+    public static final int DEFAULT_HOT_ENTRIES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(TieredEngine.class);
 
     private final PvmEngine interpreter;
     private final ProgramCache<TieredProgram> cache = new ProgramCache<>(RecompilerEngine.DEFAULT_CACHE_SIZE);
     private final long invocations;
     private final long gas;
+    private final int hotEntries;
     private final ExecutorService compiler;
     private final AtomicLong compiled = new AtomicLong();
 
@@ -52,18 +57,21 @@ public final class TieredEngine implements PvmEngine {
     @Activate
     public TieredEngine(@Reference(target = "(pvm.engine=interpreter)") PvmEngine interpreter, Map<String, Object> props) {
         this(interpreter, number(props.get("tiered.invocations"), DEFAULT_INVOCATIONS),
-                number(props.get("tiered.gas"), DEFAULT_GAS));
+                number(props.get("tiered.gas"), DEFAULT_GAS), (int) number(props.get("tiered.hotEntries"),
+                DEFAULT_HOT_ENTRIES));
     }
 
     /**
      * @param interpreter the engine cold programs run on
      * @param invocations instantiations of a program before it is compiled (1: on the first)
      * @param gas         gas spent in a program before it is compiled
+     * @param hotEntries  entries into a chunk before its code is generated; 0: all chunks when the program is hot
      */
-    public TieredEngine(PvmEngine interpreter, long invocations, long gas) {
+    public TieredEngine(PvmEngine interpreter, long invocations, long gas, int hotEntries) {
         this.interpreter = Objects.requireNonNull(interpreter);
         this.invocations = Math.max(1, invocations);
         this.gas = Math.max(0, gas);
+        this.hotEntries = Math.max(0, hotEntries);
         this.compiler = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jam-pvm-tiered-compiler");
             t.setDaemon(true);
@@ -111,7 +119,7 @@ public final class TieredEngine implements PvmEngine {
         return instantiations >= invocations || gasSpent >= gas;
     }
 
-    /** Queues the compilation of a program (called once per program, when it becomes hot). */
+    /** Queues the decoding (and with hotEntries 0 the code generation) of a program, once, when it becomes hot. */
     void compile(TieredProgram program) {
         try {
             compiler.execute(() -> {
@@ -120,11 +128,11 @@ public final class TieredEngine implements PvmEngine {
                     Optional<ProgramBlob> b = ProgramBlob.deblob(program.blob());
                     if (b.isEmpty()) return;
                     Decoded d = new Decoded(b.get());
-                    Compiled c = Codegen.compile(d, 1);
-                    c.generateAll();
+                    Compiled c = Codegen.compile(d, Math.max(1, hotEntries), compiler);
+                    if (hotEntries == 0) c.generateAll();
                     program.compiled(new RecompiledProgram(d, c));
                     compiled.incrementAndGet();
-                    LOG.debug("PVM program of {} octets compiled in {} ms ({} chunks)", program.blob().length,
+                    LOG.debug("PVM program of {} octets prepared for tier 1 in {} ms ({} chunks)", program.blob().length,
                             (System.nanoTime() - t0) / 1_000_000, c.chunkCount());
                 } catch (RuntimeException | LinkageError e) {
                     LOG.warn("PVM program of {} octets not compiled, it stays on the interpreter: {}",

@@ -7,7 +7,7 @@ import io.jamboree.pvm.PvmProgram;
 
 /**
  * A machine of the {@link TieredEngine} (GP 0.7.2 A.1): runs on an interpreter instance until its program's
- * compiled form is ready, then moves its state (ı, ξ, ω; μ is shared) to a compiled instance at the start of the
+ * tier-1 form is ready, then moves its state (ı, ξ, ω; μ is shared) to a tier-1 instance at the start of the
  * next {@link #run()}. Its register file is its own, copied to and from the running machine around each run, so
  * that callers may keep the array across runs.
  */
@@ -84,7 +84,12 @@ final class TieredInstance implements PvmInstance {
         return e;
     }
 
-    /** @return whether this machine runs compiled code now (for tests) */
+    /** @return the entries into generated code so far (for tests) */
+    long chunkEntries() {
+        return vm instanceof RecompiledInstance r ? r.compiledEntries : 0;
+    }
+
+    /** @return whether this machine runs on tier 1 now (for tests) */
     boolean compiledNow() {
         return onCompiled;
     }

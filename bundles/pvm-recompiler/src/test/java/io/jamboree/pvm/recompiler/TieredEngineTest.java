@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiered engine: every PVM vector, cold (interpreted) and hot (compiled on the compiler thread), equal to the
- * interpreter and to the vector's expectations (known failures as in bundles/vectors); random programs under Ψ_H
+ * The tiered engine: every PVM vector, cold (interpreted) and hot (tier 1, chunks generated on the compiler thread
+ * lazily or all at once), equal to the interpreter and to the vector's expectations (known failures as in bundles/vectors); random programs under Ψ_H
  * that switch from the interpreter to compiled code at a host call, checked in lockstep against the interpreter by
  * the differential engine.
  */
@@ -38,46 +38,66 @@ class TieredEngineTest {
         Assertions.assertFalse(files.isEmpty(), "no PVM vectors in " + dir);
         Set<String> known = RecompilerVectorTest.knownFailures();
         PvmEngine ref = new InterpreterEngine();
-        TieredEngine cold = new TieredEngine(ref, Long.MAX_VALUE, Long.MAX_VALUE);
-        TieredEngine hot = new TieredEngine(ref, 1, Long.MAX_VALUE);
+        TieredEngine cold = new TieredEngine(ref, Long.MAX_VALUE, Long.MAX_VALUE, TieredEngine.DEFAULT_HOT_ENTRIES);
+        // tier 1 at the first instantiation; chunks generated in the background on their first entry, or all at once
+        TieredEngine lazy = new TieredEngine(ref, 1, Long.MAX_VALUE, 1);
+        TieredEngine eager = new TieredEngine(ref, 1, Long.MAX_VALUE, 0);
         List<String> failures = new ArrayList<>();
-        int passed = 0, compiledRuns = 0, knownSeen = 0;
+        int passed = 0, tier1Runs = 0, knownSeen = 0;
+        long chunkEntries = 0;
         try {
             for (Path f : files) {
                 JsonNode t = JSON.readTree(f.toFile());
                 String name = t.get("name").asText();
                 long[][] regions = RecompilerVectorTest.regions(t);
                 RecompilerVectorTest.Run expected = RecompilerVectorTest.run(ref, t, regions);
-                // hot: the first instantiation queues the compilation; wait for it, then run on compiled code
                 byte[] blob = RecompilerVectorTest.bytes(t.get("program"));
-                hot.prepare(blob).instantiate(new Memory());
-                Assertions.assertTrue(hot.awaitCompiler(60_000), "compiler thread stuck");
-                for (TieredEngine e : new TieredEngine[] {cold, hot}) {
-                    RecompilerVectorTest.Run r = RecompilerVectorTest.run(e, t, regions);
-                    boolean onCompiled = ((TieredInstance) r.vm()).compiledNow();
-                    if (e == hot && r.vm().program().valid()) {
-                        if (onCompiled) compiledRuns++;
-                        else failures.add(name + ": hot program not compiled");
+                List<String> bad = new ArrayList<>();
+                // cold once; each hot engine: its first instantiation makes the program hot, then two runs with the
+                // compiler thread drained before each (the second finds the chunks the first entered generated)
+                List<RecompilerVectorTest.Run> runs = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                runs.add(RecompilerVectorTest.run(cold, t, regions));
+                labels.add("cold");
+                for (TieredEngine e : new TieredEngine[] {lazy, eager}) {
+                    e.prepare(blob).instantiate(new Memory());
+                    for (int k = 0; k < 2; k++) {
+                        Assertions.assertTrue(e.awaitCompiler(60_000), "compiler thread stuck");
+                        runs.add(RecompilerVectorTest.run(e, t, regions));
+                        labels.add((e == lazy ? "lazy" : "eager") + " run " + (k + 1));
                     }
-                    if (e == cold && onCompiled) failures.add(name + ": cold program compiled");
+                }
+                for (int i = 0; i < runs.size(); i++) {
+                    RecompilerVectorTest.Run r = runs.get(i);
+                    TieredInstance vm = (TieredInstance) r.vm();
+                    if (i == 0 && vm.compiledNow()) failures.add(name + ": cold program on tier 1");
+                    if (i > 0 && r.vm().program().valid()) {
+                        if (vm.compiledNow()) tier1Runs++;
+                        else failures.add(name + " (" + labels.get(i) + "): hot program not on tier 1");
+                        chunkEntries += vm.chunkEntries();
+                    }
                     String d = r.snap().diff(expected.snap());
-                    if (!d.isEmpty()) failures.add(name + (e == hot ? " (hot)" : " (cold)") + " vs interpreter:" + d);
-                    List<String> bad = RecompilerVectorTest.expectations(t, r, regions);
-                    if (known.contains(name) == bad.isEmpty()) {
-                        failures.add(name + (bad.isEmpty() ? " is a known failure but passes" : ": " + bad));
-                    } else if (bad.isEmpty() && e == hot) passed++;
+                    if (!d.isEmpty()) failures.add(name + " (" + labels.get(i) + ") vs interpreter:" + d);
+                    List<String> e = RecompilerVectorTest.expectations(t, r, regions);
+                    if (known.contains(name) == e.isEmpty()) {
+                        failures.add(name + " (" + labels.get(i) + ")"
+                                + (e.isEmpty() ? " is a known failure but passes" : ": " + e));
+                    } else if (!e.isEmpty()) bad.addAll(e);
                 }
                 if (known.contains(name)) knownSeen++;
+                else if (bad.isEmpty()) passed++;
             }
         } finally {
             cold.close();
-            hot.close();
+            lazy.close();
+            eager.close();
         }
-        System.out.printf("PVM vectors on the tiered engine: %d passed cold and hot, %d known failures, %d runs on"
-                + " compiled code%n", passed, knownSeen, compiledRuns);
+        System.out.printf("PVM vectors on the tiered engine: %d passed cold, lazy and eager, %d known failures, %d runs"
+                + " on tier 1, %d entries into generated chunks%n", passed, knownSeen, tier1Runs, chunkEntries);
         Assertions.assertTrue(failures.isEmpty(), String.join("\n", failures));
         Assertions.assertEquals(files.size() - knownSeen, passed);
-        Assertions.assertTrue(compiledRuns > files.size() / 2, "few compiled runs: " + compiledRuns);
+        Assertions.assertTrue(tier1Runs > files.size(), "few tier-1 runs: " + tier1Runs);
+        Assertions.assertTrue(chunkEntries > files.size(), "few entries into generated code: " + chunkEntries);
         Assertions.assertEquals(0, cold.compiledPrograms());
     }
 
@@ -88,7 +108,7 @@ class TieredEngineTest {
      */
     @Test
     void randomProgramsSwitchAtHostCalls() throws Exception {
-        TieredEngine tiered = new TieredEngine(new InterpreterEngine(), 1, Long.MAX_VALUE);
+        TieredEngine tiered = new TieredEngine(new InterpreterEngine(), 1, Long.MAX_VALUE, 1);
         DifferentialEngine engine = new DifferentialEngine(new InterpreterEngine(), tiered);
         int programs = Integer.getInteger("pvm.diff.programs", 10_000) / 4;
         int hostCalls = 0, switched = 0;
