@@ -140,7 +140,7 @@ public class CliTest {
         Run r = jam(null, "import", "--pvm", "nosuch", Vectors.dir("jam-test-vectors-0.7.2/traces/fallback").toString());
         assertEquals(r.out + r.err, 3, r.code);
         assertTrue(r.err, r.err.contains("no PVM engine 'nosuch' is registered"));
-        assertTrue(r.err, r.err.contains("(registered PVM engines: differential, interpreter, recompiler)"));
+        assertTrue(r.err, r.err.contains("(registered PVM engines: differential, interpreter, recompiler, tiered)"));
     }
 
     @Test

@@ -316,7 +316,7 @@ public final class Jam implements Callable<Integer> {
                 + "or a JIP-4 chain spec .json file (jam gen-spec): its parameters, and its genesis to start from.")
         String chain = "tiny";
 
-        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, differential, or a plugin's (default: the configured one, else interpreter).")
+        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, tiered, differential, or a plugin's (default: the configured one, else interpreter).")
         String pvm;
 
         @Option(names = {"-v", "--verbose"}, description = "Print one line per passing step: ok FILE, import time, state root.")
@@ -399,7 +399,7 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--chain", description = "Protocol parameters: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain chain = Chain.tiny;
 
-        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, differential, or a plugin's (default: the configured one, else interpreter).")
+        @Option(names = "--pvm", paramLabel = "NAME", description = "PVM engine: a registered engine's pvm.engine, e.g. interpreter, recompiler, tiered, differential, or a plugin's (default: the configured one, else interpreter).")
         String pvm;
 
         @Option(names = "--frame-timeout", paramLabel = "SECONDS", description = "Time a request may take from its first byte to its last, "

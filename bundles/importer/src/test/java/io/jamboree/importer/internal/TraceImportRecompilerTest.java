@@ -16,6 +16,7 @@ import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.DifferentialEngine;
 import io.jamboree.pvm.recompiler.RecompilerEngine;
+import io.jamboree.pvm.recompiler.TieredEngine;
 import io.jamboree.store.memory.MemoryNodeStore;
 import io.jamboree.types.Hash;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The six block-import trace folders (jam-test-vectors-0.7.2/traces, tiny) imported from their genesis with
  * accumulation (GP §12, Ψ_A of B.4) on the PVM recompiler, and on the differential engine (interpreter and
- * recompiler in lockstep, compared after every host call and at the end): one test per step, judged like
+ * recompiler in lockstep, compared after every host call and at the end) and the tiered engine in lockstep with the
+ * interpreter: one test per step, judged like
  * {@link TraceImportTest} (an invalid block must be rejected, any other must yield exactly the post-state).
  */
 class TraceImportRecompilerTest {
@@ -46,6 +48,18 @@ class TraceImportRecompilerTest {
     @TestFactory
     Stream<DynamicNode> differential() {
         DifferentialEngine engine = new DifferentialEngine(new InterpreterEngine(), new RecompilerEngine());
+        return Traces.FOLDERS.stream().map(f -> DynamicContainer.dynamicContainer(f, steps(f, engine, engine)));
+    }
+
+    /**
+     * The tiered engine in lockstep with the interpreter, with thresholds that make every program switch tiers: tier 1
+     * from its first instantiation, each chunk generated on the compiler thread at its first entry, so runs mix
+     * interpreted, stepped and generated code as the background thread gets to them.
+     */
+    @TestFactory
+    Stream<DynamicNode> tiered() {
+        DifferentialEngine engine = new DifferentialEngine(new InterpreterEngine(),
+                new TieredEngine(new InterpreterEngine(), 1, Long.MAX_VALUE, 1));
         return Traces.FOLDERS.stream().map(f -> DynamicContainer.dynamicContainer(f, steps(f, engine, engine)));
     }
 

@@ -63,6 +63,14 @@ final class Codegen {
      * once it has been entered often enough, see {@link #chunk}).
      */
     static Compiled compile(Decoded d, int hotEntries) {
+        return compile(d, hotEntries, null);
+    }
+
+    /**
+     * Splits the units into chunks; their code is generated once hot, by {@code generator} if not null (else by the
+     * thread entering the chunk).
+     */
+    static Compiled compile(Decoded d, int hotEntries, java.util.concurrent.Executor generator) {
         int units = d.unitStart.length;
         int[] chunkOf = new int[units];
         List<int[]> chunks = new ArrayList<>(); // [firstUnit, endUnit)
@@ -78,7 +86,7 @@ final class Codegen {
             chunkOf[u] = chunks.size();
         }
         chunks.add(new int[] {first, units});
-        return new Compiled(d, chunks.toArray(int[][]::new), chunkOf, hotEntries);
+        return new Compiled(d, chunks.toArray(int[][]::new), chunkOf, hotEntries, generator);
     }
 
     /** Generates and loads the hidden class of one chunk, units [from, to); @return an instance of it. */

@@ -2,6 +2,9 @@ package io.jamboree.pvm.recompiler;
 
 import io.jamboree.pvm.Memory;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -36,14 +39,20 @@ final class Compiled {
     private final AtomicReferenceArray<Chunk> chunks;
     /** Entries per chunk while it is cold; racy increments are fine (a heuristic), so no atomics on this path. */
     private final int[] entries;
+    /** Where hot chunks are generated: null for the running thread, else a background thread (tiered engine). */
+    private final Executor generator;
+    /** 1 once a chunk's generation was handed to {@link #generator}. */
+    private final AtomicIntegerArray queued;
 
-    Compiled(Decoded d, int[][] ranges, int[] chunkOfUnit, int hotEntries) {
+    Compiled(Decoded d, int[][] ranges, int[] chunkOfUnit, int hotEntries, Executor generator) {
         this.d = d;
         this.ranges = ranges;
         this.chunkOfUnit = chunkOfUnit;
         this.hotEntries = hotEntries;
         this.chunks = new AtomicReferenceArray<>(ranges.length);
         this.entries = new int[ranges.length];
+        this.generator = generator;
+        this.queued = generator == null ? null : new AtomicIntegerArray(ranges.length);
     }
 
     /** @return the number of chunks */
@@ -58,12 +67,36 @@ final class Compiled {
         return n;
     }
 
+    /**
+     * Generates every chunk not generated yet (the tiered engine does this on its compiler thread, so that the
+     * thread running the program never generates code).
+     */
+    void generateAll() {
+        for (int c = 0; c < ranges.length; c++) {
+            if (chunks.get(c) == null) chunks.compareAndSet(c, null, Codegen.chunk(d, ranges[c][0], ranges[c][1]));
+        }
+    }
+
+    private void queue(int c) {
+        try {
+            generator.execute(() -> {
+                if (chunks.get(c) == null) chunks.compareAndSet(c, null, Codegen.chunk(d, ranges[c][0], ranges[c][1]));
+            });
+        } catch (RejectedExecutionException e) {
+            // the generator is shut down: the chunk stays stepped
+        }
+    }
+
     /** Runs the chunk of the unit starting at {@code slot}, generating it if it became hot; or {@link #COLD}. */
     int run(long[] r, Memory m, long[] st, int[] jumpSlots, int slot) {
         int c = chunkOfUnit[d.unitOf[slot]];
         Chunk h = chunks.get(c);
         if (h == null) {
             if (++entries[c] < hotEntries) return COLD;
+            if (generator != null) { // generated in the background; stepped until it is there
+                if (queued.compareAndSet(c, 0, 1)) queue(c);
+                return COLD;
+            }
             h = Codegen.chunk(d, ranges[c][0], ranges[c][1]);
             if (!chunks.compareAndSet(c, null, h)) h = chunks.get(c);
         }

@@ -11,16 +11,16 @@ import java.util.function.Supplier;
  * A bounded LRU (by entry count) of prepared programs keyed by the SHA-256 of their blob, so that preparing
  * the same code again costs one hash. Thread-safe.
  */
-final class ProgramCache {
+final class ProgramCache<P> {
     private final int capacity;
-    private final Map<String, RecompiledProgram> map;
+    private final Map<String, P> map;
 
     ProgramCache(int capacity) {
         this.capacity = capacity;
         this.map = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RecompiledProgram> eldest) {
-                return size() > ProgramCache.this.capacity;
+            protected boolean removeEldestEntry(Map.Entry<String, P> eldest) {
+                return size() > capacity;
             }
         };
     }
@@ -34,15 +34,15 @@ final class ProgramCache {
     }
 
     /** @return the cached program for {@code key}, building (outside the lock) and caching it if absent */
-    RecompiledProgram get(String key, Supplier<RecompiledProgram> build) {
+    P get(String key, Supplier<P> build) {
         if (capacity <= 0) return build.get();
         synchronized (map) {
-            RecompiledProgram p = map.get(key);
+            P p = map.get(key);
             if (p != null) return p;
         }
-        RecompiledProgram p = build.get();
+        P p = build.get();
         synchronized (map) {
-            RecompiledProgram q = map.putIfAbsent(key, p);
+            P q = map.putIfAbsent(key, p);
             return q != null ? q : p;
         }
     }

@@ -23,7 +23,7 @@ public final class RecompilerEngine implements PvmEngine {
      */
     public static final int DEFAULT_HOT_ENTRIES = Integer.getInteger("jam.pvm.recompiler.hot", 64);
 
-    private final ProgramCache cache;
+    private final ProgramCache<RecompiledProgram> cache;
     private final int compileThreshold;
     private final int hotEntries;
 
@@ -48,7 +48,7 @@ public final class RecompilerEngine implements PvmEngine {
      * @param hotEntries       entries into a chunk of units before its code is generated (1: at once)
      */
     public RecompilerEngine(int cacheSize, int compileThreshold, int hotEntries) {
-        this.cache = new ProgramCache(cacheSize);
+        this.cache = new ProgramCache<>(cacheSize);
         this.compileThreshold = compileThreshold;
         this.hotEntries = Math.max(1, hotEntries);
     }

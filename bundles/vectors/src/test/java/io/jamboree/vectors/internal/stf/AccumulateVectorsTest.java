@@ -8,6 +8,7 @@ import io.jamboree.core.vectors.VectorsFolder;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.pvm.recompiler.RecompilerEngine;
+import io.jamboree.pvm.recompiler.TieredEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every accumulate STF vector, tiny and full, on the interpreter and on the recompiler. */
+/**
+ * Every accumulate STF vector, tiny and full, on the interpreter, on the recompiler and on the tiered engine (tier 1
+ * from a program's second instantiation, chunks generated in the background at their first entry).
+ */
 class AccumulateVectorsTest {
     private static final PvmEngine INTERPRETER = new InterpreterEngine();
     private static final PvmEngine RECOMPILER = new RecompilerEngine();
+    private static final PvmEngine TIERED = new TieredEngine(INTERPRETER, 2, Long.MAX_VALUE, 1);
 
     static Stream<Arguments> vectors() throws IOException {
         Path base = VectorsFolder.path();
@@ -39,7 +44,7 @@ class AccumulateVectorsTest {
             }
             if (files.isEmpty()) throw new IllegalStateException("no vectors in " + dir);
             for (Path f : files) {
-                for (PvmEngine e : List.of(INTERPRETER, RECOMPILER)) {
+                for (PvmEngine e : List.of(INTERPRETER, RECOMPILER, TIERED)) {
                     out.add(Arguments.of(config + "/" + f.getFileName() + " on " + e.name(), f, p, e));
                 }
             }
