@@ -90,6 +90,29 @@ public final class Edwards {
         f.mul(F, G, r.z);
     }
 
+    /**
+     * acc += Q for an affine Q given as x, y, x + y and d x y (mixed addition, add-2008-hwcd with
+     * Z2 = 1 and T2 premultiplied by d: 7 multiplications).
+     */
+    void addPrecomputed(EdPoint acc, long[] x2, long[] y2, long[] xy2, long[] dt2, long[][] s) {
+        long[] A = s[0], B = s[1], C = s[2], E = s[4], F = s[5], G = s[6], H = s[7], u = s[8];
+        f.mul(acc.x, x2, A);
+        f.mul(acc.y, y2, B);
+        f.mul(acc.t, dt2, C);
+        f.add(acc.x, acc.y, E);
+        f.mul(E, xy2, E);
+        f.sub(E, A, E);
+        f.sub(E, B, E);
+        f.sub(acc.z, C, F);
+        f.add(acc.z, C, G);
+        mulByA(A, H, u);
+        f.sub(B, H, H);
+        f.mul(E, F, acc.x);
+        f.mul(G, H, acc.y);
+        f.mul(E, H, acc.t);
+        f.mul(F, G, acc.z);
+    }
+
     /** out = a * v, using additions for the curve constants a = -1 and a = -5. */
     private void mulByA(long[] v, long[] out, long[] tmp) {
         switch (aKind) {
