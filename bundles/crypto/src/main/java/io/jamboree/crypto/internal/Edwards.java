@@ -296,6 +296,30 @@ public final class Edwards {
         return acc;
     }
 
+    /**
+     * The sum of {@code k[i] * P_i} over n points given by their {@link #oddMultiples} tables (Straus:
+     * width-5 NAFs, one shared chain of doublings); scalars as canonical little-endian limbs below 2^255.
+     */
+    public EdPoint mulN(EdPoint[][] tables, long[][] k, int n) {
+        long[][] s = scratch();
+        byte[][] dg = new byte[n][];
+        int len = 0;
+        for (int j = 0; j < n; j++) {
+            dg[j] = new byte[260];
+            len = Math.max(len, wnaf(k[j], WNAF_WIDTH, dg[j]));
+        }
+        EdPoint acc = identity(), tmp = new EdPoint();
+        boolean started = false;
+        for (int i = len - 1; i >= 0; i--) {
+            boolean any = false;
+            for (int j = 0; j < n && !any; j++) any = dg[j][i] != 0;
+            if (started) dbl(acc, acc, s, any || i == 0);
+            if (any) started = true;
+            for (int j = 0; j < n; j++) addDigit(acc, tables[j], dg[j][i], tmp, s);
+        }
+        return acc;
+    }
+
     /** Compressed-encoding helper: affine coordinates of several points with one inversion. */
     public void toAffineBatch(EdPoint[] ps, long[][] xs, long[][] ys) {
         int n = ps.length;

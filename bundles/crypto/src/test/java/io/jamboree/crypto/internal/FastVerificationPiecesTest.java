@@ -26,8 +26,9 @@ class FastVerificationPiecesTest {
             BigInteger half = p.subtract(BigInteger.ONE).shiftRight(1);
             int squares = 0;
             for (int i = 0; i < 3000; i++) {
-                BigInteger a = i < 3 ? BigInteger.valueOf(i) : i == 3 ? p.subtract(BigInteger.ONE) : new BigInteger(p.bitLength() + 8, rnd).mod(p);
-                if (i >= 4 && i < 40) a = BigInteger.ONE.shiftLeft(i * 5).mod(p);   // long runs of zero limbs
+                BigInteger a = i < 3 ? BigInteger.valueOf(i) : i == 3 ? p.subtract(BigInteger.ONE)
+                        : i < 40 ? BigInteger.ONE.shiftLeft(i * 5).mod(p)   // long runs of zero limbs
+                        : new BigInteger(p.bitLength() + 8, rnd).mod(p);
                 BigInteger e = a.modPow(half, p);
                 int expected = a.signum() == 0 ? 0 : e.equals(BigInteger.ONE) ? 1 : -1;
                 assertEquals(expected, f.legendre(f.mont(a)), () -> "legendre of " + a + " mod " + p);
