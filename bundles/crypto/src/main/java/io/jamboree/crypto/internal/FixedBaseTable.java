@@ -4,7 +4,7 @@ package io.jamboree.crypto.internal;
  * Fixed-base scalar multiplication on a twisted Edwards curve without doublings: for a base point
  * P the table holds {@code d * 16^j * P} for every radix-16 window {@code j < 64} and digit
  * {@code d = 1..8}, in affine "precomputed" form {@code (x, y, x + y, d_curve * x * y)}. A scalar
- * below 2^255 is recoded into 64 signed digits in [-8, 8) and {@code k * P} is the sum of at most 64
+ * below 2^254 is recoded into 64 signed digits in [-8, 8) and {@code k * P} is the sum of at most 64
  * table points, each a mixed addition of 7 field multiplications (instead of the 253 doublings and
  * about 42 additions of a width-5 NAF). Used for the Bandersnatch generator G and, memoised, for
  * recurring public keys (GP §6.4: the block seal and entropy VRF of an author, Appendix G), so
@@ -58,7 +58,7 @@ public final class FixedBaseTable {
         return new FixedBaseTable(curve, pts);
     }
 
-    /** Signed radix-16 digits of canonical little-endian limbs k below 2^255, 64 digits in [-8, 8]. */
+    /** Signed radix-16 digits of canonical little-endian limbs k below 2^254 (no carry out of the top digit), 64 digits in [-8, 8). */
     static void recode(long[] k, byte[] digits) {
         int carry = 0;
         for (int i = 0; i < WINDOWS; i++) {
@@ -68,7 +68,7 @@ public final class FixedBaseTable {
         }
     }
 
-    /** acc += k * P, k as canonical little-endian limbs below 2^255 (the top digit never carries out). */
+    /** acc += k * P, k as canonical little-endian limbs below 2^254 (scalars mod the 253-bit group order are). */
     public void mulAdd(long[] k, EdPoint acc) {
         long[][] s = Edwards.scratch();
         byte[] dg = new byte[WINDOWS];

@@ -70,7 +70,7 @@ class FastVerificationPiecesTest {
         FixedBaseTable table = FixedBaseTable.of(CURVE, p);
         BigInteger r = BandersnatchCurve.R;
         BigInteger[] edge = {BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(8), BigInteger.valueOf(15),
-            r.subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(252), BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE)};
+            r.subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(252), BigInteger.ONE.shiftLeft(254).subtract(BigInteger.ONE)};
         for (int i = 0; i < 60; i++) {
             BigInteger k = i < edge.length ? edge[i] : new BigInteger(253, rnd);
             long[] limbs = MontField.limbs(k);
