@@ -42,8 +42,13 @@ public final class BandersnatchCurve {
     private static final long[] R_LIMBS = MontField.limbs(R);
     private static final EdPoint[] G_TABLE = CURVE.oddMultiples(G);
     private static final EdPoint[] B_TABLE = CURVE.oddMultiples(BLINDING_BASE);
-    /** Doubling-free fixed-base table of G (512 affine points). */
-    private static final FixedBaseTable G_FIXED = FixedBaseTable.of(CURVE, G);
+    /**
+     * Doubling-free fixed-base table of G (512 affine points), built on first use (when the JIT has warmed up the
+     * field arithmetic) rather than at class initialisation, which a fresh process would run interpreted.
+     */
+    private static final class GFixed {
+        static final FixedBaseTable TABLE = FixedBaseTable.of(CURVE, G);
+    }
 
     // Elligator2 over the Montgomery model B v^2 = u^3 + A u^2 + u, A = 2(a+d)/(a-d), B = 4/(a-d).
     private static final long[] MONT_B;
@@ -106,7 +111,7 @@ public final class BandersnatchCurve {
     public static EdPoint mulG(long[] kMont) {
         long[] k = new long[4];
         FR.fromMont(kMont, k);
-        return G_FIXED.mul(k);
+        return GFixed.TABLE.mul(k);
     }
 
     /** k1 * G + k2 * Q, scalars in Montgomery form of {@link #FR}. */
@@ -214,8 +219,11 @@ public final class BandersnatchCurve {
     private static final int KEY_CACHE_MAX = 4096;
     /** Fixed-base tables are about 100 KiB each: at most this many keys get one. */
     private static final int KEY_TABLES_MAX = 64;
-    /** A key gets its table at this use: an author's seal and entropy VRF of one block make two. */
-    private static final int KEY_TABLE_AFTER_USES = 3;
+    /**
+     * A key gets its table at this use (about 2.5 verifications' worth of work): an author's seal and entropy
+     * VRF of one block make two uses, so a key that authored four blocks.
+     */
+    private static final int KEY_TABLE_AFTER_USES = 8;
     private static final java.util.concurrent.atomic.AtomicInteger KEY_TABLES = new java.util.concurrent.atomic.AtomicInteger();
 
     private static KeyEntry keyEntry(byte[] enc) {
@@ -260,7 +268,7 @@ public final class BandersnatchCurve {
         long[] k1 = new long[4], k2 = new long[4];
         FR.fromMont(k1Mont, k1);
         FR.fromMont(k2Mont, k2);
-        EdPoint acc = G_FIXED.mul(k1);
+        EdPoint acc = GFixed.TABLE.mul(k1);
         t.mulAdd(k2, acc);
         return acc;
     }

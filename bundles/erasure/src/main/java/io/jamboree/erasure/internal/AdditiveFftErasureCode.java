@@ -2,6 +2,8 @@ package io.jamboree.erasure.internal;
 
 import io.jamboree.erasure.ErasureCode;
 import io.jamboree.erasure.ErasureCodingException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * {@link ErasureCode} by the additive FFT (GP 0.7.2 Appendix H; {@link ReedSolomon16}). Octet pairs are the
@@ -130,7 +132,37 @@ final class AdditiveFftErasureCode implements ErasureCode {
             return data;
         }
         Scratch scratch = Scratch.get();
-        char[] work = scratch.work(rs.decodeShards(usedRecovery) * k);
+        int decodeShards = rs.decodeShards(usedRecovery);
+        char[] work = scratch.work(decodeShards * k);
+        if (k >= SCALED_COPY_MIN_WORDS) {
+            // the received words are multiplied by the locator's values as they are read, the recovered ones by
+            // the inverses as they are written: no separate passes over the work area
+            char[] locator = scratch.locator;
+            rs.locate(received, usedRecovery, locator);
+            boolean[] filled = new boolean[decodeShards];
+            char[] lo = new char[256], hi = new char[256];
+            for (int index = 0; index < shardCount; index++) {
+                if (received[index]) {
+                    int pos = rs.position(index);
+                    filled[pos] = true;
+                    Gf16.mulTables(locator[pos], lo, hi);
+                    toWordsScaled(shards[slot[index]], work, pos * k, k, lo, hi);
+                }
+            }
+            for (int pos = 0; pos < decodeShards; pos++) {
+                if (!filled[pos]) {
+                    java.util.Arrays.fill(work, pos * k, pos * k + k, (char) 0);
+                }
+            }
+            rs.recoverScaled(scratch.fft, work, k, received, usedRecovery);
+            for (int i = 0; i < original; i++) {
+                if (!received[i]) {
+                    Gf16.mulTables(Gf16.MODULUS - locator[i], lo, hi);
+                    toBytesScaled(work, i * k, data, i * shardBytes, k, lo, hi);
+                }
+            }
+            return data;
+        }
         for (int index = 0; index < shardCount; index++) {
             if (received[index]) {
                 toWords(shards[slot[index]], 0, work, rs.position(index) * k, k);
@@ -145,23 +177,40 @@ final class AdditiveFftErasureCode implements ErasureCode {
         return data;
     }
 
-    /** Little-endian octet pairs {@code src[off ..]} into {@code count} words {@code dst[at ..]}. */
-    static void toWords(byte[] src, int off, char[] dst, int at, int count) {
+    /** Shards of at least this many words take the fused read-and-scale path of {@link #reconstruct}. */
+    private static final int SCALED_COPY_MIN_WORDS = 1024;
+
+    /** Little-endian octet pairs of {@code src} times the field element of tables {@code lo, hi} into {@code dst[at ..]}. */
+    private static void toWordsScaled(byte[] src, char[] dst, int at, int count, char[] lo, char[] hi) {
         for (int w = 0; w < count; w++) {
-            int b = off + 2 * w;
-            dst[at + w] = (char) ((src[b] & 0xFF) | (src[b + 1] & 0xFF) << 8);
+            dst[at + w] = (char) (lo[src[2 * w] & 0xFF] ^ hi[src[2 * w + 1] & 0xFF]);
         }
+    }
+
+    /** Words {@code src[at ..]} times the field element of tables {@code lo, hi} as little-endian pairs into {@code dst[off ..]}. */
+    private static void toBytesScaled(char[] src, int at, byte[] dst, int off, int count, char[] lo, char[] hi) {
+        for (int w = 0; w < count; w++) {
+            int v = src[at + w];
+            int r = lo[v & 0xFF] ^ hi[v >>> 8];
+            dst[off + 2 * w] = (byte) r;
+            dst[off + 2 * w + 1] = (byte) (r >>> 8);
+        }
+    }
+
+    /**
+     * Little-endian octet pairs {@code src[off ..]} into {@code count} words {@code dst[at ..]}: a bulk copy through
+     * a little-endian char view (a memory copy on little-endian machines, not a loop over words).
+     */
+    static void toWords(byte[] src, int off, char[] dst, int at, int count) {
+        ByteBuffer.wrap(src, off, 2 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(dst, at, count);
     }
 
     private static void toBytes(char[] src, int at, byte[] dst, int count) {
         toBytesAt(src, at, dst, 0, count);
     }
 
+    /** Words {@code src[at ..]} as little-endian octet pairs into {@code dst[off ..]} (bulk, as {@link #toWords}). */
     private static void toBytesAt(char[] src, int at, byte[] dst, int off, int count) {
-        for (int w = 0; w < count; w++) {
-            char v = src[at + w];
-            dst[off + 2 * w] = (byte) v;
-            dst[off + 2 * w + 1] = (byte) (v >>> 8);
-        }
+        ByteBuffer.wrap(dst, off, 2 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().put(src, at, count);
     }
 }

@@ -81,7 +81,31 @@ final class ReedSolomon16 {
      * is evaluated on its own), on a work area of {@link #decodeShards(int) decodeShards(usedRecovery)} shards.
      */
     void recover(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery, char[] locator) {
+        locate(received, usedRecovery, locator);
         int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
+        for (int i = 0; i < original; i++) {
+            scaleOrClear(fft, work, k, i, received[i], locator[i]);
+        }
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        for (int j = 0; j < usedRecovery; j++) {
+            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
+        }
+        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
+        recoverScaled(fft, work, k, received, usedRecovery);
+        for (int i = 0; i < original; i++) {
+            if (!received[i]) {
+                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
+            }
+        }
+    }
+
+    /**
+     * The first step of {@link #recover}: the logarithm of the error locator's value at every work-area shard
+     * (into {@code locator}, {@code 2^16} words). Received shard {@code s} is to be multiplied by
+     * {@code α^locator[s]}, and a recovered message word divided by it (times {@code α^(MODULUS - locator[i])}).
+     */
+    void locate(boolean[] received, int usedRecovery, char[] locator) {
         int recoveryEnd = chunk + usedRecovery;
         java.util.Arrays.fill(locator, original, chunk, (char) 0);
         for (int i = 0; i < original; i++) {
@@ -101,16 +125,17 @@ final class ReedSolomon16 {
             locator[i] = (char) Gf16.addMod(product & 0xFFFF, product >>> 16);
         }
         Gf16.fwht(locator, Gf16.ORDER);
+    }
 
-        for (int i = 0; i < original; i++) {
-            scaleOrClear(fft, work, k, i, received[i], locator[i]);
-        }
-        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
-        for (int j = 0; j < usedRecovery; j++) {
-            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
-        }
-        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
-
+    /**
+     * The middle of {@link #recover}: on entry every received shard of the work area is already multiplied by its
+     * locator value and every other shard of {@code [0, decodeShards(usedRecovery))} is zero; on return shards
+     * {@code [0, original)} hold the missing message columns still to be multiplied by
+     * {@code α^(MODULUS - locator[i])} (received ones are unspecified).
+     */
+    void recoverScaled(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery) {
+        int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
         // IFFT, formal derivative D, FFT of the first half. The top butterfly of the IFFT, (a, b) -> (a ^ t·(a ^ b),
         // a ^ b), and the top level of the FFT, which keeps only first ^= t·second, share the twiddle t, and D of
         // the whole is [D(first) ^ second, D(second)]; with D linear the first half comes out as D(a) ^ a ^ b, where
@@ -149,12 +174,6 @@ final class ReedSolomon16 {
             AdditiveFft.formalDerivative(work, k, q);
             AdditiveFft.xorRun(work, 0, half * k, qw);
             fft.fftPrefix(work, k, 0, q, chunk, original, 0);
-        }
-
-        for (int i = 0; i < original; i++) {
-            if (!received[i]) {
-                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
-            }
         }
     }
 
