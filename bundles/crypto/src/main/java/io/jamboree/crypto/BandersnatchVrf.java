@@ -73,7 +73,7 @@ public final class BandersnatchVrf {
         EdPoint u = BandersnatchCurve.mulGPlusKey(s, publicKey, negC);
         if (u == null) return false;
         EdPoint i = VrfSuite.inputPoint(input);
-        EdPoint v = BandersnatchCurve.mul2(i, s, o, negC);
+        EdPoint v = BandersnatchCurve.mul2Subgroup(i, s, o, negC);
         byte[][] enc = BandersnatchCurve.encodeAll(i, u, v);
         byte[][] pts = {publicKey, enc[0], Arrays.copyOfRange(signature, 0, 32), enc[1], enc[2]};
         long[] c2 = VrfSuite.challenge(pts, aux);
@@ -177,7 +177,7 @@ public final class BandersnatchVrf {
         long[] negC = new long[4];
         FR.neg(c, negC);
         // Ok + c*O == s*I  <=>  s*I - c*O == Ok
-        EdPoint lhs0 = BandersnatchCurve.mul2(i, s, o, negC);
+        EdPoint lhs0 = BandersnatchCurve.mul2Subgroup(i, s, o, negC);
         if (!CURVE.eq(lhs0, ok)) return false;
         // R + c*Ybar == s*G + sb*B  <=>  s*G + sb*B - c*Ybar == R
         EdPoint t = BandersnatchCurve.mulGB(s, sb);

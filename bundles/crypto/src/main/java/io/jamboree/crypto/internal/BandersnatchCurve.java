@@ -114,12 +114,20 @@ public final class BandersnatchCurve {
         return GFixed.TABLE.mul(k);
     }
 
-    /** k1 * G + k2 * Q, scalars in Montgomery form of {@link #FR}. */
+    /** k1 * G + k2 * Q for Q in the prime-order subgroup, scalars in Montgomery form of {@link #FR} (GLV). */
     public static EdPoint mulGPlus(long[] k1Mont, EdPoint q, long[] k2Mont) {
+        return mul2Subgroup(G, k1Mont, q, k2Mont);
+    }
+
+    /**
+     * k1 * P + k2 * Q for P and Q in the prime-order subgroup (decoded with the subgroup check, or hashed to the
+     * curve), scalars in Montgomery form of {@link #FR}: GLV with the curve's endomorphism, half the doublings.
+     */
+    public static EdPoint mul2Subgroup(EdPoint p, long[] k1Mont, EdPoint q, long[] k2Mont) {
         long[] k1 = new long[4], k2 = new long[4];
         FR.fromMont(k1Mont, k1);
         FR.fromMont(k2Mont, k2);
-        return CURVE.mul2(G_TABLE, k1, CURVE.oddMultiples(q), k2);
+        return BandersnatchGlv.mul2(p, k1, q, k2);
     }
 
     /** k1 * G + k2 * B (Pedersen commitment), scalars in Montgomery form of {@link #FR}. */

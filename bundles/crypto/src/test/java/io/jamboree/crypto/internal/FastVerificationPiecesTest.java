@@ -81,4 +81,26 @@ class FastVerificationPiecesTest {
             assertTrue(CURVE.eq(CURVE.add(expected, CURVE.dbl(BandersnatchCurve.G)), acc));
         }
     }
+
+    @Test
+    void glvMatchesPlainDoubleScalarMultiplication() {
+        BigInteger r = BandersnatchCurve.R;
+        BigInteger lambda = BandersnatchGlv.LAMBDA;
+        assertEquals(BigInteger.ZERO, lambda.multiply(lambda).add(BigInteger.TWO).mod(r));
+        Random rnd = new Random(5);
+        EdPoint p = CURVE.mul(BandersnatchCurve.G, MontField.limbs(BigInteger.valueOf(31337)));
+        EdPoint q = BandersnatchCurve.hashToCurve(new byte[] {1, 2, 3}, new byte[] {4});
+        // psi acts as lambda on points other than G too
+        assertTrue(CURVE.eq(BandersnatchGlv.psi(q), CURVE.mul(q, MontField.limbs(lambda))));
+        BigInteger[] edge = {BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE), lambda, r.subtract(lambda)};
+        for (int i = 0; i < 60; i++) {
+            BigInteger k = i < edge.length ? edge[i] : new BigInteger(260, rnd).mod(r);
+            BigInteger l = i < edge.length ? edge[edge.length - 1 - i] : new BigInteger(260, rnd).mod(r);
+            BigInteger[] d = BandersnatchGlv.decompose(k);
+            assertEquals(k.mod(r), d[0].add(d[1].multiply(lambda)).mod(r));
+            assertTrue(d[0].bitLength() <= 128 && d[1].bitLength() <= 128, () -> "short: " + d[0] + ", " + d[1]);
+            EdPoint expected = CURVE.mul2(p, MontField.limbs(k), q, MontField.limbs(l));
+            assertTrue(CURVE.eq(expected, BandersnatchGlv.mul2(p, MontField.limbs(k), q, MontField.limbs(l))), () -> "k = " + k);
+        }
+    }
 }

@@ -35,6 +35,25 @@ class AdditiveFftErasureCodeTest {
         }
     }
 
+    /** Shards of 1024 words and more take the fused read-scale and scale-write path of reconstruct. */
+    @Test
+    void roundTripsWithLargeShards() {
+        Random r = new Random(4);
+        for (int[] shape : new int[][] {{1023, 342}, {6, 2}}) {
+            ErasureCode code = coding.code(shape[0], shape[1]);
+            for (int k : new int[] {1023, 1024, 1500}) {
+                byte[] data = new byte[k * code.pieceSize()];
+                r.nextBytes(data);
+                byte[][] shards = code.encode(data);
+                for (int round = 0; round < 3; round++) {
+                    int[] subset = ErasureVectorsTest.randomSubset(r, shape[0], shape[1] + round);
+                    assertArrayEquals(data, ErasureVectorsTest.recover(code, shards, subset),
+                            shape[0] + "/" + shape[1] + " k=" + k);
+                }
+            }
+        }
+    }
+
     /** Subsets whose recovery shards are all low decode on a smaller transform; high ones on the full one. */
     @Test
     void recoversFromLowAndHighRecoveryShards() {
