@@ -149,7 +149,7 @@ final class AdditiveFftErasureCode implements ErasureCode {
                     toWordsScaled(shards[slot[index]], work, pos * k, k, lo, hi);
                 }
             }
-            for (int pos = 0; pos < decodeShards; pos++) {
+            for (int pos = 0, read = rs.decodeShardsRead(usedRecovery); pos < read; pos++) {
                 if (!filled[pos]) {
                     java.util.Arrays.fill(work, pos * k, pos * k + k, (char) 0);
                 }

@@ -54,6 +54,18 @@ final class ReedSolomon16 {
     }
 
     /**
+     * Work-area shards from this one on are never read by {@link #recoverScaled} (they need not be zeroed): the
+     * last quarter of the area when it holds no received word, which the random-subset case of the full code
+     * (recovery words up to about 680 of a 2048-shard area) always leaves empty.
+     */
+    int decodeShardsRead(int usedRecovery) {
+        int d = decodeShards(usedRecovery);
+        int half = d >>> 1;
+        int q = half >>> 1;
+        return q >= chunk && chunk + usedRecovery <= half + q ? half + q : d;
+    }
+
+    /**
      * Encodes in place: on entry shards {@code [0, original)} of {@code work} hold the message columns (the rest
      * is overwritten); on return shards {@code [0, recovery)} hold the recovery columns.
      */
@@ -91,7 +103,7 @@ final class ReedSolomon16 {
         for (int j = 0; j < usedRecovery; j++) {
             scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
         }
-        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
+        java.util.Arrays.fill(work, recoveryEnd * k, Math.max(recoveryEnd, decodeShardsRead(usedRecovery)) * k, (char) 0);
         recoverScaled(fft, work, k, received, usedRecovery);
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
@@ -165,10 +177,15 @@ final class ReedSolomon16 {
             fft.ifftSparse(work, k, half, q, half, nonZeroBefore);
             fft.ifftSparse(work, k, half + q, q, half + q, nonZeroBefore);
             int qw = q * k;
-            AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
             int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
-            if (sum != 0) {
-                fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+            if (decodeShardsRead(usedRecovery) == decodeShards) {
+                AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
+                if (sum != 0) {
+                    fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+                }
+            } else if (sum != 0) {
+                // the last quarter received nothing: B2 = 0, and B1 ^ (t2 + t3)·B1 needs no read of it
+                fft.mulAddRun(work, half * k, half * k, qw, Gf16.LOG[sum]);
             }
             AdditiveFft.xorRun(work, half * k, q * k, qw);
             AdditiveFft.formalDerivative(work, k, q);
