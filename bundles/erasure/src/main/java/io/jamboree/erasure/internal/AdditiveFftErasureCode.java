@@ -2,8 +2,6 @@ package io.jamboree.erasure.internal;
 
 import io.jamboree.erasure.ErasureCode;
 import io.jamboree.erasure.ErasureCodingException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * {@link ErasureCode} by the additive FFT (GP 0.7.2 Appendix H; {@link ReedSolomon16}). Octet pairs are the
@@ -197,20 +195,23 @@ final class AdditiveFftErasureCode implements ErasureCode {
         }
     }
 
-    /**
-     * Little-endian octet pairs {@code src[off ..]} into {@code count} words {@code dst[at ..]}: a bulk copy through
-     * a little-endian char view (a memory copy on little-endian machines, not a loop over words).
-     */
+    /** Little-endian octet pairs {@code src[off ..]} into {@code count} words {@code dst[at ..]}. */
     static void toWords(byte[] src, int off, char[] dst, int at, int count) {
-        ByteBuffer.wrap(src, off, 2 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(dst, at, count);
+        for (int w = 0; w < count; w++) {
+            int b = off + 2 * w;
+            dst[at + w] = (char) ((src[b] & 0xFF) | (src[b + 1] & 0xFF) << 8);
+        }
     }
 
     private static void toBytes(char[] src, int at, byte[] dst, int count) {
         toBytesAt(src, at, dst, 0, count);
     }
 
-    /** Words {@code src[at ..]} as little-endian octet pairs into {@code dst[off ..]} (bulk, as {@link #toWords}). */
     private static void toBytesAt(char[] src, int at, byte[] dst, int off, int count) {
-        ByteBuffer.wrap(dst, off, 2 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().put(src, at, count);
+        for (int w = 0; w < count; w++) {
+            char v = src[at + w];
+            dst[off + 2 * w] = (byte) v;
+            dst[off + 2 * w + 1] = (byte) (v >>> 8);
+        }
     }
 }
