@@ -34,6 +34,8 @@ public class SignatureBench {
     byte[] edPublic;
     byte[] edMessage;
     byte[] edSignature;
+    /** A block's worth of guarantee/assurance signatures: 16 keys, messages, signatures. */
+    byte[][] batchKeys = new byte[16][], batchMessages = new byte[16][], batchSignatures = new byte[16][];
 
     @Setup
     public void setup() {
@@ -47,6 +49,14 @@ public class SignatureBench {
         edPublic = Ed25519.publicKey(seed);
         edMessage = "jam_guarantee and a 32-byte hash.".getBytes(StandardCharsets.US_ASCII);
         edSignature = Ed25519.sign(seed, edMessage);
+        for (int i = 0; i < 16; i++) {
+            byte[] s = seed.clone();
+            s[1] = (byte) i;
+            batchKeys[i] = Ed25519.publicKey(s);
+            batchMessages[i] = ("jam_available" + i + " and a 32-byte hash.").getBytes(StandardCharsets.US_ASCII);
+            batchSignatures[i] = Ed25519.sign(s, batchMessages[i]);
+        }
+        if (!Ed25519.verifyBatch(batchKeys, batchMessages, batchSignatures)) throw new IllegalStateException("batch does not verify");
         if (!BandersnatchVrf.ietfVerify(bandersnatchPublic, vrfInput, vrfAux, ietfSignature)
                 || !Ed25519.verify(edPublic, edMessage, edSignature)) {
             throw new IllegalStateException("benchmark inputs do not verify");
@@ -61,6 +71,20 @@ public class SignatureBench {
     @Benchmark
     public byte[] ietfProve() {
         return BandersnatchVrf.ietfProve(Bandersnatch.secretFromSeed(vrfAux), vrfInput, vrfAux);
+    }
+
+    /** 16 signatures one by one (the reference for {@link #ed25519VerifyBatch16}). */
+    @Benchmark
+    public boolean ed25519VerifySingles16() {
+        boolean ok = true;
+        for (int i = 0; i < 16; i++) ok &= Ed25519.verify(batchKeys[i], batchMessages[i], batchSignatures[i]);
+        return ok;
+    }
+
+    /** The same 16 signatures as one ZIP-215 batch. */
+    @Benchmark
+    public boolean ed25519VerifyBatch16() {
+        return Ed25519.verifyBatch(batchKeys, batchMessages, batchSignatures);
     }
 
     @Benchmark

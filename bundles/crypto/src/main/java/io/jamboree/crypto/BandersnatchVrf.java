@@ -63,17 +63,17 @@ public final class BandersnatchVrf {
     /** IETF VRF verify (spec §2.3); false for any malformed or invalid input. */
     public static boolean ietfVerify(byte[] publicKey, byte[] input, byte[] aux, byte[] signature) {
         if (signature == null || signature.length != IETF_SIGNATURE_BYTES || input == null || aux == null) return false;
-        EdPoint y = Bandersnatch.point(publicKey);
-        if (y == null) return false;
+        if (publicKey == null || publicKey.length != Bandersnatch.PUBLIC_KEY_BYTES) return false;
         EdPoint o = BandersnatchCurve.decode(signature, 0);
         if (o == null) return false;
         long[] c = VrfSuite.scalar(signature, 32), s = VrfSuite.scalar(signature, 64);
         if (c == null || s == null) return false;
-        EdPoint i = VrfSuite.inputPoint(input);
         long[] negC = new long[4];
         FR.neg(c, negC);
-        EdPoint u = BandersnatchCurve.mulGPlus(s, y, negC);
-        EdPoint v = BandersnatchCurve.mul2(i, s, o, negC);
+        EdPoint u = BandersnatchCurve.mulGPlusKey(s, publicKey, negC);
+        if (u == null) return false;
+        EdPoint i = VrfSuite.inputPoint(input);
+        EdPoint v = BandersnatchCurve.mul2Subgroup(i, s, o, negC);
         byte[][] enc = BandersnatchCurve.encodeAll(i, u, v);
         byte[][] pts = {publicKey, enc[0], Arrays.copyOfRange(signature, 0, 32), enc[1], enc[2]};
         long[] c2 = VrfSuite.challenge(pts, aux);
@@ -177,7 +177,7 @@ public final class BandersnatchVrf {
         long[] negC = new long[4];
         FR.neg(c, negC);
         // Ok + c*O == s*I  <=>  s*I - c*O == Ok
-        EdPoint lhs0 = BandersnatchCurve.mul2(i, s, o, negC);
+        EdPoint lhs0 = BandersnatchCurve.mul2Subgroup(i, s, o, negC);
         if (!CURVE.eq(lhs0, ok)) return false;
         // R + c*Ybar == s*G + sb*B  <=>  s*G + sb*B - c*Ybar == R
         EdPoint t = BandersnatchCurve.mulGB(s, sb);

@@ -37,6 +37,15 @@ public final class Ed25519 {
         return Ed25519Zip215.verify(publicKey, msg, signature);
     }
 
+    /**
+     * ZIP-215 batch verification (cofactored batch equation with random coefficients): true iff every
+     * {@code signatures[i]} is valid for {@code messages[i]} under {@code publicKeys[i]}, as n calls of
+     * {@link #verify} would say (up to a 2^-128 chance). On false, check one by one to find the bad one.
+     */
+    public static boolean verifyBatch(byte[][] publicKeys, byte[][] messages, byte[][] signatures) {
+        return Ed25519Zip215.verifyBatch(publicKeys, messages, signatures);
+    }
+
     private static void checkSeed(byte[] seed) {
         if (seed == null || seed.length != SECRET_SEED_BYTES) throw new IllegalArgumentException("Ed25519 secret seed must be 32 bytes");
     }

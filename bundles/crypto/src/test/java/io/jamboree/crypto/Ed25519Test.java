@@ -27,6 +27,57 @@ class Ed25519Test {
         assertEquals(196, ok, "failed cases: " + failed);
     }
 
+    /**
+     * ZIP-215 requires batch and single verification to agree: the 196 vectors (small-order and
+     * non-canonical points included) pass as one batch and in slices; a batch with one tampered
+     * signature or one swapped message fails.
+     */
+    @Test
+    void zip215VectorsVerifyAsBatch() throws Exception {
+        JsonNode cases = TestVectors.json("ed25519-zip215/vectors.json");
+        int n = cases.size();
+        byte[][] pks = new byte[n][], msgs = new byte[n][], sigs = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            JsonNode c = cases.get(i);
+            sigs[i] = new byte[64];
+            System.arraycopy(hex(c.get("r").asText()), 0, sigs[i], 0, 32);
+            System.arraycopy(hex(c.get("s").asText()), 0, sigs[i], 32, 32);
+            pks[i] = hex(c.get("pk").asText());
+            msgs[i] = hex(c.get("msg").asText());
+        }
+        assertEquals(196, n);
+        assertTrue(Ed25519.verifyBatch(pks, msgs, sigs));
+        for (int from = 0; from < n; from += 7) {
+            int to = Math.min(n, from + 7);
+            assertTrue(Ed25519.verifyBatch(java.util.Arrays.copyOfRange(pks, from, to),
+                    java.util.Arrays.copyOfRange(msgs, from, to), java.util.Arrays.copyOfRange(sigs, from, to)), "slice " + from);
+        }
+        byte[] sk = hex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
+        byte[][] gp = new byte[12][], gm = new byte[12][], gs = new byte[12][];
+        for (int i = 0; i < 12; i++) {
+            byte[] seed = sk.clone();
+            seed[0] = (byte) i;
+            gp[i] = Ed25519.publicKey(seed);
+            gm[i] = ("jam_guarantee message " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            gs[i] = Ed25519.sign(seed, gm[i]);
+        }
+        assertTrue(Ed25519.verifyBatch(gp, gm, gs));
+        for (int bad = 0; bad < 12; bad += 5) {
+            byte[][] t = gs.clone();
+            t[bad] = gs[bad].clone();
+            t[bad][40] ^= 1;
+            assertFalse(Ed25519.verify(gp[bad], gm[bad], t[bad]));
+            assertFalse(Ed25519.verifyBatch(gp, gm, t), "tampered signature " + bad);
+            byte[][] m = gm.clone();
+            m[bad] = gm[(bad + 1) % 12];
+            assertFalse(Ed25519.verifyBatch(gp, m, gs), "swapped message " + bad);
+        }
+        byte[][] shortSig = gs.clone();
+        shortSig[3] = new byte[63];
+        assertFalse(Ed25519.verifyBatch(gp, gm, shortSig));
+        assertTrue(Ed25519.verifyBatch(new byte[0][], new byte[0][], new byte[0][]));
+    }
+
     /** RFC 8032 §7.1 test vectors 1-3. */
     @Test
     void rfc8032Vectors() {

@@ -42,12 +42,21 @@ public final class BandersnatchCurve {
     private static final long[] R_LIMBS = MontField.limbs(R);
     private static final EdPoint[] G_TABLE = CURVE.oddMultiples(G);
     private static final EdPoint[] B_TABLE = CURVE.oddMultiples(BLINDING_BASE);
+    /**
+     * Doubling-free fixed-base table of G (512 affine points), built on first use (when the JIT has warmed up the
+     * field arithmetic) rather than at class initialisation, which a fresh process would run interpreted.
+     */
+    private static final class GFixed {
+        static final FixedBaseTable TABLE = FixedBaseTable.of(CURVE, G);
+    }
 
     // Elligator2 over the Montgomery model B v^2 = u^3 + A u^2 + u, A = 2(a+d)/(a-d), B = 4/(a-d).
     private static final long[] MONT_B;
     private static final long[] A_OVER_B;
     private static final long[] ONE_OVER_B2;
     private static final long[] Z = FQ.mont(BigInteger.valueOf(5));
+    /** Z^q and Z^((q+1)/2) (q the odd part of p - 1): the second Elligator 2 candidate's root from the first's powers. */
+    private static final long[][] Z_POWERS;
     /** A root u2 of u^2 + A u + 1 (rational: the full 2-torsion of the curve is rational). */
     private static final long[] MONT_U2;
 
@@ -64,6 +73,8 @@ public final class BandersnatchCurve {
         if (!FQ.sqrt(disc, root)) throw new IllegalStateException("2-torsion not rational");
         BigInteger u2 = FQ.big(root).subtract(ma).multiply(BigInteger.TWO.modInverse(P)).mod(P);
         MONT_U2 = FQ.mont(u2);
+        if (FQ.legendre(Z) != -1) throw new IllegalStateException("Elligator 2: Z must be a non-square");
+        Z_POWERS = FQ.nonSquarePowers(Z);
     }
 
     private BandersnatchCurve() {}
@@ -100,15 +111,23 @@ public final class BandersnatchCurve {
     public static EdPoint mulG(long[] kMont) {
         long[] k = new long[4];
         FR.fromMont(kMont, k);
-        return CURVE.mul(G_TABLE, k);
+        return GFixed.TABLE.mul(k);
     }
 
-    /** k1 * G + k2 * Q, scalars in Montgomery form of {@link #FR}. */
+    /** k1 * G + k2 * Q for Q in the prime-order subgroup, scalars in Montgomery form of {@link #FR} (GLV). */
     public static EdPoint mulGPlus(long[] k1Mont, EdPoint q, long[] k2Mont) {
+        return mul2Subgroup(G, k1Mont, q, k2Mont);
+    }
+
+    /**
+     * k1 * P + k2 * Q for P and Q in the prime-order subgroup (decoded with the subgroup check, or hashed to the
+     * curve), scalars in Montgomery form of {@link #FR}: GLV with the curve's endomorphism, half the doublings.
+     */
+    public static EdPoint mul2Subgroup(EdPoint p, long[] k1Mont, EdPoint q, long[] k2Mont) {
         long[] k1 = new long[4], k2 = new long[4];
         FR.fromMont(k1Mont, k1);
         FR.fromMont(k2Mont, k2);
-        return CURVE.mul2(G_TABLE, k1, CURVE.oddMultiples(q), k2);
+        return BandersnatchGlv.mul2(p, k1, q, k2);
     }
 
     /** k1 * G + k2 * B (Pedersen commitment), scalars in Montgomery form of {@link #FR}. */
@@ -194,24 +213,72 @@ public final class BandersnatchCurve {
         return f.legendre(w) == 1;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, EdPoint> KEY_CACHE =
+    /** A decoded public key and, once it has recurred, its fixed-base table. */
+    private static final class KeyEntry {
+        final EdPoint point;
+        int uses;
+        volatile FixedBaseTable table;
+
+        KeyEntry(EdPoint point) { this.point = point; }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, KeyEntry> KEY_CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int KEY_CACHE_MAX = 4096;
+    /** Fixed-base tables are about 100 KiB each: at most this many keys get one. */
+    private static final int KEY_TABLES_MAX = 64;
+    /**
+     * A key gets its table at this use (about 2.5 verifications' worth of work): an author's seal and entropy
+     * VRF of one block make two uses, so a key that authored four blocks.
+     */
+    private static final int KEY_TABLE_AFTER_USES = 8;
+    private static final java.util.concurrent.atomic.AtomicInteger KEY_TABLES = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static KeyEntry keyEntry(byte[] enc) {
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(enc.clone());
+        KeyEntry e = KEY_CACHE.get(key);
+        if (e == null) {
+            EdPoint p = decode(enc, 0);
+            if (p == null) return null;
+            if (KEY_CACHE.size() >= KEY_CACHE_MAX) {
+                KEY_CACHE.clear();
+                KEY_TABLES.set(0);
+            }
+            e = new KeyEntry(p);
+            KEY_CACHE.put(key, e);
+        }
+        return e;
+    }
 
     /**
      * {@link #decode} for public keys, memoised: validator keys recur in every block, and
      * decompression plus the subgroup check dominate verification. Returns a fresh copy.
      */
     public static EdPoint decodePublicKey(byte[] enc) {
-        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(enc.clone());
-        EdPoint p = KEY_CACHE.get(key);
-        if (p == null) {
-            p = decode(enc, 0);
-            if (p == null) return null;
-            if (KEY_CACHE.size() >= KEY_CACHE_MAX) KEY_CACHE.clear();
-            KEY_CACHE.put(key, p);
+        KeyEntry e = keyEntry(enc);
+        return e == null ? null : e.point.copy();
+    }
+
+    /**
+     * k1 * G + k2 * Y for the public key Y of encoding {@code enc} (scalars in Montgomery form of
+     * {@link #FR}); null if enc is not a valid key. A recurring key gets a fixed-base table, after
+     * which the result needs no doubling (the {@code s*G - c*Y} of GP §6.4's seal verification).
+     */
+    public static EdPoint mulGPlusKey(long[] k1Mont, byte[] enc, long[] k2Mont) {
+        KeyEntry e = keyEntry(enc);
+        if (e == null) return null;
+        FixedBaseTable t = e.table;
+        if (t == null && ++e.uses >= KEY_TABLE_AFTER_USES && KEY_TABLES.incrementAndGet() <= KEY_TABLES_MAX) {
+            t = FixedBaseTable.of(CURVE, e.point);
+            e.table = t;
         }
-        return p.copy();
+        if (t == null) return mulGPlus(k1Mont, e.point, k2Mont);
+        long[] k1 = new long[4], k2 = new long[4];
+        FR.fromMont(k1Mont, k1);
+        FR.fromMont(k2Mont, k2);
+        EdPoint acc = GFixed.TABLE.mul(k1);
+        t.mulAdd(k2, acc);
+        return acc;
     }
 
     /** Subgroup membership by definition, r * P = O (slow; for tests and non-affine points). */
@@ -269,11 +336,15 @@ public final class BandersnatchCurve {
         long[] one = f.one();
         long[][] us = {u0, u1};
         long[][] den = new long[2][4];
+        boolean[] exceptional = new boolean[2];
         for (int k = 0; k < 2; k++) {
             f.sqr(us[k], den[k]);
             f.mul(Z, den[k], den[k]);
             f.add(one, den[k], den[k]);
-            if (MontField.isZero(den[k])) f.setOne(den[k]);
+            if (MontField.isZero(den[k])) {
+                f.setOne(den[k]);
+                exceptional[k] = true;
+            }
         }
         invert2(den[0], den[1]);
         long[][] s = new long[2][4], t = new long[2][4], tv1 = new long[2][4], tv2 = new long[2][4];
@@ -284,7 +355,19 @@ public final class BandersnatchCurve {
             long[] x, y = new long[4];
             boolean sgn0;
             long[] gx1 = g(x1);
-            if (!MontField.isZero(gx1) && f.sqrt(gx1, y)) {
+            if (!exceptional[k] && !MontField.isZero(gx1)) {
+                // x2 = Z u^2 x1 and g(x2) = Z u^2 g(x1): if g(x1) is no square, y2 = u sqrt(Z g(x1))
+                if (f.sqrtOrTimesNonSquare(gx1, Z_POWERS[0], Z_POWERS[1], y)) {
+                    x = x1;
+                    sgn0 = true;
+                } else {
+                    x = new long[4];
+                    f.neg(x1, x);
+                    f.sub(x, A_OVER_B, x);
+                    f.mul(y, us[k], y);
+                    sgn0 = false;
+                }
+            } else if (!MontField.isZero(gx1) && f.sqrt(gx1, y)) {
                 x = x1;
                 sgn0 = true;
             } else {

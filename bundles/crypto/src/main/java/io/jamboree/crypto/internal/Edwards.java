@@ -90,6 +90,29 @@ public final class Edwards {
         f.mul(F, G, r.z);
     }
 
+    /**
+     * acc += Q for an affine Q given as x, y, x + y and d x y (mixed addition, add-2008-hwcd with
+     * Z2 = 1 and T2 premultiplied by d: 7 multiplications).
+     */
+    void addPrecomputed(EdPoint acc, long[] x2, long[] y2, long[] xy2, long[] dt2, long[][] s) {
+        long[] A = s[0], B = s[1], C = s[2], E = s[4], F = s[5], G = s[6], H = s[7], u = s[8];
+        f.mul(acc.x, x2, A);
+        f.mul(acc.y, y2, B);
+        f.mul(acc.t, dt2, C);
+        f.add(acc.x, acc.y, E);
+        f.mul(E, xy2, E);
+        f.sub(E, A, E);
+        f.sub(E, B, E);
+        f.sub(acc.z, C, F);
+        f.add(acc.z, C, G);
+        mulByA(A, H, u);
+        f.sub(B, H, H);
+        f.mul(E, F, acc.x);
+        f.mul(G, H, acc.y);
+        f.mul(E, H, acc.t);
+        f.mul(F, G, acc.z);
+    }
+
     /** out = a * v, using additions for the curve constants a = -1 and a = -5. */
     private void mulByA(long[] v, long[] out, long[] tmp) {
         switch (aKind) {
@@ -269,6 +292,30 @@ public final class Edwards {
             if (d1[i] != 0 || d2[i] != 0) started = true;
             addDigit(acc, tp, d1[i], tmp, s);
             addDigit(acc, tq, d2[i], tmp, s);
+        }
+        return acc;
+    }
+
+    /**
+     * The sum of {@code k[i] * P_i} over n points given by their {@link #oddMultiples} tables (Straus:
+     * width-5 NAFs, one shared chain of doublings); scalars as canonical little-endian limbs below 2^255.
+     */
+    public EdPoint mulN(EdPoint[][] tables, long[][] k, int n) {
+        long[][] s = scratch();
+        byte[][] dg = new byte[n][];
+        int len = 0;
+        for (int j = 0; j < n; j++) {
+            dg[j] = new byte[260];
+            len = Math.max(len, wnaf(k[j], WNAF_WIDTH, dg[j]));
+        }
+        EdPoint acc = identity(), tmp = new EdPoint();
+        boolean started = false;
+        for (int i = len - 1; i >= 0; i--) {
+            boolean any = false;
+            for (int j = 0; j < n && !any; j++) any = dg[j][i] != 0;
+            if (started) dbl(acc, acc, s, any || i == 0);
+            if (any) started = true;
+            for (int j = 0; j < n; j++) addDigit(acc, tables[j], dg[j][i], tmp, s);
         }
         return acc;
     }

@@ -656,9 +656,60 @@ public final class MontField {
     /** 1 for a nonzero square, -1 for a non-square, 0 for zero. */
     public int legendre(long[] a) {
         if (isZero(a)) return 0;
+        long[] c = new long[LIMBS];
+        fromMont(a, c);
+        return jacobi(c[0], c[1], c[2], c[3], p0, p1, p2, p3);
+    }
+
+    /** Legendre symbol by Euler's criterion a^((p-1)/2) (the reference for {@link #legendre}). */
+    int legendreEuler(long[] a) {
+        if (isZero(a)) return 0;
         long[] t = new long[LIMBS];
         pow(a, expLegendre, t);
         return eq(t, one) ? 1 : -1;
+    }
+
+    /**
+     * Jacobi symbol (a / n) of canonical 256-bit a and odd n, by the binary algorithm (strip factors
+     * of two with the (2 / n) rule, reciprocity on swap, subtract): shifts and subtractions on
+     * longs, about ten times faster than Euler's criterion.
+     */
+    static int jacobi(long a0, long a1, long a2, long a3, long n0, long n1, long n2, long n3) {
+        int t = 1;
+        while ((a0 | a1 | a2 | a3) != 0) {
+            while (a0 == 0) {                       // whole limbs of zeros: 64 is even, no sign change
+                a0 = a1; a1 = a2; a2 = a3; a3 = 0;
+            }
+            int z = Long.numberOfTrailingZeros(a0);
+            if (z != 0) {
+                a0 = (a0 >>> z) | (a1 << (64 - z));
+                a1 = (a1 >>> z) | (a2 << (64 - z));
+                a2 = (a2 >>> z) | (a3 << (64 - z));
+                a3 >>>= z;
+                long r = n0 & 7;
+                if ((z & 1) != 0 && (r == 3 || r == 5)) t = -t;
+            }
+            // a, n odd: make a >= n (reciprocity on swap), then a -= n (even)
+            boolean less = Long.compareUnsigned(a3, n3) < 0 || a3 == n3 && (Long.compareUnsigned(a2, n2) < 0
+                    || a2 == n2 && (Long.compareUnsigned(a1, n1) < 0 || a1 == n1 && Long.compareUnsigned(a0, n0) < 0));
+            if (less) {
+                long x;
+                x = a0; a0 = n0; n0 = x;
+                x = a1; a1 = n1; n1 = x;
+                x = a2; a2 = n2; n2 = x;
+                x = a3; a3 = n3; n3 = x;
+                if ((a0 & 3) == 3 && (n0 & 3) == 3) t = -t;
+            }
+            long d0 = a0 - n0;
+            long br = ((~a0 & n0) | (~(a0 ^ n0) & d0)) >>> 63;
+            long d1 = a1 - n1 - br;
+            br = ((~a1 & n1) | (~(a1 ^ n1) & d1)) >>> 63;
+            long d2 = a2 - n2 - br;
+            br = ((~a2 & n2) | (~(a2 ^ n2) & d2)) >>> 63;
+            a3 = a3 - n3 - br;
+            a0 = d0; a1 = d1; a2 = d2;
+        }
+        return (n0 == 1 && (n1 | n2 | n3) == 0) ? t : 0;
     }
 
     /** Discrete log base h (a primitive 256-th root of unity) of u; -1 if u is not such a root. */
@@ -681,10 +732,45 @@ public final class MontField {
     }
 
     private boolean sqrtTables(long[] a, long[] out) {
-        long[] w = new long[LIMBS], x = new long[LIMBS], t = new long[LIMBS], u = new long[LIMBS];
+        long[] w = new long[LIMBS], x = new long[LIMBS], t = new long[LIMBS];
         pow(a, expQm1Half, w);
         mul(w, a, x);          // a^((q+1)/2)
         mul(w, x, t);          // a^q = g^e for some e < 2^s
+        return sqrtFromPowers(x, t, out);
+    }
+
+    /**
+     * For nonzero a and a fixed non-square z (the Elligator 2 constant Z): true with out = sqrt(a)
+     * if a is a square, else false with out = sqrt(z a), from one exponentiation: (z a)^q and
+     * (z a)^((q+1)/2) are a's powers times the precomputed {@code zq} = z^q and {@code zq1} = z^((q+1)/2).
+     * Requires the table square root (2-adicity a multiple of 8, as the Bandersnatch base field).
+     */
+    public boolean sqrtOrTimesNonSquare(long[] a, long[] zq, long[] zq1, long[] out) {
+        if (invRootTables == null) throw new IllegalStateException("no square-root tables for this field");
+        long[] w = new long[LIMBS], x = new long[LIMBS], t = new long[LIMBS];
+        pow(a, expQm1Half, w);
+        mul(w, a, x);
+        mul(w, x, t);
+        long[] x0 = x.clone(), t0 = t.clone();
+        if (sqrtFromPowers(x, t, out)) return true;
+        mul(x0, zq1, x0);
+        mul(t0, zq, t0);
+        if (!sqrtFromPowers(x0, t0, out)) throw new IllegalArgumentException("z is not a non-square");
+        return false;
+    }
+
+    /** z^q and z^((q+1)/2) for {@link #sqrtOrTimesNonSquare} (q the odd part of p - 1). */
+    public long[][] nonSquarePowers(long[] z) {
+        BigInteger q = modulus.subtract(BigInteger.ONE).shiftRight(twoAdicity);
+        long[] zq = new long[LIMBS], zq1 = new long[LIMBS];
+        pow(z, limbs(q), zq);
+        pow(z, limbs(q.add(BigInteger.ONE).shiftRight(1)), zq1);
+        return new long[][] {zq, zq1};
+    }
+
+    /** Square root from x = a^((q+1)/2) and t = a^q (both consumed). */
+    private boolean sqrtFromPowers(long[] x, long[] t, long[] out) {
+        long[] u = new long[LIMBS];
         int windows = twoAdicity / 8;
         long e = 0;
         for (int k = 0; k < windows; k++) {

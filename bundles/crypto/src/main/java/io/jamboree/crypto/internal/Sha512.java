@@ -7,11 +7,22 @@ import java.security.NoSuchAlgorithmException;
 public final class Sha512 {
     private Sha512() {}
 
-    public static MessageDigest newDigest() {
+    private static final MessageDigest PROTOTYPE = create();
+
+    private static MessageDigest create() {
         try {
             return MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-512 unavailable", e);
+        }
+    }
+
+    /** A fresh digest: a clone of a prototype, which skips the provider look-up of getInstance. */
+    public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return create();
         }
     }
 

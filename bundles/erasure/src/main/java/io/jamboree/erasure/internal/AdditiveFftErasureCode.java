@@ -130,7 +130,37 @@ final class AdditiveFftErasureCode implements ErasureCode {
             return data;
         }
         Scratch scratch = Scratch.get();
-        char[] work = scratch.work(rs.decodeShards(usedRecovery) * k);
+        int decodeShards = rs.decodeShards(usedRecovery);
+        char[] work = scratch.work(decodeShards * k);
+        if (k >= SCALED_COPY_MIN_WORDS) {
+            // the received words are multiplied by the locator's values as they are read, the recovered ones by
+            // the inverses as they are written: no separate passes over the work area
+            char[] locator = scratch.locator;
+            rs.locate(received, usedRecovery, locator);
+            boolean[] filled = new boolean[decodeShards];
+            char[] lo = new char[256], hi = new char[256];
+            for (int index = 0; index < shardCount; index++) {
+                if (received[index]) {
+                    int pos = rs.position(index);
+                    filled[pos] = true;
+                    Gf16.mulTables(locator[pos], lo, hi);
+                    toWordsScaled(shards[slot[index]], work, pos * k, k, lo, hi);
+                }
+            }
+            for (int pos = 0, read = rs.decodeShardsRead(usedRecovery); pos < read; pos++) {
+                if (!filled[pos]) {
+                    java.util.Arrays.fill(work, pos * k, pos * k + k, (char) 0);
+                }
+            }
+            rs.recoverScaled(scratch.fft, work, k, received, usedRecovery);
+            for (int i = 0; i < original; i++) {
+                if (!received[i]) {
+                    Gf16.mulTables(Gf16.MODULUS - locator[i], lo, hi);
+                    toBytesScaled(work, i * k, data, i * shardBytes, k, lo, hi);
+                }
+            }
+            return data;
+        }
         for (int index = 0; index < shardCount; index++) {
             if (received[index]) {
                 toWords(shards[slot[index]], 0, work, rs.position(index) * k, k);
@@ -143,6 +173,26 @@ final class AdditiveFftErasureCode implements ErasureCode {
             }
         }
         return data;
+    }
+
+    /** Shards of at least this many words take the fused read-and-scale path of {@link #reconstruct}. */
+    private static final int SCALED_COPY_MIN_WORDS = 1024;
+
+    /** Little-endian octet pairs of {@code src} times the field element of tables {@code lo, hi} into {@code dst[at ..]}. */
+    private static void toWordsScaled(byte[] src, char[] dst, int at, int count, char[] lo, char[] hi) {
+        for (int w = 0; w < count; w++) {
+            dst[at + w] = (char) (lo[src[2 * w] & 0xFF] ^ hi[src[2 * w + 1] & 0xFF]);
+        }
+    }
+
+    /** Words {@code src[at ..]} times the field element of tables {@code lo, hi} as little-endian pairs into {@code dst[off ..]}. */
+    private static void toBytesScaled(char[] src, int at, byte[] dst, int off, int count, char[] lo, char[] hi) {
+        for (int w = 0; w < count; w++) {
+            int v = src[at + w];
+            int r = lo[v & 0xFF] ^ hi[v >>> 8];
+            dst[off + 2 * w] = (byte) r;
+            dst[off + 2 * w + 1] = (byte) (r >>> 8);
+        }
     }
 
     /** Little-endian octet pairs {@code src[off ..]} into {@code count} words {@code dst[at ..]}. */

@@ -54,6 +54,18 @@ final class ReedSolomon16 {
     }
 
     /**
+     * Work-area shards from this one on are never read by {@link #recoverScaled} (they need not be zeroed): the
+     * last quarter of the area when it holds no received word, which the random-subset case of the full code
+     * (recovery words up to about 680 of a 2048-shard area) always leaves empty.
+     */
+    int decodeShardsRead(int usedRecovery) {
+        int d = decodeShards(usedRecovery);
+        int half = d >>> 1;
+        int q = half >>> 1;
+        return q >= chunk && chunk + usedRecovery <= half + q ? half + q : d;
+    }
+
+    /**
      * Encodes in place: on entry shards {@code [0, original)} of {@code work} hold the message columns (the rest
      * is overwritten); on return shards {@code [0, recovery)} hold the recovery columns.
      */
@@ -81,7 +93,31 @@ final class ReedSolomon16 {
      * is evaluated on its own), on a work area of {@link #decodeShards(int) decodeShards(usedRecovery)} shards.
      */
     void recover(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery, char[] locator) {
+        locate(received, usedRecovery, locator);
         int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
+        for (int i = 0; i < original; i++) {
+            scaleOrClear(fft, work, k, i, received[i], locator[i]);
+        }
+        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        for (int j = 0; j < usedRecovery; j++) {
+            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
+        }
+        java.util.Arrays.fill(work, recoveryEnd * k, Math.max(recoveryEnd, decodeShardsRead(usedRecovery)) * k, (char) 0);
+        recoverScaled(fft, work, k, received, usedRecovery);
+        for (int i = 0; i < original; i++) {
+            if (!received[i]) {
+                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
+            }
+        }
+    }
+
+    /**
+     * The first step of {@link #recover}: the logarithm of the error locator's value at every work-area shard
+     * (into {@code locator}, {@code 2^16} words). Received shard {@code s} is to be multiplied by
+     * {@code α^locator[s]}, and a recovered message word divided by it (times {@code α^(MODULUS - locator[i])}).
+     */
+    void locate(boolean[] received, int usedRecovery, char[] locator) {
         int recoveryEnd = chunk + usedRecovery;
         java.util.Arrays.fill(locator, original, chunk, (char) 0);
         for (int i = 0; i < original; i++) {
@@ -101,16 +137,17 @@ final class ReedSolomon16 {
             locator[i] = (char) Gf16.addMod(product & 0xFFFF, product >>> 16);
         }
         Gf16.fwht(locator, Gf16.ORDER);
+    }
 
-        for (int i = 0; i < original; i++) {
-            scaleOrClear(fft, work, k, i, received[i], locator[i]);
-        }
-        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
-        for (int j = 0; j < usedRecovery; j++) {
-            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
-        }
-        java.util.Arrays.fill(work, recoveryEnd * k, decodeShards * k, (char) 0);
-
+    /**
+     * The middle of {@link #recover}: on entry every received shard of the work area is already multiplied by its
+     * locator value and every other shard of {@code [0, decodeShards(usedRecovery))} is zero; on return shards
+     * {@code [0, original)} hold the missing message columns still to be multiplied by
+     * {@code α^(MODULUS - locator[i])} (received ones are unspecified).
+     */
+    void recoverScaled(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery) {
+        int decodeShards = decodeShards(usedRecovery);
+        int recoveryEnd = chunk + usedRecovery;
         // IFFT, formal derivative D, FFT of the first half. The top butterfly of the IFFT, (a, b) -> (a ^ t·(a ^ b),
         // a ^ b), and the top level of the FFT, which keeps only first ^= t·second, share the twiddle t, and D of
         // the whole is [D(first) ^ second, D(second)]; with D linear the first half comes out as D(a) ^ a ^ b, where
@@ -140,21 +177,20 @@ final class ReedSolomon16 {
             fft.ifftSparse(work, k, half, q, half, nonZeroBefore);
             fft.ifftSparse(work, k, half + q, q, half + q, nonZeroBefore);
             int qw = q * k;
-            AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
             int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
-            if (sum != 0) {
-                fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+            if (decodeShardsRead(usedRecovery) == decodeShards) {
+                AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
+                if (sum != 0) {
+                    fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+                }
+            } else if (sum != 0) {
+                // the last quarter received nothing: B2 = 0, and B1 ^ (t2 + t3)·B1 needs no read of it
+                fft.mulAddRun(work, half * k, half * k, qw, Gf16.LOG[sum]);
             }
             AdditiveFft.xorRun(work, half * k, q * k, qw);
             AdditiveFft.formalDerivative(work, k, q);
             AdditiveFft.xorRun(work, 0, half * k, qw);
             fft.fftPrefix(work, k, 0, q, chunk, original, 0);
-        }
-
-        for (int i = 0; i < original; i++) {
-            if (!received[i]) {
-                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
-            }
         }
     }
 

@@ -17,7 +17,8 @@ class AdditiveFftErasureCodeTest {
     @Test
     void roundTripsWithMixedSubsetsAndOtherShapes() {
         Random r = new Random(1);
-        int[][] shapes = {{1023, 342}, {6, 2}, {3, 1}, {16, 5}, {100, 64}};
+        // {7, 2} and {13, 4} also receive words in the last quarter of the recovery area
+        int[][] shapes = {{1023, 342}, {6, 2}, {3, 1}, {16, 5}, {100, 64}, {7, 2}, {13, 4}};
         for (int[] shape : shapes) {
             ErasureCode code = coding.code(shape[0], shape[1]);
             for (int k : new int[] {1, 7, 300}) {
@@ -28,6 +29,25 @@ class AdditiveFftErasureCodeTest {
                 for (int round = 0; round < 3; round++) {
                     // more than needed, in any order: only the first dataShards() are used
                     int[] subset = ErasureVectorsTest.randomSubset(r, shape[0], Math.min(shape[0], shape[1] + round));
+                    assertArrayEquals(data, ErasureVectorsTest.recover(code, shards, subset),
+                            shape[0] + "/" + shape[1] + " k=" + k);
+                }
+            }
+        }
+    }
+
+    /** Shards of 1024 words and more take the fused read-scale and scale-write path of reconstruct. */
+    @Test
+    void roundTripsWithLargeShards() {
+        Random r = new Random(4);
+        for (int[] shape : new int[][] {{1023, 342}, {6, 2}, {13, 4}}) {
+            ErasureCode code = coding.code(shape[0], shape[1]);
+            for (int k : new int[] {1023, 1024, 1500}) {
+                byte[] data = new byte[k * code.pieceSize()];
+                r.nextBytes(data);
+                byte[][] shards = code.encode(data);
+                for (int round = 0; round < 3; round++) {
+                    int[] subset = ErasureVectorsTest.randomSubset(r, shape[0], shape[1] + round);
                     assertArrayEquals(data, ErasureVectorsTest.recover(code, shards, subset),
                             shape[0] + "/" + shape[1] + " k=" + k);
                 }

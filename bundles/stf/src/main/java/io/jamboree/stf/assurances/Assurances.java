@@ -2,6 +2,7 @@ package io.jamboree.stf.assurances;
 
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
+import io.jamboree.stf.disputes.Ed25519BatchVerifier;
 import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.stf.reports.Ed25519Signatures;
 import io.jamboree.types.AvailAssurance;
@@ -22,6 +23,26 @@ public final class Assurances {
 
     private Assurances() {}
 
+    /** Whether the signatures of all assurances with a valid validator index pass one batch check. */
+    private static boolean batchValid(AssurancesState s, AssurancesInput in, ChainParams p, List<AvailAssurance> as,
+            Ed25519Verifier ed25519) {
+        int n = 0;
+        for (int i = 0; i < as.size(); i++) {
+            if (as.get(i).validatorIndex() < p.validatorsCount()) n++;
+        }
+        byte[][] keys = new byte[n][], msgs = new byte[n][], sigs = new byte[n][];
+        int k = 0;
+        for (int i = 0; i < as.size(); i++) {
+            AvailAssurance a = as.get(i);
+            if (a.validatorIndex() >= p.validatorsCount()) continue;
+            keys[k] = s.currValidators().get(a.validatorIndex()).ed25519().bytes();
+            msgs[k] = Ed25519Signatures.message(Ed25519Signatures.AVAILABLE,
+                    Blake2b256.hash(in.parent().bytes(), a.bitfield().bytes()));
+            sigs[k++] = a.signature().bytes();
+        }
+        return Ed25519BatchVerifier.allValid(ed25519, keys, msgs, sigs);
+    }
+
     /** The transition {@code (ρ†, κ, E_A) → (W, ρ‡)}, checking the assurers' signatures with {@code ed25519}. */
     public static AssurancesResult transition(AssurancesState s, AssurancesInput in, ChainParams p,
             Ed25519Verifier ed25519) {
@@ -30,6 +51,8 @@ public final class Assurances {
         int cores = p.coresCount();
         int[] counts = new int[cores];
         int prev = -1;
+        // GP eq:assurancesig, checked as one batch first; on failure one by one below, in the usual order
+        boolean batchValid = batchValid(s, in, p, as, ed25519);
         for (int i = 0; i < as.size(); i++) {
             AvailAssurance a = as.get(i);
             // GP §11.2.1: anchored on the parent
@@ -46,7 +69,7 @@ public final class Assurances {
             prev = a.validatorIndex();
             // GP eq:assurancesig: signature over X_A ⌢ H(E(H_p, f))
             byte[] msg = Blake2b256.hash(in.parent().bytes(), a.bitfield().bytes());
-            if (!Ed25519Signatures.verify(ed25519, s.currValidators().get(a.validatorIndex()).ed25519(),
+            if (!batchValid && !Ed25519Signatures.verify(ed25519, s.currValidators().get(a.validatorIndex()).ed25519(),
                     Ed25519Signatures.AVAILABLE, msg, a.signature())) {
                 return err(AssurancesError.BAD_SIGNATURE);
             }

@@ -112,9 +112,19 @@ public final class Disputes {
             byte[] target = r.bytes();
             byte[] valid = concat(X_VALID, target);
             byte[] invalid = concat(X_INVALID, target);
+            int nv = verdict.votes().size();
+            byte[][] vk = new byte[nv][], vm = new byte[nv][], vs = new byte[nv][];
+            for (int vi = 0; vi < nv; vi++) {
+                Judgement j = verdict.votes().get(vi);
+                vk[vi] = keys.get(j.index()).ed25519().bytes();
+                vm[vi] = j.vote() ? valid : invalid;
+                vs[vi] = j.signature().bytes();
+            }
+            // GP eq. 10.3: the judgments' signatures as one batch first, one by one only if it fails
+            boolean batchValid = Ed25519BatchVerifier.allValid(verifier, vk, vm, vs);
             for (Judgement j : verdict.votes()) {
                 byte[] msg = j.vote() ? valid : invalid;
-                if (!verifier.verify(keys.get(j.index()).ed25519().bytes(), msg, j.signature().bytes())) {
+                if (!batchValid && !verifier.verify(keys.get(j.index()).ed25519().bytes(), msg, j.signature().bytes())) {
                     return new DisputesResult.Err(DisputesError.BAD_SIGNATURE);
                 }
             }

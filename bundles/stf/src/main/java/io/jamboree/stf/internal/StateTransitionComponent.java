@@ -4,6 +4,7 @@ import io.jamboree.accumulate.Accumulation;
 import io.jamboree.core.ChainParams;
 import io.jamboree.crypto.BandersnatchVrf;
 import io.jamboree.crypto.Ed25519;
+import io.jamboree.stf.disputes.Ed25519BatchVerifier;
 import io.jamboree.stf.StateTransition;
 import io.jamboree.stf.StateTransitionFactory;
 import io.jamboree.stf.safrole.BandersnatchVerifier;
@@ -35,11 +36,24 @@ public final class StateTransitionComponent implements StateTransition, StateTra
         }
     };
 
+    /** jam-crypto's ZIP-215 Ed25519 (GP §3.8.2), one by one and in batches. */
+    static final Ed25519BatchVerifier JAM_CRYPTO_ED25519 = new Ed25519BatchVerifier() {
+        @Override
+        public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+            return Ed25519.verify(publicKey, message, signature);
+        }
+
+        @Override
+        public boolean verifyAll(byte[][] publicKeys, byte[][] messages, byte[][] signatures) {
+            return Ed25519.verifyBatch(publicKeys, messages, signatures);
+        }
+    };
+
     private final BlockTransition transition;
 
     @Activate
     public StateTransitionComponent(@Reference Accumulation accumulation, @Reference RingVrf ring) {
-        this.transition = new BlockTransition(accumulation, Ed25519::verify, ring, JAM_CRYPTO_BANDERSNATCH);
+        this.transition = new BlockTransition(accumulation, JAM_CRYPTO_ED25519, ring, JAM_CRYPTO_BANDERSNATCH);
     }
 
     @Override

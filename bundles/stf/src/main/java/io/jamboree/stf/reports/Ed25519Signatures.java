@@ -21,6 +21,14 @@ public final class Ed25519Signatures {
 
     private Ed25519Signatures() {}
 
+    /** The signed bytes {@code context ⌢ message}. */
+    public static byte[] message(byte[] context, byte[] message) {
+        byte[] m = new byte[context.length + message.length];
+        System.arraycopy(context, 0, m, 0, context.length);
+        System.arraycopy(message, 0, m, context.length, message.length);
+        return m;
+    }
+
     /** Verifies {@code signature} over {@code context ⌢ message} under {@code key} with {@code verifier}. */
     public static boolean verify(Ed25519Verifier verifier, Ed25519Public key, byte[] context, byte[] message,
             Ed25519Signature signature) {

@@ -5,6 +5,7 @@ import io.jamboree.types.AvailabilityAssignment;
 import io.jamboree.types.AvailabilityAssignments;
 import io.jamboree.types.BlockInfo;
 import io.jamboree.types.CoreActivityRecord;
+import io.jamboree.stf.disputes.Ed25519BatchVerifier;
 import io.jamboree.stf.disputes.Ed25519Verifier;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.RefineContext;
@@ -130,6 +131,8 @@ public final class Reports {
                 m = previous;
             }
             byte[] message = r.hash(p).bytes();
+            // GP eq:guarantorsig: the credentials' signatures as one batch first, one by one only if it fails
+            boolean batchValid = batchValid(creds, m, message, ed25519);
             for (int ci = 0; ci < creds.size(); ci++) {
                 ValidatorSignature c = creds.get(ci);
                 if (m.cores()[c.validatorIndex()] != core) {
@@ -140,7 +143,7 @@ public final class Reports {
                 if (offenders.contains(key)) {
                     return err(ReportsError.BANNED_VALIDATOR);
                 }
-                if (!Ed25519Signatures.verify(ed25519, key, Ed25519Signatures.GUARANTEE, message, c.signature())) {
+                if (!batchValid && !Ed25519Signatures.verify(ed25519, key, Ed25519Signatures.GUARANTEE, message, c.signature())) {
                     return err(ReportsError.BAD_SIGNATURE);
                 }
                 reporters.add(key);
@@ -227,6 +230,22 @@ public final class Reports {
                 s.prevValidators(), s.entropy(), s.offenders(), s.recentBlocks(), s.authPools(), s.accounts(),
                 coreStats, svcList);
         return new ReportsResult.Ok(reported, reporterList, post);
+    }
+
+    /** Whether all credentials of a guarantee pass one batch signature check under the assignment's keys. */
+    private static boolean batchValid(List<ValidatorSignature> creds, GuarantorAssignment m, byte[] message,
+            Ed25519Verifier ed25519) {
+        int n = creds.size();
+        byte[][] keys = new byte[n][], msgs = new byte[n][], sigs = new byte[n][];
+        byte[] signed = Ed25519Signatures.message(Ed25519Signatures.GUARANTEE, message);
+        for (int i = 0; i < n; i++) {
+            ValidatorSignature c = creds.get(i);
+            if (c.validatorIndex() < 0 || c.validatorIndex() >= m.keys().size()) return false;
+            keys[i] = m.keys().get(c.validatorIndex()).ed25519().bytes();
+            msgs[i] = signed;
+            sigs[i] = c.signature().bytes();
+        }
+        return Ed25519BatchVerifier.allValid(ed25519, keys, msgs, sigs);
     }
 
     private static ReportsResult err(ReportsError e) {

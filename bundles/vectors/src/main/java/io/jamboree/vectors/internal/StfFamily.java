@@ -2,7 +2,6 @@ package io.jamboree.vectors.internal;
 
 import io.jamboree.accumulate.PvmInvocations;
 import io.jamboree.core.ChainParams;
-import io.jamboree.crypto.Ed25519;
 import io.jamboree.pvm.PvmEngine;
 import io.jamboree.stf.safrole.BandersnatchRing;
 import io.jamboree.vectors.internal.stf.AccumulateVectors;
@@ -50,7 +49,7 @@ public final class StfFamily implements VectorFamily {
     private static final Map<String, Checker> CHECKERS = Map.of(
             // the ring SRS loads on the first Safrole vector, not when this family is created
             "safrole", (bin, p) -> StfCheck.check(new SafroleVectors(BandersnatchRing.shared()), bin, p),
-            "disputes", checker(new DisputesVectors(Ed25519::verify)),
+            "disputes", checker(new DisputesVectors(io.jamboree.vectors.internal.stf.ZipEd25519.INSTANCE)),
             "history", checker(HistoryVectors.INSTANCE),
             "authorizations", checker(AuthorizationVectors.INSTANCE),
             "reports", checker(ReportsVectors.INSTANCE),

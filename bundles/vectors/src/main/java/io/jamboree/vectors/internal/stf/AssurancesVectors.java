@@ -1,6 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.crypto.Ed25519;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.assurances.Assurances;
@@ -51,7 +50,7 @@ public final class AssurancesVectors implements StfSubsystem<AssurancesInput, As
 
     @Override
     public Outcome<AssurancesState> apply(AssurancesInput in, AssurancesState pre, ChainParams p) {
-        AssurancesResult res = Assurances.transition(pre, in, p, Ed25519::verify);
+        AssurancesResult res = Assurances.transition(pre, in, p, ZipEd25519.INSTANCE);
         return new Outcome<>(StfCheck.encode(res::encodeOutput, p), String.valueOf(res),
                 res instanceof AssurancesResult.Ok ok ? ok.postState() : pre);
     }

@@ -1,6 +1,5 @@
 package io.jamboree.vectors.internal.stf;
 
-import io.jamboree.crypto.Ed25519;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.stf.reports.Reports;
@@ -53,7 +52,7 @@ public final class ReportsVectors implements StfSubsystem<ReportsInput, ReportsS
 
     @Override
     public Outcome<ReportsState> apply(ReportsInput in, ReportsState pre, ChainParams p) {
-        ReportsResult res = Reports.transition(pre, in, p, Ed25519::verify);
+        ReportsResult res = Reports.transition(pre, in, p, ZipEd25519.INSTANCE);
         byte[] out = StfCheck.encode(res::encodeOutput, p);
         return switch (res) {
             case ReportsResult.Ok ok -> new Outcome<>(out, "ok, " + ok.reported().size() + " reported", ok.postState());
