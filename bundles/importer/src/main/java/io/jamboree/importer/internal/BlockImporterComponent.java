@@ -115,4 +115,14 @@ public final class BlockImporterComponent implements BlockImporter {
     public Optional<Hash> stateRoot(Hash headerHash) {
         return delegate().stateRoot(headerHash);
     }
+
+    @Override
+    public List<Hash> leaves() {
+        return delegate().leaves();
+    }
+
+    @Override
+    public int pruneForks(Hash finalized) {
+        return delegate().pruneForks(finalized);
+    }
 }

@@ -133,6 +133,26 @@ class BlockImporterComponentTest {
         assertEquals(List.of(), unbound);
     }
 
+    /**
+     * The component passes the fork tree on (GP §19: the best-chain rule reads {@code leaves}, finality calls
+     * {@code pruneForks}); the interface's defaults would know the best head alone and prune nothing.
+     */
+    @Test
+    void leavesAndPruningReachTheStoreImporter() {
+        BlockImporterComponent c = new BlockImporterComponent(new OneStore(), TestImporters.transition(TraceImportTest.accumulation()),
+                config("tiny"));
+        Genesis g = Genesis.decode(Traces.read(Traces.folder("fallback").resolve("genesis.bin")), ChainParams.tiny());
+        c.initialize(g.header(), g.state().keyvals(), List.of());
+        io.jamboree.types.Hash genesis = g.header().hash(ChainParams.tiny());
+        TraceStep s = TraceStep.decode(Traces.read(Traces.folder("fallback").resolve("00000001.bin")), ChainParams.tiny());
+        io.jamboree.types.Hash b1 = assertInstanceOf(ImportOutcome.Imported.class, c.importBlock(s.block())).headerHash();
+        io.jamboree.types.Hash f1 = assertInstanceOf(ImportOutcome.Imported.class,
+                c.importBlock(ForkTest.author(c, genesis, 2))).headerHash();
+        assertEquals(Set.of(b1, f1), Set.copyOf(c.leaves()), "both children of genesis are leaves");
+        assertEquals(1, c.pruneForks(b1), "finalizing b1 prunes the fork f1");
+        assertEquals(List.of(b1), c.leaves());
+    }
+
     @Test
     void unknownChainIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
