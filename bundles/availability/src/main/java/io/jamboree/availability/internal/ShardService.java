@@ -2,6 +2,7 @@ package io.jamboree.availability.internal;
 
 import io.jamboree.availability.AvailabilityException;
 import io.jamboree.availability.BundleFetcher;
+import io.jamboree.availability.ImportedSegment;
 import io.jamboree.availability.SegmentFetcher;
 import io.jamboree.availability.ShardDistribution;
 import io.jamboree.availability.internal.AvailabilityMessages.SegmentRequest;
@@ -18,7 +19,6 @@ import io.jamboree.merkle.ConstantDepthMerkle;
 import io.jamboree.merkle.HashFunction;
 import io.jamboree.network.Network;
 import io.jamboree.network.PeerId;
-import io.jamboree.network.ProtocolViolationException;
 import io.jamboree.network.Stream;
 import io.jamboree.network.StreamException;
 import io.jamboree.network.StreamKind;
@@ -59,7 +59,6 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
     public static final StreamKind CE_147 = StreamKind.of(147);
     public static final StreamKind CE_148 = StreamKind.of(148);
     private static final HashFunction H = HashFunction.BLAKE2B_256;
-    private static final long OPEN_SECONDS = 10;
 
     /** Who to ask: the validators in index order (κ), and the guarantors of a report if known. */
     public interface Peers {
@@ -78,6 +77,8 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
     private final LongSupplier slot;
     private final int segmentShardSize;
     private final ShardServer server;
+    private final ShardRequests requests;
+    private final SegmentReconstruction reconstruction;
 
     public ShardService(ChainParams params, AvailabilitySpecifier specifier, AvailabilityStore store,
             Supplier<Optional<Network>> network, Peers peers, LongSupplier slot) {
@@ -89,6 +90,8 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
         this.slot = Objects.requireNonNull(slot);
         this.segmentShardSize = 2 * params.segmentEcPieces();
         this.server = new ShardServer(params, store);
+        this.requests = new ShardRequests(network);
+        this.reconstruction = new SegmentReconstruction(params, specifier, store, requests, peers::validators);
     }
 
     public AvailabilityStore store() {
@@ -179,14 +182,14 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
 
     /** CE 137 from {@code peer}: shard {@code shardIndex} of {@code erasureRoot}, checked, not stored. */
     public FetchedShard fetchShard(PeerId peer, Hash erasureRoot, int shardIndex) throws AvailabilityException {
-        try (Request q = open(peer, CE_137)) {
+        try (ShardRequests.Request q = requests.open(peer, CE_137)) {
             Stream s = q.stream;
             s.write(new ShardRequest(erasureRoot, shardIndex).encode());
             s.finish();
-            byte[] bundleShard = required(s, "bundle shard");
-            List<byte[]> segs = AvailabilityMessages.split(required(s, "segment shards"), segmentShardSize,
+            byte[] bundleShard = ShardRequests.required(s, "bundle shard");
+            List<byte[]> segs = AvailabilityMessages.split(ShardRequests.required(s, "segment shards"), segmentShardSize,
                     AvailabilityMessages.MAX_SEGMENT_SHARDS, "CE 137 segment shards");
-            Justification j = Justification.decode(required(s, "justification"), segmentShardSize);
+            Justification j = Justification.decode(ShardRequests.required(s, "justification"), segmentShardSize);
             s.readFin();
             FetchedShard f = new FetchedShard(bundleShard, segs, j);
             Optional<String> bad = checkShard(erasureRoot, shardIndex, f);
@@ -227,12 +230,12 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
 
     /** A CE 138 audit shard, checked against the erasure root; {@code bundleShard} is its chunk. */
     public byte[] fetchAuditShard(PeerId peer, Hash erasureRoot, int shardIndex) throws AvailabilityException {
-        try (Request q = open(peer, CE_138)) {
+        try (ShardRequests.Request q = requests.open(peer, CE_138)) {
             Stream s = q.stream;
             s.write(new ShardRequest(erasureRoot, shardIndex).encode());
             s.finish();
-            byte[] shard = required(s, "bundle shard");
-            Justification j = Justification.decode(required(s, "justification"), segmentShardSize);
+            byte[] shard = ShardRequests.required(s, "bundle shard");
+            Justification j = Justification.decode(ShardRequests.required(s, "justification"), segmentShardSize);
             s.readFin();
             Optional<String> bad = checkAuditShard(erasureRoot, shardIndex, shard, j);
             if (bad.isPresent()) {
@@ -265,11 +268,11 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
 
     /** CE 147 from {@code peer}: the bundle, unchecked. */
     public byte[] fetchBundle(PeerId peer, Hash erasureRoot) throws AvailabilityException {
-        try (Request q = open(peer, CE_147)) {
+        try (ShardRequests.Request q = requests.open(peer, CE_147)) {
             Stream s = q.stream;
             s.write(erasureRoot.bytes());
             s.finish();
-            byte[] b = required(s, "bundle");
+            byte[] b = ShardRequests.required(s, "bundle");
             s.readFin();
             return b;
         } catch (StreamException e) {
@@ -310,7 +313,7 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
         Hash root = spec.erasureRoot();
         int need = params.ecPieceSize() / 2;
         List<PeerId> vs = peers.validators();
-        PeerId me = network.get().map(Network::localId).orElse(null);
+        PeerId me = requests.localId();
         List<Integer> idx = new ArrayList<>();
         List<byte[]> chunks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -417,106 +420,96 @@ public final class ShardService implements ShardDistribution, BundleFetcher, Seg
         return Optional.empty();
     }
 
+    /**
+     * The imported segments of {@code spec}: from this node's store when it published the package, else reconstructed
+     * from the assurers' segment shards (CE 140), else from the package's guarantors (CE 148); each checked against
+     * the segment root.
+     */
     @Override
-    public List<byte[]> segments(Hash erasureRoot, Hash segmentRoot, int[] indices) throws AvailabilityException {
+    public List<ImportedSegment> segments(AvailabilitySpec spec, int core, int[] indices)
+            throws AvailabilityException {
+        Hash segmentRoot = spec.exportsRoot();
         Optional<byte[]> local = store.exports(segmentRoot);
         if (local.isPresent()) {
             List<byte[]> all = AvailabilityMessages.split(local.get(), params.segmentSize(), Integer.MAX_VALUE,
                     "stored exports");
-            List<byte[]> out = new ArrayList<>();
+            List<ImportedSegment> out = new ArrayList<>();
             for (int i : indices) {
-                if (i >= all.size()) {
+                if (i < 0 || i >= all.size()) {
                     throw new AvailabilityException("segment " + i + " of " + all.size() + " under " + segmentRoot);
                 }
-                out.add(all.get(i));
+                out.add(new ImportedSegment(all.get(i), ConstantDepthMerkle.justification(all, i, H)));
             }
             return out;
         }
         List<String> failures = new ArrayList<>();
-        for (PeerId p : candidates(erasureRoot)) {
+        try {
+            List<ImportedSegment> out = reconstruction.segments(spec, core, indices);
+            LOG.info("availability: reconstructed {} segment(s) of package {} from the assurers' shards (CE 140)",
+                    indices.length, spec.hash());
+            return out;
+        } catch (AvailabilityException e) {
+            failures.add(e.getMessage());
+        }
+        for (PeerId p : peers.guarantors(spec.erasureRoot())) {
+            if (p.equals(requests.localId())) {
+                continue;
+            }
             try {
                 return fetchSegments(p, segmentRoot, indices);
             } catch (AvailabilityException e) {
                 failures.add(e.getMessage());
             }
         }
-        throw new AvailabilityException("no peer served segments " + Arrays.toString(indices) + " under "
-                + segmentRoot + ": " + failures);
+        throw new AvailabilityException("segments " + Arrays.toString(indices) + " of package " + spec.hash()
+                + " cannot be had: " + failures);
+    }
+
+    /** The CE 140 client and segment reconstruction of this service. */
+    public SegmentReconstruction reconstruction() {
+        return reconstruction;
     }
 
     /** CE 148 from {@code peer}, each segment checked with its import proof against {@code segmentRoot}. */
-    public List<byte[]> fetchSegments(PeerId peer, Hash segmentRoot, int[] indices) throws AvailabilityException {
+    public List<ImportedSegment> fetchSegments(PeerId peer, Hash segmentRoot, int[] indices)
+            throws AvailabilityException {
         if (indices.length > AvailabilityMessages.MAX_SEGMENTS) {
             throw new AvailabilityException(indices.length + " segments in one CE 148 request, at most "
                     + AvailabilityMessages.MAX_SEGMENTS);
         }
-        try (Request q = open(peer, CE_148)) {
+        try (ShardRequests.Request q = requests.open(peer, CE_148)) {
             Stream s = q.stream;
             s.write(AvailabilityMessages.encodeSegmentRequests(List.of(new SegmentRequest(segmentRoot, indices))));
             s.finish();
-            List<byte[]> segs = AvailabilityMessages.split(required(s, "segments"), params.segmentSize(),
+            List<byte[]> segs = AvailabilityMessages.split(ShardRequests.required(s, "segments"), params.segmentSize(),
                     indices.length, "CE 148 segments");
-            List<List<byte[]>> proofs = AvailabilityMessages.decodeImportProofs(required(s, "import proofs"),
+            List<List<byte[]>> proofs = AvailabilityMessages.decodeImportProofs(ShardRequests.required(s, "import proofs"),
                     indices.length);
             s.readFin();
             if (segs.size() != indices.length || proofs.size() != indices.length) {
                 throw new AvailabilityException("CE 148 from " + peer + ": " + segs.size() + " segments and "
                         + proofs.size() + " proofs for " + indices.length + " indices");
             }
+            List<ImportedSegment> out = new ArrayList<>(indices.length);
             for (int k = 0; k < indices.length; k++) {
                 byte[] root = ImportProofs.root(segs.get(k), indices[k], proofs.get(k));
                 if (!Arrays.equals(root, segmentRoot.bytes())) {
                     throw new AvailabilityException("CE 148 from " + peer + ": segment " + indices[k]
                             + " and its import proof do not give segment root " + segmentRoot);
                 }
+                out.add(new ImportedSegment(segs.get(k), proofs.get(k)));
             }
-            return segs;
+            return out;
         } catch (StreamException | CodecException e) {
             throw new AvailabilityException("CE 148 from " + peer + ": " + e.getMessage(), e);
         }
     }
 
     private List<PeerId> candidates(Hash erasureRoot) {
-        PeerId me = network.get().map(Network::localId).orElse(null);
+        PeerId me = requests.localId();
         LinkedHashSet<PeerId> out = new LinkedHashSet<>(peers.guarantors(erasureRoot));
         out.addAll(peers.validators());
         out.remove(me);
         return new ArrayList<>(out);
-    }
-
-    private static byte[] required(Stream s, String what) throws StreamException {
-        byte[] m = s.read();
-        if (m == null) {
-            throw new ProtocolViolationException(s.kind() + ": FIN instead of the " + what);
-        }
-        return m;
-    }
-
-    /** An opened request stream, reset on close unless it finished cleanly. */
-    private final class Request implements AutoCloseable {
-        final Stream stream;
-
-        Request(Stream stream) {
-            this.stream = stream;
-        }
-
-        @Override
-        public void close() {
-            if (stream.isOpen()) {
-                stream.reset("request abandoned");
-            }
-        }
-    }
-
-    private Request open(PeerId peer, StreamKind kind) throws AvailabilityException {
-        Network n = network.get().orElseThrow(() -> new AvailabilityException("the network is not running"));
-        try {
-            return new Request(n.openStream(peer, kind).toCompletableFuture().get(OPEN_SECONDS, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AvailabilityException(kind + " to " + peer + ": interrupted", e);
-        } catch (Exception e) {
-            throw new AvailabilityException(kind + " to " + peer + ": cannot open a stream: " + e, e);
-        }
     }
 }
