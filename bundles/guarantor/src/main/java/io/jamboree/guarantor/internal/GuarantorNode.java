@@ -4,6 +4,7 @@ import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.guarantor.ComputedWorkReport;
+import io.jamboree.guarantor.WorkPackageImports;
 import io.jamboree.guarantor.WorkReportComputation;
 import io.jamboree.guarantor.WorkReportException;
 import io.jamboree.keystore.ValidatorSecrets;
@@ -76,6 +77,7 @@ public final class GuarantorNode {
     private final Peers peers;
     private final Consumer<ReportGuarantee> pool;
     private final Consumer<ComputedWorkReport> availability;
+    private final SegmentImports imports;
     private final Map<Hash, WorkReport> reports = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -95,6 +97,16 @@ public final class GuarantorNode {
     public GuarantorNode(ChainParams params, Supplier<Optional<Head>> head, List<ValidatorSecrets> keys,
             Supplier<WorkReportComputation> computation, Peers peers, Consumer<ReportGuarantee> pool,
             Consumer<ComputedWorkReport> availability) {
+        this(params, head, keys, computation, peers, pool, availability, null);
+    }
+
+    /**
+     * @param imports resolves, fetches and checks the segments a package imports; null: such packages are refused
+     */
+    GuarantorNode(ChainParams params, Supplier<Optional<Head>> head, List<ValidatorSecrets> keys,
+            Supplier<WorkReportComputation> computation, Peers peers, Consumer<ReportGuarantee> pool,
+            Consumer<ComputedWorkReport> availability, SegmentImports imports) {
+        this.imports = imports;
         this.params = params;
         this.head = head;
         this.keys = List.copyOf(keys);
@@ -231,8 +243,22 @@ public final class GuarantorNode {
      * @throws WorkReportException when Ξ refuses the package
      */
     public Accepted accept(Head h, int core, WorkPackageBundle b, List<Integer> own) {
+        return accept(h, core, b, own, fetchImports(h, b));
+    }
+
+    private WorkPackageImports fetchImports(Head h, WorkPackageBundle b) {
+        if (b.pkg().items().stream().allMatch(w -> w.importSegments().isEmpty())) {
+            return WorkPackageImports.NONE;
+        }
+        if (imports == null) {
+            throw new WorkReportException("the package imports segments, which this guarantor cannot fetch");
+        }
+        return imports.fetch(h.hash(), b.pkg());
+    }
+
+    private Accepted accept(Head h, int core, WorkPackageBundle b, List<Integer> own, WorkPackageImports in) {
         ServiceAccounts services = new ServiceAccounts(h.state().services(), params);
-        ComputedWorkReport c = computation.get().compute(params, services, b.pkg(), b.extrinsics(), core);
+        ComputedWorkReport c = computation.get().compute(params, services, b.pkg(), b.extrinsics(), in, core);
         List<ValidatorSignature> sigs = new ArrayList<>();
         for (int v : own) {
             sigs.add(GuaranteeSigning.sign(params, c.report(), v, secretOf(h.state().kappa(), v)));
@@ -331,7 +357,14 @@ public final class GuarantorNode {
             throw new WorkReportException("this node is not a guarantor of core " + core + " at slot "
                     + h.state().tau());
         }
-        Accepted a = accept(h, core, b, own.subList(0, 1));
+        WorkPackageImports in = WorkPackageImports.NONE;
+        if (b.pkg().items().stream().anyMatch(w -> !w.importSegments().isEmpty())) {
+            if (imports == null) {
+                throw new WorkReportException("the package imports segments, which this guarantor cannot check");
+            }
+            in = imports.check(h.hash(), b);
+        }
+        Accepted a = accept(h, core, b, own.subList(0, 1), in);
         remember(a.computed().report(), a.computed().report().hash(params));
         availability.accept(a.computed());
         return new ShareResponse(a.computed().report().hash(params), a.own().getFirst().signature());
