@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The imports of a work package (GP 0.7.2 §14.3–14.4): the guarantor resolves each import spec to its exporting
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
  * Either refuses, with the reason, a package whose imports cannot be had.
  */
 final class SegmentImports {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentImports.class);
     private final ChainParams params;
     private final SegmentRootLookup lookup;
     private final Supplier<SegmentFetcher> fetcher;
@@ -114,6 +117,8 @@ final class SegmentImports {
                 throw new WorkReportException("the segments " + w.getValue() + " imported from package "
                         + e.spec().hash() + " cannot be fetched: " + ex.getMessage());
             }
+            LOG.info("guarantor: imported segment(s) {} of package {} (segment root {}) fetched and checked", w.getValue(),
+                    e.spec().hash(), e.spec().exportsRoot());
             Map<Integer, ImportedSegment> m = new LinkedHashMap<>();
             for (int k = 0; k < ix.length; k++) {
                 m.put(ix[k], segs.get(k));
