@@ -109,14 +109,11 @@ public class WorkPackagesNetworkTest {
         List<String> cmd = new ArrayList<>(List.of(LocalNetwork.DIST.resolve("bin/jam").toString(), "submit-work",
                 "--service", "1", "--core", "0", "--url", urls.getFirst(), "--wait", "--timeout",
                 String.valueOf((LAST_SLOT - base - 5) * SLOT_MS / 1000)));
-        for (int k = 0; k < payloads.size(); k++) {
-            cmd.addAll(List.of("--payload", payloads.get(k)));
-            if (k == EXPORTER) {
-                cmd.addAll(List.of("--exports", "1")); // the sample service exports its payload as a segment
-            } else if (k == IMPORTER) {
-                cmd.addAll(List.of("--import", EXPORTER + ":0")); // and hashes the segment it imports
-            }
+        for (String p : payloads) {
+            cmd.addAll(List.of("--payload", p));
         }
+        // the sample service exports the exporter's payload as a segment, the importer hashes the segment it imports
+        cmd.addAll(List.of("--exports", EXPORTER + "=1", "--import", IMPORTER + "=" + EXPORTER + ":0"));
         Path out = tmp.getRoot().toPath().resolve("submit-work.out");
         Path err = tmp.getRoot().toPath().resolve("submit-work.err");
         long started = System.currentTimeMillis();

@@ -26,11 +26,11 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code jam submit-work --service ID --payload HEX [--exports N] [--import K:I] [--payload HEX ...]... [--core N]
- * [--url ws://HOST:PORT] [--wait] [--timeout S]}: builds a work package of one item for service {@code ID} with each
- * payload (its item exporting {@code N} segments with {@code --exports}; importing, with {@code --import K:I}, segment
- * {@code I} of the package of the {@code K}-th payload of this run, named by its work-package hash, once that package
- * is available), authorized by the dev
+ * {@code jam submit-work --service ID --payload HEX [--payload HEX]... [--exports K=N]... [--import K=F:I]...
+ * [--core N] [--url ws://HOST:PORT] [--wait] [--timeout S]}: builds a work package of one item for service {@code ID}
+ * with each payload (the item of payload {@code K}, from 0, exporting {@code N} segments with {@code --exports K=N};
+ * importing, with {@code --import K=F:I}, segment {@code I} of the package of payload {@code F}, named by its
+ * work-package hash, submitted once that package is available), authorized by the dev
  * chain spec's accepting authorizer ({@link SampleService#authorizerCodeHash()} hosted by the sample service, empty
  * configuration), its context anchored at the node's best block (GP §14.3: anchor, its state root and
  * accumulation-output super-peak, the same block as lookup anchor), submits it with the JIP-2
@@ -110,21 +110,25 @@ public final class SubmitWorkCommand implements JamCommand {
                     case "--timeout" -> timeout = Long.parseLong(v);
                     case "--payload" -> payloads.add(HexFormat.of().parseHex(v.startsWith("0x") ? v.substring(2) : v));
                     case "--exports" -> {
-                        int n = Integer.parseInt(v);
-                        if (payloads.isEmpty() || n < 0 || n > 255) {
-                            throw new IllegalArgumentException("give 0..255 after a --payload");
+                        String[] kn = v.split("=");
+                        int n = kn.length == 2 ? Integer.parseInt(kn[1]) : -1;
+                        if (n < 0 || n > 255) {
+                            throw new IllegalArgumentException("give K=N, N of 0..255");
                         }
-                        exports.put(payloads.size() - 1, n);
+                        exports.put(Integer.parseInt(kn[0]), n);
                     }
                     case "--import" -> {
-                        String[] ki = v.split(":");
-                        int from = Integer.parseInt(ki[0]);
-                        int index = ki.length == 2 ? Integer.parseInt(ki[1]) : -1;
-                        if (payloads.isEmpty() || from < 0 || from >= payloads.size() - 1 || index < 0
-                                || index > 0x7FFF) {
-                            throw new IllegalArgumentException("give K:I after a --payload, K an earlier payload");
+                        String[] kfi = v.split("[=:]");
+                        if (kfi.length != 3) {
+                            throw new IllegalArgumentException("give K=F:I");
                         }
-                        imports.put(payloads.size() - 1, new int[] {from, index});
+                        int k = Integer.parseInt(kfi[0]);
+                        int from = Integer.parseInt(kfi[1]);
+                        int index = Integer.parseInt(kfi[2]);
+                        if (from < 0 || from >= k || index < 0 || index > 0x7FFF) {
+                            throw new IllegalArgumentException("F must be an earlier payload than K, I of 0..32767");
+                        }
+                        imports.put(k, new int[] {from, index});
                     }
                     default -> {
                         err.println("jam submit-work: unknown option " + a);
@@ -139,6 +143,18 @@ public final class SubmitWorkCommand implements JamCommand {
         if (service < 0 || payloads.isEmpty()) {
             err.println("jam submit-work: give --service ID and --payload HEX");
             return 2;
+        }
+        for (int k : exports.keySet()) {
+            if (k < 0 || k >= payloads.size()) {
+                err.println("jam submit-work: --exports for payload " + k + " of " + payloads.size());
+                return 2;
+            }
+        }
+        for (int k : imports.keySet()) {
+            if (k >= payloads.size()) {
+                err.println("jam submit-work: --import for payload " + k + " of " + payloads.size());
+                return 2;
+            }
         }
         RpcClient rpc = null;
         long connectUntil = System.nanoTime() + 30_000_000_000L;
