@@ -6,7 +6,6 @@ import io.jamboree.availability.internal.AvailabilityMessages.SegmentShardReques
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
-import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.erasure.AvailabilitySpecifier;
 import io.jamboree.merkle.BinaryMerkle;
 import io.jamboree.merkle.HashFunction;
