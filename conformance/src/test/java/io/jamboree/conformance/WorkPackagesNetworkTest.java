@@ -23,14 +23,21 @@ import org.junit.rules.TemporaryFolder;
  * {@code jam submit-work} sends {@value #PACKAGES} packages for the sample service (service 1) to validator 0's RPC,
  * over both cores, one at a time per core. Each is forwarded to its core's guarantors (CE 133), refined and signed by
  * them (CE 134), distributed (CE 135), included in a block, made available and accumulated; the command prints the
- * slot of each stage and the latency from submission to accumulation. Checked: every package accumulated, and on
- * every node the sample service's storage under H(payload) holds Blake2b-256(payload), computed here.
+ * slot of each stage and the latency from submission to accumulation. One package exports its payload as a segment;
+ * the next, on the other core, imports that segment by the exporter's work-package hash (its guarantors resolve it,
+ * fetch it and put it in the bundle; the report's lookup dictionary maps the hash to the segment root). Checked:
+ * every package accumulated, and on every node the sample service's storage under H(payload) holds
+ * Blake2b-256(payload), computed here, and for the importing package Blake2b-256 of the exporter's payload
+ * zero-padded to a segment.
  */
 public class WorkPackagesNetworkTest {
     private static final int VALIDATORS = 6;
     private static final long SLOT_MS = 2000;
     private static final int LAST_SLOT = 130;
-    private static final int PACKAGES = 20;
+    private static final int PACKAGES = 22;
+    /** Payload number of the package exporting a segment, and of the one importing it (on the other core). */
+    private static final int EXPORTER = 20, IMPORTER = 21;
+    private static final int SEGMENT_SIZE = 4104;
     private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
     private static final Pattern STAGE = Pattern.compile("^(0x[0-9a-f]+) (guaranteed|available|accumulated): (?:before )?slot (\\d+)");
     private static final Pattern LATENCY = Pattern.compile("accumulated: slot \\d+ \\((\\d+) ms after submission\\)");
@@ -83,15 +90,21 @@ public class WorkPackagesNetworkTest {
         net.check("sample service line", net.nodes.getFirst().out().contains("sample service: 1"));
 
         List<String> payloads = new ArrayList<>();
-        for (int k = 0; k < PACKAGES; k++) {
+        for (int k = 0; k < EXPORTER; k++) {
             payloads.add(HexFormat.of().formatHex(("jamboree work package " + k).getBytes(StandardCharsets.US_ASCII)));
         }
+        payloads.add(HexFormat.of().formatHex("jamboree: a segment for a later package".getBytes(
+                StandardCharsets.US_ASCII)));
+        payloads.add(HexFormat.of().formatHex("jamboree: the package importing it".getBytes(
+                StandardCharsets.US_ASCII)));
         List<String> cmd = new ArrayList<>(List.of(LocalNetwork.DIST.resolve("bin/jam").toString(), "submit-work",
                 "--service", "1", "--core", "0", "--url", urls.getFirst(), "--wait", "--timeout",
                 String.valueOf((LAST_SLOT - base - 5) * SLOT_MS / 1000)));
         for (String p : payloads) {
             cmd.addAll(List.of("--payload", p));
         }
+        // the sample service exports the exporter's payload as a segment, the importer hashes the segment it imports
+        cmd.addAll(List.of("--exports", EXPORTER + "=1", "--import", IMPORTER + "=" + EXPORTER + ":0"));
         Path out = tmp.getRoot().toPath().resolve("submit-work.out");
         Path err = tmp.getRoot().toPath().resolve("submit-work.err");
         long started = System.currentTimeMillis();
@@ -154,14 +167,24 @@ public class WorkPackagesNetworkTest {
         net.check("every package accumulated: " + printed, printed.contains(PACKAGES + " of " + PACKAGES
                 + " packages accumulated"));
 
-        // the sample service's storage on every node: H(payload) -> Blake2b-256(payload)
+        // the importing package was refined on segments fetched by its guarantors (GP §14.3)
+        boolean fetched = false;
+        for (LocalNode n : net.nodes) {
+            fetched |= n.all().contains("guarantor: imported segment");
+        }
+        net.check("no guarantor logged fetching the imported segment", fetched);
+
+        // the sample service's storage on every node: H(payload) -> Blake2b-256(payload); for the importing package
+        // Blake2b-256 of the segment it imported: the exporting package's payload zero-padded to W_G
+        byte[] segment = Arrays.copyOf(HexFormat.of().parseHex(payloads.get(EXPORTER)), SEGMENT_SIZE);
         for (int i = 0; i < VALIDATORS; i++) {
             try (NodeRpc c = new NodeRpc(urls.get(i))) {
                 byte[] head = Base64.getDecoder().decode(c.call("bestBlock").get("header_hash").asText());
                 for (String p : payloads) {
                     byte[] payload = HexFormat.of().parseHex(p);
-                    byte[] expected = Blake2b256.hash(payload);
-                    JsonNode v = c.call("serviceValue", head, 1L, expected);
+                    byte[] expected = p.equals(payloads.get(IMPORTER)) ? Blake2b256.hash(segment)
+                            : Blake2b256.hash(payload);
+                    JsonNode v = c.call("serviceValue", head, 1L, Blake2b256.hash(payload));
                     net.check("validator " + i + ": no value for payload " + p, v != null && !v.isNull());
                     net.check("validator " + i + ": storage for payload " + p + " holds something else",
                             Arrays.equals(expected, Base64.getDecoder().decode(v.asText())));

@@ -849,6 +849,12 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--core", paramLabel = "N", description = "The core to submit to (default: ${DEFAULT-VALUE}).")
         int core = 0;
 
+        @Option(names = "--exports", paramLabel = "K=N", description = "The item of payload K (from 0) exports N segments (the sample service exports its data N times); repeatable.")
+        List<String> exports = new ArrayList<>();
+
+        @Option(names = "--import", paramLabel = "K=F:I", description = "The item of payload K imports segment I of payload F's package, named by its hash, once that one is available; repeatable.")
+        List<String> imports = new ArrayList<>();
+
         @Option(names = "--url", paramLabel = "URL", description = "The node's RPC address (default: ${DEFAULT-VALUE}).")
         String url = "ws://127.0.0.1:19800/";
 
@@ -864,6 +870,12 @@ public final class Jam implements Callable<Integer> {
                     Integer.toString(core), "--url", url, "--timeout", Long.toString(timeout)));
             for (String p : payloads) {
                 all.addAll(List.of("--payload", p));
+            }
+            for (String e : exports) {
+                all.addAll(List.of("--exports", e));
+            }
+            for (String i : imports) {
+                all.addAll(List.of("--import", i));
             }
             if (wait) {
                 all.add("--wait");

@@ -5,5 +5,5 @@
  * the bundle of a report, {@link io.jamboree.availability.SegmentFetcher} a guarantor the segments a package imports.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.jamboree.availability;

@@ -20,4 +20,21 @@ public interface WorkReportComputation {
      */
     ComputedWorkReport compute(ChainParams params, ServiceState services, WorkPackage pkg,
             List<List<byte[]>> extrinsics, int core);
+
+    /**
+     * Ξ(p, c) of a package that imports segments: as {@link #compute(ChainParams, ServiceState, WorkPackage, List,
+     * int)}, the imported segments given to Ψ_R and, with their justifications, put in the bundle (S and J of
+     * eq. 14.16), the lookup dictionary in the report. A computation that cannot take imports refuses such a package
+     * (the default).
+     *
+     * @param imports the package's imported segments, already checked against their segment roots
+     * @throws WorkReportException when Ξ gives ∅ or the package cannot be guaranteed (the message says why)
+     */
+    default ComputedWorkReport compute(ChainParams params, ServiceState services, WorkPackage pkg,
+            List<List<byte[]>> extrinsics, WorkPackageImports imports, int core) {
+        if (!imports.isEmpty()) {
+            throw new WorkReportException("this work-report computation does not take imported segments");
+        }
+        return compute(params, services, pkg, extrinsics, core);
+    }
 }

@@ -7,8 +7,10 @@ import io.jamboree.types.Hash;
 
 /**
  * The sample service of the dev genesis (issue 16): a service account under the fixed id {@link #ID} whose refine
- * returns the Blake2b-256 hash of the work item's payload and whose accumulate writes each such result into its
- * storage under the key H(payload), together with an authorizer whose Is-Authorized code accepts every package
+ * returns the Blake2b-256 hash of the work item's data and whose accumulate writes each such result into its
+ * storage under the key H(payload). The data is the payload, or the item's first imported segment when it imports
+ * (import mode); an item with an export count {@code e} exports its data, zero-padded to a segment, {@code e} times
+ * (export mode); together with an authorizer whose Is-Authorized code accepts every package
  * (GP Appendix B.2). Both code preimages are kept by the service itself, so a work package names
  * {@code authCodeHost = ID}, {@code authCodeHash = }{@link #authorizerCodeHash()} and an empty configuration,
  * whose authorizer hash {@link #authorizerHash()} = H(u ⌢ f) (GP §8.1) fills the dev genesis pools α and queues φ.

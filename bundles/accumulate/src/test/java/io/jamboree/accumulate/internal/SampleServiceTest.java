@@ -39,12 +39,42 @@ class SampleServiceTest {
             RefineFixture fx = new RefineFixture();
             byte[] codeHash = fx.preimage(RefineFixture.SELF, SampleService.codePreimage(), 0);
             RefinementResult out = RefineInvocation.invoke(new InterpreterEngine(), RefineFixture.P, fx.base, 0, 0,
-                    RefineFixture.pkg(payload, new Hash(codeHash), 0), RefineFixture.TRACE, RefineFixture.IMPORTS,
+                    RefineFixture.pkg(payload, new Hash(codeHash), 0), RefineFixture.TRACE, NO_IMPORTS,
                     RefineFixture.EXTRINSICS, 0);
             WorkExecResult.Ok ok = assertInstanceOf(WorkExecResult.Ok.class, out.result(), "payload of " + len);
             assertArrayEquals(Blake2b256.hash(payload), ok.output().bytes(), "payload of " + len);
             assertTrue(out.gasUsed() > 0);
+            assertTrue(out.exports().isEmpty());
         }
+    }
+
+    private static final List<List<byte[]>> NO_IMPORTS = List.of(List.of(), List.of());
+
+    /**
+     * Export mode: an item with export count 3 exports its payload, zero-padded to W_G, three times (and still returns
+     * its hash); import mode: an item importing segments returns the Blake2b-256 of its first imported segment.
+     */
+    @Test
+    void exportModeExportsThePayloadImportModeHashesTheFirstImport() {
+        byte[] payload = "the data a later package imports".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RefineFixture fx = new RefineFixture();
+        Hash code = new Hash(fx.preimage(RefineFixture.SELF, SampleService.codePreimage(), 0));
+        RefinementResult out = RefineInvocation.invoke(new InterpreterEngine(), RefineFixture.P, fx.base, 0, 0,
+                RefineFixture.pkg(payload, code, 3), RefineFixture.TRACE, NO_IMPORTS, RefineFixture.EXTRINSICS, 5);
+        WorkExecResult.Ok ok = assertInstanceOf(WorkExecResult.Ok.class, out.result());
+        assertArrayEquals(Blake2b256.hash(payload), ok.output().bytes());
+        byte[] segment = java.util.Arrays.copyOf(payload, RefineFixture.P.segmentSize());
+        assertEquals(3, out.exports().size());
+        for (byte[] e : out.exports()) {
+            assertArrayEquals(segment, e);
+        }
+
+        RefinementResult in = RefineInvocation.invoke(new InterpreterEngine(), RefineFixture.P, fx.base, 0, 0,
+                RefineFixture.pkg(payload, code, 0), RefineFixture.TRACE, RefineFixture.IMPORTS,
+                RefineFixture.EXTRINSICS, 0);
+        WorkExecResult.Ok hashed = assertInstanceOf(WorkExecResult.Ok.class, in.result());
+        assertArrayEquals(Blake2b256.hash(RefineFixture.IMPORTS.getFirst().getFirst()), hashed.output().bytes());
+        assertTrue(in.exports().isEmpty());
     }
 
     /**

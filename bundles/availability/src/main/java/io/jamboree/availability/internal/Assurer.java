@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * its ρ this validator fetches its shard ({@code (cR + v) mod V}, JAMNP-S "Shard assignment") from the report's
  * guarantors over CE 137, checked against the erasure root; then it signs its availability bitfield anchored on the
  * head ({@code X_A ⌢ H(E(H_p, f))}, GP eq. 11.13), submits it to the local {@link ExtrinsicPool} and sends it to every
- * other current validator over CE 141. It also applies {@link Retention} to the availability store on each head.
- * A node running no current validator only applies retention.
+ * other current validator over CE 141. A node holding several validators' keys assures for each of them (each its own
+ * shard, bitfield and signature, all pooled; over CE 141 only its network identity's, as JAMNP-S ties an assurance to
+ * the connection's validator). It also applies {@link Retention} to the availability store on each head. A node
+ * running no current validator only applies retention.
  *
  * <p>Deviation from the spec's timing: the assurance goes out as soon as the shards of the head's pending reports
  * are fetched (at most {@value #FETCH_MS} ms), not two seconds before the next slot (dev slots are short).
@@ -114,37 +116,36 @@ public final class Assurer {
         AvailabilityStore store = shards.store();
         long slot = s.tau();
         applyRetention(store, s, slot);
-        Optional<Mine> me = mine(s.kappa());
-        if (me.isEmpty()) {
+        List<Mine> mine = mine(s.kappa());
+        if (mine.isEmpty()) {
             return;
         }
-        int v = me.get().index();
         int cores = params.coresCount();
         List<Thread> fetches = new ArrayList<>();
         Hash[] roots = new Hash[cores];
-        int[] shardOf = new int[cores];
         for (int c = 0; c < cores; c++) {
             AvailabilityAssignment a = s.rho().get(c);
             if (a == null) {
                 continue;
             }
             Hash root = a.report().packageSpec().erasureRoot();
-            int shard = ShardService.shardIndex(params, c, v);
             roots[c] = root;
-            shardOf[c] = shard;
-            if (store.bundleShard(root, shard).isPresent()) {
-                continue;
-            }
-            int core = c;
-            fetches.add(Thread.ofVirtual().name("jam-assurer-fetch").start(() -> {
-                try {
-                    shards.fetchAndKeep(root, shard);
-                    LOG.info("assurer: got shard {} of core {}'s report {} (erasure root {})", shard, core,
-                            a.report().packageSpec().hash(), root);
-                } catch (AvailabilityException e) {
-                    LOG.warn("assurer: no shard {} of core {}'s report: {}", shard, core, e.getMessage());
+            for (Mine me : mine) {
+                int shard = ShardService.shardIndex(params, c, me.index());
+                if (store.bundleShard(root, shard).isPresent()) {
+                    continue;
                 }
-            }));
+                int core = c;
+                fetches.add(Thread.ofVirtual().name("jam-assurer-fetch").start(() -> {
+                    try {
+                        shards.fetchAndKeep(root, shard);
+                        LOG.info("assurer: got shard {} of core {}'s report {} (erasure root {})", shard, core,
+                                a.report().packageSpec().hash(), root);
+                    } catch (AvailabilityException e) {
+                        LOG.warn("assurer: no shard {} of core {}'s report: {}", shard, core, e.getMessage());
+                    }
+                }));
+            }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FETCH_MS);
         for (Thread t : fetches) {
@@ -158,14 +159,23 @@ public final class Assurer {
                 return;
             }
         }
-        boolean[] have = new boolean[cores];
-        for (int c = 0; c < cores; c++) {
-            have[c] = roots[c] != null && store.bundleShard(roots[c], shardOf[c]).isPresent();
+        for (Mine me : mine) {
+            assure(head, s, roots, me);
         }
+    }
+
+    /**
+     * Validator {@code me}'s assurance on {@code head}: a bit for each core whose report's shard it holds, signed,
+     * pooled; sent over CE 141 when {@code me} is the node's network identity (JAMNP-S ties an assurance to the
+     * connection's validator, so a node's other validators' assurances reach the chain through its own pool).
+     */
+    private void assure(Hash head, ChainState s, Hash[] roots, Mine me) {
+        AvailabilityStore store = availability.service().store();
+        int v = me.index();
         byte[] bits = new byte[params.availBitfieldBytes()];
         boolean any = false;
-        for (int c = 0; c < cores; c++) {
-            if (have[c]) {
+        for (int c = 0; c < roots.length; c++) {
+            if (roots[c] != null && store.bundleShard(roots[c], ShardService.shardIndex(params, c, v)).isPresent()) {
                 bits[c >>> 3] |= (byte) (1 << (c & 7));
                 any = true;
             }
@@ -173,12 +183,14 @@ public final class Assurer {
         if (!any) {
             return;
         }
-        byte[] sig = Ed25519.sign(me.get().secrets().ed25519SecretSeed(), signedMessage(head, bits));
+        byte[] sig = Ed25519.sign(me.secrets().ed25519SecretSeed(), signedMessage(head, bits));
         AvailAssurance assurance = new AvailAssurance(head, new Blob(bits), v, new Ed25519Signature(sig));
         Submission sub = pool.submitAssurance(assurance);
         LOG.info("assurer: assurance of validator {} on {} (bitfield {}) to the pool: {}", v, head,
                 java.util.HexFormat.of().formatHex(bits), sub);
-        distribute(new Assurance(head, new Blob(bits), new Ed25519Signature(sig)), s.kappa());
+        if (me.networked()) {
+            distribute(new Assurance(head, new Blob(bits), new Ed25519Signature(sig)), s.kappa());
+        }
     }
 
     /** {@code X_A ⌢ H(E(anchor, f))}: what an assurance signs (GP eq. 11.13). */
@@ -271,22 +283,28 @@ public final class Assurer {
         return received.get();
     }
 
-    private record Mine(int index, ValidatorSecrets secrets) {}
+    /** One of this node's validators in κ; {@code networked} if it is the node's network identity. */
+    private record Mine(int index, ValidatorSecrets secrets, boolean networked) {}
 
-    /** This node's validator among κ, if any: the network's key when it runs, else the keystore's first. */
-    private Optional<Mine> mine(ValidatorKeys kappa) {
+    /**
+     * This node's validators among κ: every key of the keystore found there, the one of the network's identity
+     * marked (without a network, the keystore's first).
+     */
+    private List<Mine> mine(ValidatorKeys kappa) {
         PeerId net = availability.network().map(Network::localId).orElse(null);
+        List<Mine> out = new ArrayList<>();
+        boolean first = true;
         for (ValidatorSecrets s : keystore.validators()) {
-            if (net != null && !PeerId.of(s.ed25519()).equals(net)) {
-                continue;
-            }
+            boolean networked = net != null ? PeerId.of(s.ed25519()).equals(net) : first;
+            first = false;
             for (int i = 0; i < kappa.size(); i++) {
                 if (kappa.get(i).ed25519().equals(s.ed25519())) {
-                    return Optional.of(new Mine(i, s));
+                    out.add(new Mine(i, s, networked));
+                    break;
                 }
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     /** Moves each record's phase along ρ and drops what {@link Retention} says has expired. */

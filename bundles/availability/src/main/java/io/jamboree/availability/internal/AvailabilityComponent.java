@@ -2,6 +2,7 @@ package io.jamboree.availability.internal;
 
 import io.jamboree.availability.AvailabilityException;
 import io.jamboree.availability.BundleFetcher;
+import io.jamboree.availability.ImportedSegment;
 import io.jamboree.availability.SegmentFetcher;
 import io.jamboree.availability.ShardDistribution;
 import io.jamboree.core.ChainParams;
@@ -105,8 +106,9 @@ public final class AvailabilityComponent implements ShardDistribution, BundleFet
     }
 
     @Override
-    public List<byte[]> segments(Hash erasureRoot, Hash segmentRoot, int[] indices) throws AvailabilityException {
-        return service.segments(erasureRoot, segmentRoot, indices);
+    public List<ImportedSegment> segments(AvailabilitySpec spec, int core, int[] indices)
+            throws AvailabilityException {
+        return service.segments(spec, core, indices);
     }
 
     /** The best head and its decoded posterior state (decoded once per head). */

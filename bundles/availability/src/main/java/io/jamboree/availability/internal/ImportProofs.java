@@ -1,9 +1,6 @@
 package io.jamboree.availability.internal;
 
-import io.jamboree.core.hash.Blake2b256;
-import io.jamboree.merkle.ConstantDepthMerkle;
-import io.jamboree.merkle.HashFunction;
-import java.nio.charset.StandardCharsets;
+import io.jamboree.availability.ImportedSegment;
 import java.util.List;
 
 /**
@@ -11,8 +8,6 @@ import java.util.List;
  * the segment root down to one exported segment; checking one gives the root back from the segment.
  */
 public final class ImportProofs {
-    private static final byte[] NODE = "node".getBytes(StandardCharsets.US_ASCII);
-
     private ImportProofs() {}
 
     /**
@@ -20,16 +15,6 @@ public final class ImportProofs {
      * {@code null} if {@code index} does not fit a tree of that depth.
      */
     public static byte[] root(byte[] segment, int index, List<byte[]> path) {
-        int depth = path.size();
-        if (index < 0 || (depth < 31 && index >= (1 << depth))) {
-            return null;
-        }
-        byte[] cur = ConstantDepthMerkle.leafHash(segment, HashFunction.BLAKE2B_256);
-        for (int level = 0; level < depth; level++) {
-            byte[] sib = path.get(depth - 1 - level);
-            boolean right = ((index >>> level) & 1) != 0;
-            cur = new Blake2b256().update(NODE).update(right ? sib : cur).update(right ? cur : sib).digest();
-        }
-        return cur;
+        return new ImportedSegment(segment, path).root(index);
     }
 }

@@ -287,6 +287,43 @@ final class AssurerNetworkTest {
                 && st2.bundleShard(root, shard2).isEmpty(), "a timed-out report's data is dropped");
     }
 
+    /**
+     * A node holding the keys of validators 0, 1 and 2 (a one-node dev chain holds them all) assures for each: each
+     * its own shard index of core 0's report, its own bitfield and signature, all in the node's pool.
+     */
+    @Test
+    void aNodeHoldingSeveralKeysAssuresForEach() throws Exception {
+        TestPackages.Bundle b = TestPackages.bundle(P, 3000, 1, 22);
+        Hash root = b.spec().erasureRoot();
+        WorkReport report = new WorkReport(b.spec(), new RefineContext(root, root, root, root, 0, List.of()), 0,
+                root, 0, new Blob(new byte[0]), List.of(), List.of());
+        List<ValidatorKey> keys = DevGenesis.validators(P, P.validatorsCount(), i -> { });
+        ChainState g = DevGenesis.state(P, keys, Hash.ZERO, new byte[144], DevGenesis.ZERO_ENTROPY);
+        List<AvailabilityAssignment> rho = new ArrayList<>(AvailabilityAssignments.empty(P).assignments());
+        rho.set(0, new AvailabilityAssignment(report, 0));
+        List<KeyValue> kvs = encode(at(g, new AvailabilityAssignments(rho), 1));
+        AvailabilityComponent c = new AvailabilityComponent(new Importer(kvs), TestPackages.SPECIFIER, new Active());
+        c.publish(b.spec(), b.bundle(), b.exports()); // as the guarantor: every shard is here
+        Pool pool = new Pool();
+        Keystore ks = () -> List.of(DevKeys.secrets(0), DevKeys.secrets(1), DevKeys.secrets(2));
+        assurers.add(new Assurer(c, ks, pool));
+        long end = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < end && pool.assurances.size() < 3) {
+            Thread.sleep(100);
+        }
+        assertEquals(3, pool.assurances.size(), "pooled " + pool.assurances);
+        Set<Integer> signers = new java.util.HashSet<>();
+        for (AvailAssurance a : pool.assurances) {
+            signers.add(a.validatorIndex());
+            assertEquals(HEAD, a.anchor());
+            assertTrue(a.isSet(0) && !a.isSet(1), "core 0 only");
+            byte[] msg = Blake2b256.hash(HEAD.bytes(), a.bitfield().bytes());
+            assertTrue(Ed25519Signatures.verify(Ed25519::verify, keys.get(a.validatorIndex()).ed25519(),
+                    Ed25519Signatures.AVAILABLE, msg, a.signature()), "signature of " + a.validatorIndex());
+        }
+        assertEquals(Set.of(0, 1, 2), signers);
+    }
+
     private static Hash hash(int i) {
         return new Hash(Blake2b256.hash(new byte[] {(byte) i, 7}));
     }

@@ -46,7 +46,7 @@ final class FullParamsPublishTest {
             AvailabilityStore.BundleShard bs = store.bundleShard(root, v).orElseThrow();
             List<byte[]> segs = store.segmentShards(root, v).orElseThrow();
             assertEquals(8 + 1, segs.size());
-            assertTrue(s.checkShard(root, v, new ShardService.FetchedShard(bs.shard(), segs, bs.justification()))
+            assertTrue(s.fetch().checkShard(root, v, new ShardFetch.FetchedShard(bs.shard(), segs, bs.justification()))
                     .isEmpty(), "shard " + v);
         }
         int need = p.ecPieceSize() / 2;
@@ -62,7 +62,7 @@ final class FullParamsPublishTest {
         assertArrayEquals(b.bundle(), back);
         WorkReport r = new WorkReport(b.spec(), new RefineContext(root, root, root, root, 0, List.of()), 0, root, 0,
                 new Blob(new byte[0]), List.of(), List.of());
-        assertTrue(s.checkBundle(r.packageSpec(), back).isEmpty());
+        assertTrue(s.bundles().checkBundle(r.packageSpec(), back).isEmpty());
         System.out.printf("availability (full): published a %d-octet bundle with 8 exports as 1023 justified shards "
                 + "in %d ms; reconstructed it from the 342 recovery shards in %d ms%n", b.bundle().length, publishMs,
                 reconstructMs);

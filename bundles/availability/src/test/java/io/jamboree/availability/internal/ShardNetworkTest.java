@@ -160,9 +160,9 @@ final class ShardNetworkTest {
                 () -> nodes.get(3).service().fetchShard(guarantor.id(), new Hash(new byte[32]), 1));
 
         // CE 148: the auditor gets exported segments from the guarantor, each checked with its import proof
-        List<byte[]> segs = liar.service().segments(root, b.spec().exportsRoot(), new int[] {2, 0});
-        assertArrayEquals(b.exports().get(2), segs.get(0));
-        assertArrayEquals(b.exports().get(0), segs.get(1));
+        var segs = liar.service().fetchSegments(guarantor.id(), b.spec().exportsRoot(), new int[] {2, 0});
+        assertArrayEquals(b.exports().get(2), segs.get(0).segment());
+        assertArrayEquals(b.exports().get(0), segs.get(1).segment());
 
         // CE 139/140: segment shards from an assurer, with justifications up to the erasure root (140)
         checkSegmentShards(nodes.get(3), nodes.get(4), root, b);
@@ -186,6 +186,68 @@ final class ShardNetworkTest {
                 + "(shards %d, %d) over CE 138 in %d ms, with 4 of 6 validators stopped; BundleFetcher.bundle (CE 147 "
                 + "to the stopped guarantors first) %d ms%n", back.length, ShardService.shardIndex(P, CORE, 4),
                 ShardService.shardIndex(P, CORE, 5), ms, fetchMs);
+    }
+
+    /**
+     * GP §14.3 / Appendix H: a guarantor reconstructs imported segments from the assurers' segment shards over CE 140
+     * (the exporting package's guarantors stopped), each shard's justification checked up to the erasure root and
+     * each segment's J_0 (built from its paged proof) up to the segment root; a peer serving a segment shard with a bad
+     * justification is refused; with too few assurers left the fetch is refused with the reason.
+     */
+    @Test
+    void importedSegmentsComeBackFromTheAssurersOverCe140() throws Exception {
+        for (int dev = 0; dev <= 6; dev++) {
+            node(dev);
+        }
+        Node guarantor = nodes.get(0);
+        TestPackages.Bundle b = TestPackages.bundle(P, 5_000, 70, 5); // two pages of paged proofs
+        Hash root = b.spec().erasureRoot();
+        guarantor.service().publish(b.spec(), b.bundle(), b.exports());
+        for (int v = 1; v < P.validatorsCount(); v++) {
+            nodes.get(v).service().fetchAndKeep(root, ShardService.shardIndex(P, CORE, v));
+        }
+        // a liar (node 6) serves validator 3's shard index with one segment shard altered: refused by its justification
+        Node liar = nodes.get(6);
+        int shard3 = ShardService.shardIndex(P, CORE, 3);
+        var held = nodes.get(3).service().store();
+        List<byte[]> altered = new ArrayList<>(held.segmentShards(root, shard3).orElseThrow());
+        byte[] x = altered.get(65).clone();
+        x[0] ^= 1;
+        altered.set(65, x);
+        liar.service().store().putBundleShard(root, shard3, held.bundleShard(root, shard3).orElseThrow().shard(),
+                held.bundleShard(root, shard3).orElseThrow().justification());
+        liar.service().store().putSegmentShards(root, shard3, altered);
+        AvailabilityException bad = assertThrows(AvailabilityException.class,
+                () -> nodes.get(5).service().reconstruction().fetch(liar.id(), b.spec(), shard3, new int[] {65}));
+        assertTrue(bad.getMessage().contains("bad segment shard") && bad.getMessage().contains("erasure root"),
+                bad.getMessage());
+        // the exporting package's guarantors (0 and 1) stop; node 6 holds no shard and no exports
+        nodes.get(0).network().close();
+        nodes.get(1).network().close();
+        liar.service().store().dropAll(root, b.spec().exportsRoot());
+        int[] wanted = {65, 0, 3};
+        long t0 = System.nanoTime();
+        List<io.jamboree.availability.ImportedSegment> got = liar.service().segments(b.spec(), CORE, wanted);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        for (int k = 0; k < wanted.length; k++) {
+            assertArrayEquals(b.exports().get(wanted[k]), got.get(k).segment());
+            // J_0 independently: the constant-depth path computed over all the exports
+            List<byte[]> expected = io.jamboree.merkle.ConstantDepthMerkle.justification(b.exports(), wanted[k],
+                    io.jamboree.merkle.HashFunction.BLAKE2B_256);
+            assertEquals(expected.size(), got.get(k).proof().size());
+            for (int j = 0; j < expected.size(); j++) {
+                assertArrayEquals(expected.get(j), got.get(k).proof().get(j));
+            }
+        }
+        System.out.printf("availability: segments 65, 0, 3 of 70 reconstructed from CE 140 segment shards with the "
+                + "guarantors stopped in %d ms%n", ms);
+        // two more assurers stop: one shard index is left, two are needed
+        nodes.get(2).network().close();
+        nodes.get(3).network().close();
+        nodes.get(4).network().close();
+        AvailabilityException few = assertThrows(AvailabilityException.class,
+                () -> liar.service().segments(b.spec(), CORE, new int[] {1}));
+        assertTrue(few.getMessage().contains("segment shards needed"), few.getMessage());
     }
 
     private static int encodedPackageLength(byte[] bundle) {

@@ -1,6 +1,7 @@
 package io.jamboree.guarantor.internal;
 
 import io.jamboree.availability.AvailabilityException;
+import io.jamboree.availability.SegmentFetcher;
 import io.jamboree.availability.ShardDistribution;
 import io.jamboree.core.ChainParams;
 import io.jamboree.guarantor.ComputedWorkReport;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's guarantor (GP 0.7.2 §11.3–11.4, §14; JAMNP-S CE 133–136, CE 146): a {@link GuarantorNode} over the
  * best head of the {@link BlockImporter}, the validators of the {@link Keystore}, the {@link Network}, the local
- * {@link ExtrinsicPool} and the {@link WorkReportComputation} Ξ of the highest ranking (greedy: a plugin's
+ * {@link ExtrinsicPool}, the {@link SegmentFetcher} for imported segments and the {@link WorkReportComputation} Ξ of the highest ranking (greedy: a plugin's
  * higher-ranked computation replaces the bundle's own). Offers the RPC's {@link WorkPackageSubmitter}. Publishes
  * guaranteed packages to {@link ShardDistribution} when one is registered.
  */
@@ -50,6 +51,10 @@ public final class GuarantorComponent implements WorkPackageSubmitter {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Network network;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SegmentFetcher segments;
+
     private final BlockImporter importer;
     private final ChainParams params;
     private final GuarantorNode node;
@@ -61,7 +66,8 @@ public final class GuarantorComponent implements WorkPackageSubmitter {
         this.importer = importer;
         this.params = importer.params();
         this.node = new GuarantorNode(params, this::head, keystore.validators(), () -> computation,
-                new NetworkPeers(params, () -> network), g -> pooled(pool, g), this::publish);
+                new NetworkPeers(params, () -> network), g -> pooled(pool, g), this::publish,
+                new SegmentImports(params, new SegmentRootLookup(importer::block), () -> segments));
     }
 
     GuarantorNode node() {

@@ -1,9 +1,9 @@
 package io.jamboree.guarantor.internal;
 
 import io.jamboree.codec.CodecException;
-import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.guarantor.ComputedWorkReport;
+import io.jamboree.guarantor.WorkPackageImports;
 import io.jamboree.guarantor.WorkReportComputation;
 import io.jamboree.guarantor.WorkReportException;
 import io.jamboree.keystore.ValidatorSecrets;
@@ -11,22 +11,15 @@ import io.jamboree.stf.state.ChainState;
 import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.types.Ed25519Public;
 import io.jamboree.types.Ed25519Signature;
-import io.jamboree.types.ExtrinsicSpec;
 import io.jamboree.types.Hash;
 import io.jamboree.types.ReportGuarantee;
-import io.jamboree.types.ValidatorKeys;
 import io.jamboree.types.ValidatorSignature;
-import io.jamboree.types.WorkItem;
-import io.jamboree.types.WorkPackage;
 import io.jamboree.types.WorkReport;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,10 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuarantorNode {
     /** The largest encoded work package accepted before authorization: 200 KiB (JAMNP-S CE 133 and CE 146). */
-    public static final int MAX_PACKAGE_BYTES = 200 * 1024;
-
-    /** The longest wait for the co-guarantors' signatures (JAMNP-S CE 135: about two seconds for the third). */
-    static final long SHARE_TIMEOUT_MS = 4_000;
+    public static final int MAX_PACKAGE_BYTES = WorkPackageIntake.MAX_PACKAGE_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(GuarantorNode.class);
     private static final int KEEP_REPORTS = 1024;
@@ -71,11 +61,15 @@ public final class GuarantorNode {
 
     private final ChainParams params;
     private final Supplier<Optional<Head>> head;
-    private final List<ValidatorSecrets> keys;
+    private final GuarantorKeys keys;
+    private final WorkPackageIntake intake;
+    private final GuaranteeCollection collection;
+    private final GuaranteeReception reception;
     private final Supplier<WorkReportComputation> computation;
     private final Peers peers;
     private final Consumer<ReportGuarantee> pool;
     private final Consumer<ComputedWorkReport> availability;
+    private final SegmentImports imports;
     private final Map<Hash, WorkReport> reports = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -95,9 +89,22 @@ public final class GuarantorNode {
     public GuarantorNode(ChainParams params, Supplier<Optional<Head>> head, List<ValidatorSecrets> keys,
             Supplier<WorkReportComputation> computation, Peers peers, Consumer<ReportGuarantee> pool,
             Consumer<ComputedWorkReport> availability) {
+        this(params, head, keys, computation, peers, pool, availability, null);
+    }
+
+    /**
+     * @param imports resolves, fetches and checks the segments a package imports; null: such packages are refused
+     */
+    GuarantorNode(ChainParams params, Supplier<Optional<Head>> head, List<ValidatorSecrets> keys,
+            Supplier<WorkReportComputation> computation, Peers peers, Consumer<ReportGuarantee> pool,
+            Consumer<ComputedWorkReport> availability, SegmentImports imports) {
+        this.imports = imports;
         this.params = params;
         this.head = head;
-        this.keys = List.copyOf(keys);
+        this.keys = new GuarantorKeys(params, keys);
+        this.intake = new WorkPackageIntake(params);
+        this.collection = new GuaranteeCollection(params, peers, pool, availability, this::remember);
+        this.reception = new GuaranteeReception(params, head, pool, this::remember);
         this.computation = computation;
         this.peers = peers;
         this.pool = pool;
@@ -114,24 +121,7 @@ public final class GuarantorNode {
      * @throws WorkReportException with the reason when the package is malformed, too large or its data does not fit
      */
     public WorkPackageBundle parse(byte[] encodedPackage, List<byte[]> extrinsicBlobs) {
-        WorkPackage pkg = decodePackage(encodedPackage);
-        List<List<byte[]>> xs = new ArrayList<>();
-        int k = 0;
-        for (WorkItem w : pkg.items()) {
-            List<byte[]> item = new ArrayList<>();
-            for (ExtrinsicSpec s : w.extrinsic()) {
-                if (k >= extrinsicBlobs.size()) {
-                    throw new WorkReportException("the package lists more extrinsics than the " + extrinsicBlobs.size()
-                            + " given");
-                }
-                item.add(extrinsicBlobs.get(k++));
-            }
-            xs.add(item);
-        }
-        if (k != extrinsicBlobs.size()) {
-            throw new WorkReportException(extrinsicBlobs.size() + " extrinsics given, the package lists " + k);
-        }
-        return checkSize(new WorkPackageBundle(pkg, xs));
+        return intake.parse(encodedPackage, extrinsicBlobs);
     }
 
     /**
@@ -140,36 +130,7 @@ public final class GuarantorNode {
      * @throws WorkReportException with the reason when the package is malformed, too large or the data does not fit
      */
     public WorkPackageBundle parse(byte[] encodedPackage, byte[] extrinsicData) {
-        WorkPackage pkg = decodePackage(encodedPackage);
-        try {
-            return checkSize(new WorkPackageBundle(pkg, WorkPackageBundle.splitExtrinsics(extrinsicData, pkg)));
-        } catch (CodecException e) {
-            throw new WorkReportException("the extrinsic data does not fit the package's specs: " + e.getMessage());
-        }
-    }
-
-    private WorkPackage decodePackage(byte[] encodedPackage) {
-        if (encodedPackage.length > MAX_PACKAGE_BYTES) {
-            throw new WorkReportException("the work package is " + encodedPackage.length + " octets, over the "
-                    + MAX_PACKAGE_BYTES + " accepted before authorization");
-        }
-        try {
-            Decoder d = new Decoder(encodedPackage);
-            WorkPackage pkg = WorkPackage.decode(d, params);
-            d.expectEnd();
-            return pkg;
-        } catch (CodecException | IllegalArgumentException e) {
-            throw new WorkReportException("malformed work package: " + e.getMessage());
-        }
-    }
-
-    private WorkPackageBundle checkSize(WorkPackageBundle b) {
-        long size = b.encode(params).length;
-        if (size > params.maxBundleSize()) {
-            throw new WorkReportException("the work-package bundle is " + size + " octets, over W_B = "
-                    + params.maxBundleSize());
-        }
-        return b;
+        return intake.parse(encodedPackage, extrinsicData);
     }
 
     /**
@@ -231,11 +192,25 @@ public final class GuarantorNode {
      * @throws WorkReportException when Ξ refuses the package
      */
     public Accepted accept(Head h, int core, WorkPackageBundle b, List<Integer> own) {
+        return accept(h, core, b, own, fetchImports(h, b));
+    }
+
+    private WorkPackageImports fetchImports(Head h, WorkPackageBundle b) {
+        if (b.pkg().items().stream().allMatch(w -> w.importSegments().isEmpty())) {
+            return WorkPackageImports.NONE;
+        }
+        if (imports == null) {
+            throw new WorkReportException("the package imports segments, which this guarantor cannot fetch");
+        }
+        return imports.fetch(h.hash(), b.pkg());
+    }
+
+    private Accepted accept(Head h, int core, WorkPackageBundle b, List<Integer> own, WorkPackageImports in) {
         ServiceAccounts services = new ServiceAccounts(h.state().services(), params);
-        ComputedWorkReport c = computation.get().compute(params, services, b.pkg(), b.extrinsics(), core);
+        ComputedWorkReport c = computation.get().compute(params, services, b.pkg(), b.extrinsics(), in, core);
         List<ValidatorSignature> sigs = new ArrayList<>();
         for (int v : own) {
-            sigs.add(GuaranteeSigning.sign(params, c.report(), v, secretOf(h.state().kappa(), v)));
+            sigs.add(GuaranteeSigning.sign(params, c.report(), v, keys.secretOf(h.state().kappa(), v)));
         }
         LOG.info("refined package {} on core {} (report {})", c.report().packageSpec().hash(), core,
                 c.report().hash(params));
@@ -249,69 +224,7 @@ public final class GuarantorNode {
      * @return the guarantee, or empty when fewer than two guarantors signed
      */
     public Optional<ReportGuarantee> complete(Accepted a) {
-        ChainState s = a.head().state();
-        Hash reportHash = a.computed().report().hash(params);
-        int[] gs = GuaranteeSigning.guarantorsOf(params, s.eta().get(2), s.tau(), a.core());
-        List<ValidatorSignature> sigs = new ArrayList<>(a.own());
-        List<CompletableFuture<ValidatorSignature>> asks = new ArrayList<>();
-        for (int v : gs) {
-            if (a.own().stream().anyMatch(x -> x.validatorIndex() == v)) {
-                continue;
-            }
-            Ed25519Public key = s.kappa().get(v).ed25519();
-            asks.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    ShareResponse r = peers.share(key, a.core(), a.bundle());
-                    if (!r.reportHash().equals(reportHash)) {
-                        LOG.warn("co-guarantor {} computed report {} for package {}, this node {}", v,
-                                r.reportHash(), a.packageHash(), reportHash);
-                        return null;
-                    }
-                    if (!GuaranteeSigning.verify(key.bytes(), reportHash, r.signature().bytes())) {
-                        LOG.warn("co-guarantor {} sent a bad signature for report {}", v, reportHash);
-                        return null;
-                    }
-                    return new ValidatorSignature(v, r.signature());
-                } catch (Exception e) {
-                    LOG.info("co-guarantor {} did not sign package {}: {}", v, a.packageHash(), e.toString());
-                    return null;
-                }
-            }, VirtualExecutor.INSTANCE));
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHARE_TIMEOUT_MS);
-        for (CompletableFuture<ValidatorSignature> f : asks) {
-            try {
-                ValidatorSignature v = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (v != null) {
-                    sigs.add(v);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                // timed out or failed: that co-guarantor does not sign
-            }
-        }
-        if (sigs.size() < 2) {
-            LOG.warn("package {} on core {}: only {} guarantor signature(s), two are needed; not guaranteed",
-                    a.packageHash(), a.core(), sigs.size());
-            return Optional.empty();
-        }
-        ReportGuarantee g = GuaranteeSigning.guarantee(a.computed().report(), s.tau(), sigs);
-        remember(g.report(), reportHash);
-        pool.accept(g);
-        List<Ed25519Public> others = new ArrayList<>();
-        for (int v = 0; v < s.kappa().size(); v++) {
-            final int idx = v;
-            if (a.own().stream().noneMatch(x -> x.validatorIndex() == idx)) {
-                others.add(s.kappa().get(v).ed25519());
-            }
-        }
-        peers.distribute(g, others);
-        availability.accept(a.computed());
-        LOG.info("guaranteed package {} on core {} at slot {} with {} signatures (report {})", a.packageHash(),
-                a.core(), s.tau(), sigs.size(), reportHash);
-        return Optional.of(g);
+        return collection.complete(a);
     }
 
     /**
@@ -324,14 +237,21 @@ public final class GuarantorNode {
         if (core < 0 || core >= params.coresCount()) {
             throw new WorkReportException("core " + core + " does not exist (C = " + params.coresCount() + ")");
         }
-        WorkPackageBundle b = checkSize(WorkPackageBundle.decode(bundle, params));
+        WorkPackageBundle b = intake.checkSize(WorkPackageBundle.decode(bundle, params));
         Head h = head.get().orElseThrow(() -> new WorkReportException("this node has no chain yet"));
         List<Integer> own = ownGuarantors(h, core);
         if (own.isEmpty()) {
             throw new WorkReportException("this node is not a guarantor of core " + core + " at slot "
                     + h.state().tau());
         }
-        Accepted a = accept(h, core, b, own.subList(0, 1));
+        WorkPackageImports in = WorkPackageImports.NONE;
+        if (b.pkg().items().stream().anyMatch(w -> !w.importSegments().isEmpty())) {
+            if (imports == null) {
+                throw new WorkReportException("the package imports segments, which this guarantor cannot check");
+            }
+            in = imports.check(h.hash(), b);
+        }
+        Accepted a = accept(h, core, b, own.subList(0, 1), in);
         remember(a.computed().report(), a.computed().report().hash(params));
         availability.accept(a.computed());
         return new ShareResponse(a.computed().report().hash(params), a.own().getFirst().signature());
@@ -339,28 +259,7 @@ public final class GuarantorNode {
 
     /** CE 135: a guaranteed report from another guarantor; its signatures are checked against κ, then pooled. */
     public void receive(ReportGuarantee g) {
-        if (g.signatures().size() < 2) {
-            throw new WorkReportException("a guarantee needs two or three signatures, got " + g.signatures().size());
-        }
-        Hash reportHash = g.report().hash(params);
-        Optional<Head> h = head.get();
-        if (h.isPresent()) {
-            ValidatorKeys kappa = h.get().state().kappa();
-            ValidatorKeys lambda = h.get().state().lambda();
-            for (ValidatorSignature sig : g.signatures()) {
-                int v = sig.validatorIndex();
-                if (v >= kappa.size()) {
-                    throw new WorkReportException("signature of validator " + v + ", there are " + kappa.size());
-                }
-                if (!GuaranteeSigning.verify(kappa.get(v).ed25519().bytes(), reportHash, sig.signature().bytes())
-                        && !GuaranteeSigning.verify(lambda.get(v).ed25519().bytes(), reportHash,
-                                sig.signature().bytes())) {
-                    throw new WorkReportException("bad signature of validator " + v + " on report " + reportHash);
-                }
-            }
-        }
-        remember(g.report(), reportHash);
-        pool.accept(g);
+        reception.receive(g);
     }
 
     /** CE 136: a work report this node guaranteed, signed or received, by its hash. */
@@ -378,32 +277,7 @@ public final class GuarantorNode {
 
     /** The validator indices in κ of the head that this node holds keys of and P(η_2, τ) puts on {@code core}. */
     public List<Integer> ownGuarantors(Head h, int core) {
-        ChainState s = h.state();
-        int[] cores = io.jamboree.stf.reports.GuarantorAssignment.permute(s.eta().get(2), s.tau(), params);
-        List<Integer> out = new ArrayList<>();
-        for (int v = 0; v < s.kappa().size() && v < cores.length; v++) {
-            if (cores[v] == core && secret(s.kappa().get(v).ed25519()) != null) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    private byte[] secretOf(ValidatorKeys kappa, int v) {
-        byte[] s = secret(kappa.get(v).ed25519());
-        if (s == null) {
-            throw new IllegalStateException("no secret key of validator " + v);
-        }
-        return s;
-    }
-
-    private byte[] secret(Ed25519Public key) {
-        for (ValidatorSecrets k : keys) {
-            if (Arrays.equals(k.ed25519Public(), key.bytes())) {
-                return k.ed25519SecretSeed();
-            }
-        }
-        return null;
+        return keys.ownGuarantors(h, core);
     }
 
     private static byte[] concat(List<List<byte[]>> xs) {
@@ -422,15 +296,5 @@ public final class GuarantorNode {
             }
         }
         return out;
-    }
-
-    /** Runs each task on a virtual thread of its own. */
-    private static final class VirtualExecutor implements java.util.concurrent.Executor {
-        static final VirtualExecutor INSTANCE = new VirtualExecutor();
-
-        @Override
-        public void execute(Runnable r) {
-            Thread.ofVirtual().name("guarantor-share").start(r);
-        }
     }
 }

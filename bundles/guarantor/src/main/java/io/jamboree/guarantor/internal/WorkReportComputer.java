@@ -1,6 +1,7 @@
 package io.jamboree.guarantor.internal;
 
 import io.jamboree.accumulate.IsAuthorization;
+import io.jamboree.availability.ImportedSegment;
 import io.jamboree.accumulate.IsAuthorizationResult;
 import io.jamboree.accumulate.Refinement;
 import io.jamboree.accumulate.RefinementResult;
@@ -10,6 +11,7 @@ import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.erasure.AvailabilitySpecifier;
 import io.jamboree.guarantor.ComputedWorkReport;
+import io.jamboree.guarantor.WorkPackageImports;
 import io.jamboree.guarantor.WorkReportComputation;
 import io.jamboree.guarantor.WorkReportException;
 import io.jamboree.types.AvailabilitySpec;
@@ -31,8 +33,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Ξ(p, c), the work-report computation of GP 0.7.2 §14.4 (eq. workdigestfunction), for packages without imported
- * segments (this node does not fetch segments yet: such a package is refused with a clear message):
+ * Ξ(p, c), the work-report computation of GP 0.7.2 §14.4 (eq. workdigestfunction), the imported segments given by the
+ * caller (fetched and checked by the guarantor, {@link WorkPackageImports}); a package that imports segments without
+ * them is refused with a clear message:
  * <ul>
  *   <li>(o, u_a) = Ψ_I(p, c); ∅ (refused) unless o is a blob of at most W_R octets;</li>
  *   <li>for each item j, I(p, j): Ψ_R(c, j, p, o, S#(p_w), ℓ) with ℓ the exports of the items before it, its output
@@ -40,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
  *       when it exported other than e_m segments, and its exports by e_m zero segments in both cases and on any
  *       error;</li>
  *   <li>the digests C(w, r, u) (eq. 14.? item-to-digest): payload hash, accumulate gas, load;</li>
- *   <li>s = A(H(p), E(p, X#(p_w), S#(p_w), J#(p_w)), ⌢ē) (GP eq. 14.17) with S and J empty here.</li>
+ *   <li>s = A(H(p), E(p, X#(p_w), S#(p_w), J#(p_w)), ⌢ē) (GP eq. 14.17) with S the imported segments and J their justifications {@code ↕J_0}.</li>
  * </ul>
  * The PVM invocations Ψ_I and Ψ_R are the node's {@link IsAuthorization} and {@link Refinement} services.
  */
@@ -61,17 +64,18 @@ public final class WorkReportComputer implements WorkReportComputation {
     @Override
     public ComputedWorkReport compute(ChainParams p, ServiceState services, WorkPackage pkg,
             List<List<byte[]>> extrinsics, int core) {
+        return compute(p, services, pkg, extrinsics, WorkPackageImports.NONE, core);
+    }
+
+    @Override
+    public ComputedWorkReport compute(ChainParams p, ServiceState services, WorkPackage pkg,
+            List<List<byte[]>> extrinsics, WorkPackageImports given, int core) {
         if (core < 0 || core >= p.coresCount()) {
             throw new WorkReportException("core " + core + " is not one of the chain's " + p.coresCount() + " cores");
         }
         List<WorkItem> items = pkg.items();
         checkExtrinsics(items, extrinsics);
-        for (WorkItem w : items) {
-            if (!w.importSegments().isEmpty()) {
-                throw new WorkReportException("work item of service " + w.service() + " imports "
-                        + w.importSegments().size() + " segments: fetching imported segments is not supported yet");
-            }
-        }
+        List<List<byte[]>> imports = checkImports(items, given);
         IsAuthorizationResult auth = authorization.authorize(p, services, pkg, core);
         if (!(auth.result() instanceof WorkExecResult.Ok(Blob trace))) {
             throw new WorkReportException("the package is not authorized: Ψ_I gave "
@@ -81,10 +85,6 @@ public final class WorkReportComputer implements WorkReportComputation {
         int maxVar = p.maxReportVarSize();
         if (o.length > maxVar) {
             throw new WorkReportException("the authorizer trace is " + o.length + " octets, over W_R = " + maxVar);
-        }
-        List<List<byte[]>> imports = new ArrayList<>(items.size());
-        for (int j = 0; j < items.size(); j++) {
-            imports.add(List.of());
         }
         List<WorkDigest> digests = new ArrayList<>(items.size());
         List<byte[]> exports = new ArrayList<>();
@@ -125,11 +125,26 @@ public final class WorkReportComputer implements WorkReportComputation {
                 bundle.bytes(x); // X#: concatenated, no length prefixes (GP §14.4)
             }
         }
+        for (List<byte[]> segs : imports) {
+            for (byte[] g : segs) {
+                bundle.bytes(g); // S#: W_G octets each, no prefixes
+            }
+        }
+        if (!given.isEmpty()) {
+            for (List<ImportedSegment> segs : given.segments()) {
+                for (ImportedSegment g : segs) {
+                    bundle.length(g.proof().size()); // J#: ↕J_0 of each import
+                    for (byte[] h : g.proof()) {
+                        bundle.bytes(h);
+                    }
+                }
+            }
+        }
         byte[] b = bundle.toByteArray();
         AvailabilitySpec spec = availability.spec(p, new Hash(Blake2b256.hash(encoded)), b, exports);
         Hash authorizer = new Hash(Blake2b256.hash(pkg.authCodeHash().bytes(), pkg.authorizerConfig().bytes()));
         WorkReport report = new WorkReport(spec, pkg.context(), core, authorizer, auth.gasUsed(), new Blob(o),
-                List.of(), digests);
+                given.lookup(), digests);
         return new ComputedWorkReport(report, b, exports);
     }
 
@@ -138,6 +153,29 @@ public final class WorkReportComputer implements WorkReportComputation {
         Encoder e = new Encoder();
         pkg.encode(e, p);
         return e.toByteArray();
+    }
+
+    /** The imported segments of each item, as many as its import specs name, each {@code W_G} octets. */
+    private static List<List<byte[]>> checkImports(List<WorkItem> items, WorkPackageImports given) {
+        List<List<byte[]>> out = new ArrayList<>(items.size());
+        for (int j = 0; j < items.size(); j++) {
+            int n = items.get(j).importSegments().size();
+            List<ImportedSegment> segs = j < given.segments().size() ? given.segments().get(j) : List.of();
+            if (segs.size() != n) {
+                throw new WorkReportException("work item " + j + " of service " + items.get(j).service() + " imports "
+                        + n + " segments, " + segs.size() + " were fetched");
+            }
+            List<byte[]> data = new ArrayList<>(n);
+            for (ImportedSegment g : segs) {
+                data.add(g.segment());
+            }
+            out.add(data);
+        }
+        if (given.segments().size() > items.size() && !given.isEmpty()) {
+            throw new WorkReportException("imports for " + given.segments().size() + " items, the package has "
+                    + items.size());
+        }
+        return out;
     }
 
     private static void checkExtrinsics(List<WorkItem> items, List<List<byte[]>> extrinsics) {

@@ -277,4 +277,61 @@ class GuarantorNodeTest {
                 List.of(List.of(x)), 0);
         assertArrayEquals(c.bundle(), enc, "the bundle Ξ commits to");
     }
+
+    /**
+     * A package importing segments 3 and 0 of an earlier package's five exports: Ξ with the imports refines on them
+     * (the sample service's import mode hashes the first), its bundle is E(p, X#, S#, J#) with the segments after the
+     * extrinsic data and each ↕J_0 after them, which decodes back; each justification gives the segment root.
+     */
+    @Test
+    void bundleWithImportsCarriesTheSegmentsAndTheirJustifications() {
+        List<byte[]> exported = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            byte[] seg = new byte[P.segmentSize()];
+            Arrays.fill(seg, (byte) (k + 1));
+            exported.add(seg);
+        }
+        io.jamboree.merkle.HashFunction h = io.jamboree.merkle.HashFunction.BLAKE2B_256;
+        Hash root = new Hash(io.jamboree.merkle.ConstantDepthMerkle.root(exported, h));
+        Hash exporter = new Hash(Blake2b256.hash(new byte[] {42}));
+        WorkItem w = new WorkItem(SampleService.ID, SampleService.codeHash(), 5_000_000, 100_000, 0,
+                new Blob(new byte[] {9}), List.of(new io.jamboree.types.ImportSpec(exporter, 0x8000 | 3),
+                        new io.jamboree.types.ImportSpec(root, 0)), List.of());
+        WorkPackage p = pkg(SampleService.authorizerCodeHash(), w);
+        List<io.jamboree.availability.ImportedSegment> imported = List.of(
+                new io.jamboree.availability.ImportedSegment(exported.get(3),
+                        io.jamboree.merkle.ConstantDepthMerkle.justification(exported, 3, h)),
+                new io.jamboree.availability.ImportedSegment(exported.get(0),
+                        io.jamboree.merkle.ConstantDepthMerkle.justification(exported, 0, h)));
+        assertArrayEquals(root.bytes(), imported.get(0).root(3));
+        assertArrayEquals(root.bytes(), imported.get(1).root(0));
+        assertFalse(Arrays.equals(root.bytes(), imported.get(0).root(2)), "another index gives another root");
+        List<io.jamboree.types.SegmentRootLookupItem> lookup = List.of(
+                new io.jamboree.types.SegmentRootLookupItem(exporter, root));
+        ComputedWorkReport c = computer.compute(P, new io.jamboree.stf.state.ServiceAccounts(genesis.services(), P), p,
+                List.of(List.of()), new io.jamboree.guarantor.WorkPackageImports(List.of(imported), lookup), 0);
+        var result = (io.jamboree.types.WorkExecResult.Ok) c.report().results().getFirst().result();
+        assertArrayEquals(Blake2b256.hash(exported.get(3)), result.output().bytes(), "refined on the first import");
+        assertEquals(lookup, c.report().segmentRootLookup());
+        assertEquals(2, c.report().results().getFirst().refineLoad().imports());
+
+        byte[] enc = new WorkPackageBundle(p, List.of(List.of()), List.of(imported)).encode(P);
+        assertArrayEquals(c.bundle(), enc, "the bundle Ξ commits to");
+        int pkgLength = WorkReportComputer.encode(P, p).length;
+        assertArrayEquals(exported.get(3), Arrays.copyOfRange(enc, pkgLength, pkgLength + P.segmentSize()));
+        assertArrayEquals(exported.get(0), Arrays.copyOfRange(enc, pkgLength + P.segmentSize(),
+                pkgLength + 2 * P.segmentSize()));
+        assertEquals(pkgLength + 2 * P.segmentSize() + 2 * (1 + 3 * 32), enc.length, "two ↕J_0 of depth 3");
+        WorkPackageBundle back = WorkPackageBundle.decode(enc, P);
+        assertArrayEquals(exported.get(0), back.imports().getFirst().get(1).segment());
+        assertArrayEquals(root.bytes(), back.imports().getFirst().get(0).root(3));
+        assertThrows(io.jamboree.codec.CodecException.class,
+                () -> WorkPackageBundle.decode(Arrays.copyOf(enc, enc.length - 1), P));
+
+        // without the imports Ξ refuses the package with the reason
+        io.jamboree.guarantor.WorkReportException e = assertThrows(io.jamboree.guarantor.WorkReportException.class,
+                () -> computer.compute(P, new io.jamboree.stf.state.ServiceAccounts(genesis.services(), P), p,
+                        List.of(List.of()), 0));
+        assertTrue(e.getMessage().contains("imports 2 segments, 0 were fetched"), e.getMessage());
+    }
 }

@@ -2,12 +2,15 @@ package io.jamboree.sample.internal;
 
 /**
  * The sample service of issue 16, assembled with {@link PvmAssembler}: its refine (entry 0) returns the Blake2b-256
- * hash of the work item's payload, computed in PVM code (RFC 7693: 12 rounds of G over 128-octet blocks, unkeyed,
+ * hash of its data, computed in PVM code (RFC 7693: 12 rounds of G over 128-octet blocks, unkeyed,
  * 32-octet digest); its accumulate (entry 5) writes, for every operand whose result is a blob, that blob into the
  * service's storage under the key of the operand's payload hash.
  *
- * <p>Refine: the item index comes from the argument {@code E(c, i, ..)} (the core index is at most two octets), the
- * payload from {@code fetch} selector 13 (at most 32 KiB, else a panic). Accumulate: each input from {@code fetch}
+ * <p>Refine: the item index comes from the argument {@code E(c, i, ..)} (the core index is at most two octets). The
+ * data is the item's first imported segment ({@code fetch} selector 6) when it imports one (import mode), else its
+ * payload ({@code fetch} selector 13, at most 32 KiB, else a panic). Then, export mode: the data is exported
+ * ({@code export}, host call 7: zero-padded to {@code W_G}) {@code e_m} times, the item's export count read from its
+ * summary S(w) ({@code fetch} selector 12); an item exporting nothing exports nothing. Accumulate: each input from {@code fetch}
  * selector 15 ({@code E(i[k])}: discriminator 0, then package hash, segment root, authorizer hash, payload hash,
  * the gas limit as a natural, the result as {@code 0 ⌢ ↕blob}); {@code write} (host call 4) stores the blob.
  */
@@ -36,7 +39,8 @@ public final class SampleServiceProgram {
     private static final int RA = 0, SP = 1, M = 2, A = 3, B = 4, C = 5, D = 6, P = 7, N = 8, X = 9, Y = 10, T = 11,
             F = 12;
     // stack frame: message buffer, v, h, then the payload
-    private static final int MBUF = 0, V = 128, H = 256, PAYLOAD = 1024, MAX_PAYLOAD = 32 * 1024;
+    private static final int MBUF = 0, V = 128, H = 256, ITEM = 384, LEN = 392, SUMMARY = 400, PAYLOAD = 1024,
+            MAX_PAYLOAD = 32 * 1024;
     private static final int FRAME = PAYLOAD + MAX_PAYLOAD;
     // accumulate frame
     private static final int INPUT = 0, MAX_INPUT = 4096;
@@ -67,13 +71,27 @@ public final class SampleServiceProgram {
         a.label("core1");
         a.loadIndU8(T, P, 1);
         a.label("item");
+        a.storeIndU64(T, SP, ITEM);
+        // import mode: the data is the item's first imported segment, fetch(o, 0, MAX, selector 6, import 0)
+        a.addImm64(P, SP, PAYLOAD);
+        a.loadImm64(N, 0);
+        a.loadImm64(X, MAX_PAYLOAD);
+        a.loadImm64(Y, 6);
+        a.loadImm64(T, 0);
+        a.ecalli(1);
+        a.branchImm(86, P, MAX_PAYLOAD, "payload"); // NONE: no import, the data is the payload
+        a.jump("data");
+        a.label("payload");
         // fetch(o = payload buffer, f = 0, l = MAX, selector 13, item i)
         a.addImm64(P, SP, PAYLOAD);
         a.loadImm64(N, 0);
         a.loadImm64(X, MAX_PAYLOAD);
         a.loadImm64(Y, 13);
+        a.loadIndU64(T, SP, ITEM);
         a.ecalli(1);
         a.branchImm(86, P, MAX_PAYLOAD, "fail"); // NONE or too long
+        a.label("data");
+        a.storeIndU64(P, SP, LEN);
         a.move(N, P);
         a.addImm64(P, SP, PAYLOAD);
         for (int i = 0; i < 8; i++) {
@@ -148,6 +166,25 @@ public final class SampleServiceProgram {
         a.jump("block");
 
         a.label("done");
+        // export mode: e_m of the item's summary S(w) (fetch selector 12, at octet 52) times export(data)
+        a.addImm64(P, SP, SUMMARY);
+        a.loadImm64(N, 0);
+        a.loadImm64(X, 64);
+        a.loadImm64(Y, 12);
+        a.loadIndU64(T, SP, ITEM);
+        a.ecalli(1);
+        a.branchImm(86, P, 64, "fail");
+        a.loadIndU8(F, SP, SUMMARY + 52);
+        a.loadIndU8(A, SP, SUMMARY + 53);
+        a.branchImm(82, A, 0, "fail"); // more than 255 exports: not this program's
+        a.label("export");
+        a.branchImm(81, F, 0, "return");
+        a.addImm64(P, SP, PAYLOAD);
+        a.loadIndU64(N, SP, LEN);
+        a.ecalli(7);
+        a.addImm64(F, F, -1);
+        a.jump("export");
+        a.label("return");
         a.addImm64(P, SP, H);
         a.loadImm64(N, 32);
         a.jumpInd(RA, 0);

@@ -11,6 +11,7 @@ import io.jamboree.sample.SampleService;
 import io.jamboree.types.Blob;
 import io.jamboree.types.CoreActivityRecord;
 import io.jamboree.types.Hash;
+import io.jamboree.types.ImportSpec;
 import io.jamboree.types.RefineContext;
 import io.jamboree.types.ServiceInfo;
 import io.jamboree.types.Statistics;
@@ -25,8 +26,11 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code jam submit-work --service ID --payload HEX [--payload HEX]... [--core N] [--url ws://HOST:PORT] [--wait]
- * [--timeout S]}: builds a work package of one item for service {@code ID} with each payload, authorized by the dev
+ * {@code jam submit-work --service ID --payload HEX [--payload HEX]... [--exports K=N]... [--import K=F:I]...
+ * [--core N] [--url ws://HOST:PORT] [--wait] [--timeout S]}: builds a work package of one item for service {@code ID}
+ * with each payload (the item of payload {@code K}, from 0, exporting {@code N} segments with {@code --exports K=N};
+ * importing, with {@code --import K=F:I}, segment {@code I} of the package of payload {@code F}, named by its
+ * work-package hash, submitted once that package is available), authorized by the dev
  * chain spec's accepting authorizer ({@link SampleService#authorizerCodeHash()} hosted by the sample service, empty
  * configuration), its context anchored at the node's best block (GP §14.3: anchor, its state root and
  * accumulation-output super-peak, the same block as lookup anchor), submits it with the JIP-2
@@ -65,6 +69,11 @@ public final class SubmitWorkCommand implements JamCommand {
         long available = -1;
         long accumulated = -1;
         boolean dropped;
+        /** e of its work item: the sample service exports its data that many times. */
+        int exports;
+        /** The payload number (of this run) whose package's segment it imports, or -1. */
+        int importFrom = -1;
+        int importIndex;
 
         Tracked(byte[] payload, int core) {
             this.payload = payload;
@@ -77,6 +86,8 @@ public final class SubmitWorkCommand implements JamCommand {
         String url = DEFAULT_URL;
         long service = -1;
         List<byte[]> payloads = new ArrayList<>();
+        java.util.Map<Integer, Integer> exports = new java.util.HashMap<>();
+        java.util.Map<Integer, int[]> imports = new java.util.HashMap<>();
         int core = 0;
         boolean wait = false;
         long timeout = 120;
@@ -98,6 +109,27 @@ public final class SubmitWorkCommand implements JamCommand {
                     case "--core" -> core = Integer.parseInt(v);
                     case "--timeout" -> timeout = Long.parseLong(v);
                     case "--payload" -> payloads.add(HexFormat.of().parseHex(v.startsWith("0x") ? v.substring(2) : v));
+                    case "--exports" -> {
+                        String[] kn = v.split("=");
+                        int n = kn.length == 2 ? Integer.parseInt(kn[1]) : -1;
+                        if (n < 0 || n > 255) {
+                            throw new IllegalArgumentException("give K=N, N of 0..255");
+                        }
+                        exports.put(Integer.parseInt(kn[0]), n);
+                    }
+                    case "--import" -> {
+                        String[] kfi = v.split("[=:]");
+                        if (kfi.length != 3) {
+                            throw new IllegalArgumentException("give K=F:I");
+                        }
+                        int k = Integer.parseInt(kfi[0]);
+                        int from = Integer.parseInt(kfi[1]);
+                        int index = Integer.parseInt(kfi[2]);
+                        if (from < 0 || from >= k || index < 0 || index > 0x7FFF) {
+                            throw new IllegalArgumentException("F must be an earlier payload than K, I of 0..32767");
+                        }
+                        imports.put(k, new int[] {from, index});
+                    }
                     default -> {
                         err.println("jam submit-work: unknown option " + a);
                         return 2;
@@ -111,6 +143,18 @@ public final class SubmitWorkCommand implements JamCommand {
         if (service < 0 || payloads.isEmpty()) {
             err.println("jam submit-work: give --service ID and --payload HEX");
             return 2;
+        }
+        for (int k : exports.keySet()) {
+            if (k < 0 || k >= payloads.size()) {
+                err.println("jam submit-work: --exports for payload " + k + " of " + payloads.size());
+                return 2;
+            }
+        }
+        for (int k : imports.keySet()) {
+            if (k >= payloads.size()) {
+                err.println("jam submit-work: --import for payload " + k + " of " + payloads.size());
+                return 2;
+            }
         }
         RpcClient rpc = null;
         long connectUntil = System.nanoTime() + 30_000_000_000L;
@@ -144,13 +188,18 @@ public final class SubmitWorkCommand implements JamCommand {
             List<Tracked> all = new ArrayList<>();
             for (int k = 0; k < payloads.size(); k++) {
                 Tracked t = new Tracked(payloads.get(k), (core + k) % p.coresCount());
+                t.exports = exports.getOrDefault(k, 0);
+                if (imports.containsKey(k)) {
+                    t.importFrom = imports.get(k)[0];
+                    t.importIndex = imports.get(k)[1];
+                }
                 all.add(t);
                 queues.get(t.core).add(t);
             }
             boolean single = all.size() == 1;
             if (!wait) {
                 for (Tracked t : all) {
-                    submit(rpc, p, service, t);
+                    submit(rpc, p, service, t, all);
                     out.println(t.hash.hex());
                 }
                 return 0;
@@ -169,7 +218,17 @@ public final class SubmitWorkCommand implements JamCommand {
     }
 
     /** Builds the package of {@code t} anchored at the node's best block and submits it. */
-    private static void submit(RpcClient rpc, ChainParams p, long service, Tracked t) throws Exception {
+    private static void submit(RpcClient rpc, ChainParams p, long service, Tracked t, List<Tracked> all)
+            throws Exception {
+        List<ImportSpec> imports = List.of();
+        int importedBytes = 0;
+        if (t.importFrom >= 0) {
+            Tracked from = all.get(t.importFrom);
+            // by the exporting package's hash (h^⊞): the guarantor reports its segment root in the lookup dictionary
+            imports = List.of(new ImportSpec(from.hash, 0x8000 | t.importIndex));
+            int depth = from.exports <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(from.exports - 1);
+            importedBytes = p.segmentSize() + 1 + 32 * depth; // S and ↕J_0 in the bundle
+        }
         JsonNode best = rpc.call("bestBlock");
         Hash anchor = new Hash(RpcClient.blob(best.get("header_hash")));
         long slot = best.get("slot").asLong();
@@ -187,13 +246,13 @@ public final class SubmitWorkCommand implements JamCommand {
         WorkPackage pkg = new WorkPackage(SampleService.ID, SampleService.authorizerCodeHash(),
                 new RefineContext(anchor, new Hash(stateRoot), new Hash(beefyRoot), anchor, slot, List.of()),
                 Blob.EMPTY, Blob.EMPTY, List.of(new WorkItem(service, s.codeHash(),
-                        Math.min(REFINE_GAS, p.packageRefineGas()), Math.min(accGas, p.reportAccumulateGas()), 0,
-                        new Blob(t.payload), List.of(), List.of())));
+                        Math.min(REFINE_GAS, p.packageRefineGas()), Math.min(accGas, p.reportAccumulateGas()),
+                        t.exports, new Blob(t.payload), imports, List.of())));
         Encoder e = new Encoder();
         pkg.encode(e, p);
         byte[] encoded = e.toByteArray();
         t.hash = new Hash(Blake2b256.hash(encoded));
-        t.length = encoded.length;
+        t.length = encoded.length + importedBytes;
         t.submittedSlot = slot;
         t.submittedMs = System.currentTimeMillis();
         rpc.call("submitWorkPackage", t.core, encoded, new Object[0]);
@@ -221,8 +280,21 @@ public final class SubmitWorkCommand implements JamCommand {
         while (System.nanoTime() < end) {
             for (int c = 0; c < current.length; c++) {
                 if (current[c] == null && !queues.get(c).isEmpty()) {
+                    Tracked next = queues.get(c).peek();
+                    if (next.importFrom >= 0) {
+                        Tracked from = all.get(next.importFrom);
+                        if (from.dropped) {
+                            queues.get(c).poll();
+                            next.dropped = true;
+                            err.println("dropped: payload " + all.indexOf(next) + " imports from a dropped package");
+                            continue;
+                        }
+                        if (from.available < 0 && from.accumulated < 0) {
+                            continue; // its segments are not available yet
+                        }
+                    }
                     Tracked t = queues.get(c).poll();
-                    submit(rpc, p, service, t);
+                    submit(rpc, p, service, t, all);
                     current[c] = t;
                     out.println(single ? t.hash.hex() : t.hash.hex() + " submitted to core " + c + " at slot "
                             + t.submittedSlot);
@@ -230,8 +302,8 @@ public final class SubmitWorkCommand implements JamCommand {
                 }
             }
             boolean busy = false;
-            for (Tracked t : current) {
-                busy |= t != null;
+            for (int c = 0; c < current.length; c++) {
+                busy |= current[c] != null || !queues.get(c).isEmpty();
             }
             if (!busy) {
                 break;
@@ -276,7 +348,8 @@ public final class SubmitWorkCommand implements JamCommand {
                     t.accumulated = slot;
                     out.println(who + "accumulated: slot " + slot + " (" + (System.currentTimeMillis() - t.submittedMs)
                             + " ms after submission)" + (Arrays.equals(v, key) ? ""
-                            : "; storage holds " + Hex.encode(v) + ", not H(payload)"));
+                            : "; storage holds " + Hex.encode(v) + (t.importFrom >= 0 ? " (H of the imported segment)"
+                                    : ", not H(payload)")));
                     current[c] = null;
                 } else if (t.guaranteed < 0 && t.blocks > p.recentHistorySize() + 1) {
                     // its anchor has left the recent history β (GP §7): no block can take the report any more
