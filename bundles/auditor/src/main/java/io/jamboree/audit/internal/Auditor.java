@@ -83,6 +83,8 @@ public final class Auditor implements AuditedBlocks, AuditActivity {
     private final AuditEngine engine;
     private final ExecutorService audits = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    /** The validator set (κ) of the newest block seen: the peers CE 144/145 go to. */
+    private volatile List<ValidatorKey> currentKeys = List.of();
     private final Thread loop;
     private final LinkedHashSet<Hash> seen = new LinkedHashSet<>();
     private volatile boolean running = true;
@@ -255,6 +257,7 @@ public final class Auditor implements AuditedBlocks, AuditActivity {
             }
             BlockAudit audit = blockAudit(b, hash);
             if (audit != null) {
+                currentKeys = audit.validators();
                 engine.blockImported(audit, System.currentTimeMillis());
             }
         }
@@ -387,12 +390,17 @@ public final class Auditor implements AuditedBlocks, AuditActivity {
             if (net == null) {
                 return;
             }
-            for (var peer : net.peers()) {
-                if (peer.validatorIndex().isEmpty()
-                        || only != null && java.util.Arrays.binarySearch(only, peer.validatorIndex().getAsInt()) < 0) {
+            // validators are addressed by their Ed25519 keys (a JAMNP-S peer id is the key), as GRANDPA and the
+            // guarantor do: the node gives the network no validator set, so PeerInfo.validatorIndex stays empty
+            List<ValidatorKey> keys = currentKeys;
+            for (int i = 0; i < keys.size(); i++) {
+                if (only != null && java.util.Arrays.binarySearch(only, i) < 0) {
                     continue;
                 }
-                PeerId id = peer.id();
+                PeerId id = new PeerId(keys.get(i).ed25519().bytes());
+                if (net.peer(id).isEmpty()) {
+                    continue; // ourselves, or not connected
+                }
                 try {
                     sends.execute(() -> send(net, id, kind, first, second));
                 } catch (java.util.concurrent.RejectedExecutionException e) {
