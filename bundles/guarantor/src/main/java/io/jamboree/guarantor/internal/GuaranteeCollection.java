@@ -9,8 +9,10 @@ import io.jamboree.types.ReportGuarantee;
 import io.jamboree.types.ValidatorSignature;
 import io.jamboree.types.WorkReport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,13 +55,25 @@ final class GuaranteeCollection {
         ChainState s = a.head().state();
         Hash reportHash = a.computed().report().hash(params);
         int[] gs = GuaranteeSigning.guarantorsOf(params, s.eta().get(2), s.tau(), a.core());
-        List<ValidatorSignature> sigs = new ArrayList<>(a.own());
+        // Φ (GP §6.3) nulls the keys of offenders (ψ_O) in the reports transition, so their signature would make the
+        // guarantee invalid (GP §11.4): neither this node's own offending keys nor an offending co-guarantor sign
+        Set<Ed25519Public> offenders = new HashSet<>(s.psi().offenders());
+        List<ValidatorSignature> sigs = new ArrayList<>();
+        for (ValidatorSignature own : a.own()) {
+            if (!offenders.contains(s.kappa().get(own.validatorIndex()).ed25519())) {
+                sigs.add(own);
+            }
+        }
         List<CompletableFuture<ValidatorSignature>> asks = new ArrayList<>();
         for (int v : gs) {
             if (a.own().stream().anyMatch(x -> x.validatorIndex() == v)) {
                 continue;
             }
             Ed25519Public key = s.kappa().get(v).ed25519();
+            if (offenders.contains(key)) {
+                LOG.info("co-guarantor {} is an offender (ψ_O): not asked to sign package {}", v, a.packageHash());
+                continue;
+            }
             asks.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     GuarantorNode.ShareResponse r = peers.share(key, a.core(), a.bundle());

@@ -257,6 +257,47 @@ class GuarantorNodeTest {
                 .equals(new Hash(Blake2b256.hash(new byte[] {6})))));
     }
 
+    /**
+     * An offender's signature never goes into a guarantee (GP §6.3 Φ nulls the keys in ψ_O, so the reports transition
+     * would refuse it, GP §11.4): with co-guarantor gs[2] in ψ_O it is not asked, and the guarantee carries the other
+     * two; with gs[1] also an offender, one honest signature is no guarantee.
+     */
+    @Test
+    void offendersDoNotSignGuarantees() {
+        int[] gs = guarantorsOf(0);
+        GuarantorNode.Head before = head;
+        try {
+            head = withOffenders(gs[2]);
+            GuarantorNode n = byIndex.get(gs[0]);
+            n.submit(0, n.parse(encode(pkg(SampleService.authorizerCodeHash(), item(new byte[] {7}, 5_000_000))),
+                    List.of()), false, Runnable::run);
+            ReportGuarantee g = pools.get(gs[0]).getLast();
+            assertEquals(List.of(gs[0], gs[1]), g.signatures().stream().map(ValidatorSignature::validatorIndex).toList(),
+                    "the offender's signature is not in the guarantee");
+
+            head = withOffenders(gs[1], gs[2]);
+            int pooled = pools.get(gs[0]).size();
+            n.submit(0, n.parse(encode(pkg(SampleService.authorizerCodeHash(), item(new byte[] {8}, 5_000_000))),
+                    List.of()), false, Runnable::run);
+            assertEquals(pooled, pools.get(gs[0]).size(), "one signature beside two offenders is not a guarantee");
+        } finally {
+            head = before;
+        }
+    }
+
+    private static GuarantorNode.Head withOffenders(int... validators) {
+        List<Ed25519Public> keys = new ArrayList<>();
+        for (int v : validators) {
+            keys.add(genesis.kappa().get(v).ed25519());
+        }
+        keys.sort(null);
+        ChainState g = genesis;
+        ChainState s = new ChainState(g.alpha(), g.phi(), g.beta(), g.gamma(), new io.jamboree.types.DisputesRecords(
+                g.psi().good(), g.psi().bad(), g.psi().wonky(), keys), g.eta(), g.iota(), g.kappa(), g.lambda(), g.rho(),
+                g.tau(), g.chi(), g.pi(), g.omega(), g.xi(), g.theta(), g.services());
+        return new GuarantorNode.Head(head.hash(), s);
+    }
+
     @Test
     void bundleRoundTrips() {
         byte[] x = {1, 2, 3};
