@@ -18,7 +18,8 @@ import java.util.Locale;
  * loop; a fresh JVM would otherwise run that loop in the byte-code interpreter for the fuzzer's first blocks. The
  * block warm-up ({@link WarmUp}) has no work reports, so it never reaches the PVM.
  *
- * <p>Host calls: only {@code fetch} (index 1) with selector 13 (the work item's payload) is answered; anything else
+ * <p>Host calls: only {@code fetch} (index 1) with selector 13 (the work item's payload) and 12 (the item's summary
+ * S(w), GP §14.3: 62 octets, here with no exports) is answered; anything else (selector 6: no imported segment)
  * gets NONE. A failure only ends the warm-up (reported); the target serves all the same.
  */
 final class PvmWarmUp {
@@ -26,6 +27,13 @@ final class PvmWarmUp {
     private static final long FETCH = 1;
     /** {@code fetch} selector of a work item's payload. */
     private static final long PAYLOAD_SELECTOR = 13;
+    /** {@code fetch} selector of a work item's summary S(w). */
+    private static final long SUMMARY_SELECTOR = 12;
+    /**
+     * S(w) = E_4(s) ⌢ c ⌢ E_8(g) ⌢ E_8(a) ⌢ E_2(e) ⌢ E_2(|i|) ⌢ E_2(|x|) ⌢ E_4(|y|): 62 octets; all zero here, so
+     * the sample service's export mode exports nothing.
+     */
+    private static final byte[] SUMMARY = new byte[62];
     /** NONE = 2^64 - 1 (GP B.1). */
     private static final long NONE = -1L;
     /** The refine entry point of the sample service. */
@@ -91,16 +99,18 @@ final class PvmWarmUp {
     /** {@code fetch(o = ω7, f = ω8, l = ω9, selector ω10)}: the payload's octets f..f+l at o; ω7 = its length. */
     private static HostCallHandler.Outcome fetch(long index, PvmInstance vm, byte[] payload) {
         long[] w = vm.registers();
-        if (index != FETCH || w[10] != PAYLOAD_SELECTOR) {
+        byte[] data = index != FETCH ? null
+                : w[10] == PAYLOAD_SELECTOR ? payload : w[10] == SUMMARY_SELECTOR ? SUMMARY : null;
+        if (data == null) {
             w[7] = NONE;
             return HostCallHandler.Outcome.CONTINUE;
         }
-        int from = (int) Math.min(Math.max(w[8], 0), payload.length);
-        int count = (int) Math.min(Math.max(w[9], 0), payload.length - from);
-        if (!vm.memory().write(w[7], Arrays.copyOfRange(payload, from, from + count))) {
+        int from = (int) Math.min(Math.max(w[8], 0), data.length);
+        int count = (int) Math.min(Math.max(w[9], 0), data.length - from);
+        if (!vm.memory().write(w[7], Arrays.copyOfRange(data, from, from + count))) {
             return HostCallHandler.Outcome.PANIC;
         }
-        w[7] = payload.length;
+        w[7] = data.length;
         return HostCallHandler.Outcome.CONTINUE;
     }
 }
