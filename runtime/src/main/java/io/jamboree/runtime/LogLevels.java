@@ -1,10 +1,5 @@
 package io.jamboree.runtime;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,26 +32,22 @@ final class LogLevels {
     private LogLevels() {}
 
     /**
+     * Whether SLF4J's backend is Logback (as in the distribution). An embedding with another backend (the in-process
+     * nodes of the tests run over slf4j-simple) has no Logback classes: then nothing here touches them, and levels
+     * stay the backend's own.
+     */
+    static boolean logback() {
+        return org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.");
+    }
+
+    /**
      * Sets Logback up (the format, standard error, the default level {@code info} or {@code debug} when
      * {@code verbose}), then applies the levels of the configuration file and of {@code --log-level} in {@code args}; a
      * bad one is reported on stderr.
      */
     static void configure(String[] args, boolean verbose) {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-            ctx.reset();
-            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-            encoder.setContext(ctx);
-            encoder.setPattern(PATTERN);
-            encoder.start();
-            ConsoleAppender<ILoggingEvent> err = new ConsoleAppender<>();
-            err.setContext(ctx);
-            err.setName("stderr");
-            err.setTarget("System.err");
-            err.setEncoder(encoder);
-            err.start();
-            ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            root.addAppender(err);
-            root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+        if (logback()) {
+            LogbackSetup.console(PATTERN, verbose ? "debug" : "info");
         }
         apply(args);
     }
@@ -138,11 +129,8 @@ final class LogLevels {
                         + "' is not a level (trace, debug, info, warn, error, off)");
             }
         }
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-            for (Map.Entry<String, String> e : levels.entrySet()) {
-                ctx.getLogger(e.getKey().isEmpty() ? org.slf4j.Logger.ROOT_LOGGER_NAME : e.getKey())
-                        .setLevel(Level.toLevel(e.getValue().toLowerCase(Locale.ROOT)));
-            }
+        if (logback()) {
+            LogbackSetup.levels(levels);
         }
     }
 
