@@ -433,7 +433,10 @@ final class AuditEngine {
                 s.tranche++;
                 laterTranche(s.block, s.tranche);
             }
-            if (s.audited && (s.tranche >= MAX_TRANCHE || allJudged(s.block))) {
+            // not before tranche 1 has begun: tranche 0's announcements may still be on their way until then, and
+            // one that arrives after the others' judgments must still count as a no-show if it is never followed by a
+            // judgment (GP §17.3: no-shows are taken at the tranche boundary)
+            if (s.audited && (s.tranche >= MAX_TRANCHE || (s.tranche >= 1 && allJudged(s.block)))) {
                 s.settled = true;
             }
         }

@@ -215,6 +215,41 @@ class AuditEngineTest {
     }
 
     @Test
+    void aLateTrancheZeroAnnouncementStillMakesANoShow() {
+        // validator 3 imports the block late: its announcement arrives after the other five have judged the report
+        // valid (audited, every announcer known so far judged), still within tranche 0. It never judges, so the
+        // tranche-1 boundary must count it as a no-show (AuditNetworkTest saw a multi-key node settle the block
+        // before the announcement came, and log no no-show).
+        WorkReport r = report(0, 0x34);
+        Hash h = hash(r);
+        Hash header = new Hash(TrancheSelectionTest.filled(0x13));
+        BlockAudit block = new BlockAudit(header, 20, TrancheSelectionTest.filled(0x23), 1, KAPPA,
+                new WorkReport[] {r, null}, new Hash[] {h, null}, Map.of(), Map.of());
+        network((v, x) -> true, Set.of(3));
+        for (int i = 0; i < V; i++) {
+            if (i != 3) {
+                engines[i].blockImported(block, 0);
+            }
+        }
+        drain();
+        for (int i = 0; i < V; i++) {
+            if (i != 3) {
+                engines[i].tick(TRANCHE_MS / 2);
+                assertTrue(engines[i].isAudited(header), "audited at " + i);
+            }
+        }
+        engines[3].blockImported(block, TRANCHE_MS / 2);
+        drain();
+        for (int i = 0; i < V; i++) {
+            if (i != 3) {
+                engines[i].tick(TRANCHE_MS);
+                assertEquals(Set.of(0, 1, 2, 3, 4, 5), engines[i].announced(h, 0), "A_0 at " + i);
+                assertEquals(1, engines[i].statistics().noShows.get(), "validator 3 a no-show at " + i);
+            }
+        }
+    }
+
+    @Test
     void aNoShowIsCoveredByALaterTranche() {
         // 20 cores: a_0 draws ten of them, so only some auditors take the one report of core 7 in tranche 0
         WorkReport r = report(7, 0x77);

@@ -203,8 +203,8 @@ public final class BandersnatchRing implements io.jamboree.stf.safrole.RingVrf {
             byte[] root = compute(java.util.Collections.nCopies(ringSize, new byte[32]));
             RingVrf vrf = verifiers.computeIfAbsent(ringSize, size -> RingVrf.of(srs, commitment(), size));
             vrf.warmUp(root);
-        } catch (RuntimeException e) {
-            // a warm-up only
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up only; a LinkageError when the node stops (and the bundle's wiring goes) while it runs
         }
     }
 
