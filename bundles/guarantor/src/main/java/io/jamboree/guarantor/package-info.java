@@ -3,5 +3,5 @@
  * computes Ξ(p, c), the work report of a package on a core together with its audit bundle and exported segments.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.jamboree.guarantor;

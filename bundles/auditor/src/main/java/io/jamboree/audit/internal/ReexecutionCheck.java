@@ -6,6 +6,8 @@ import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;
 import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.guarantor.ComputedWorkReport;
+import io.jamboree.guarantor.WorkPackageBundle;
+import io.jamboree.guarantor.WorkPackageImports;
 import io.jamboree.guarantor.WorkReportComputation;
 import io.jamboree.guarantor.WorkReportException;
 import io.jamboree.importer.BlockImporter;
@@ -14,10 +16,8 @@ import io.jamboree.stf.state.ServiceAccounts;
 import io.jamboree.stf.state.StateCodec;
 import io.jamboree.types.ExtrinsicSpec;
 import io.jamboree.types.Hash;
-import io.jamboree.types.WorkItem;
 import io.jamboree.types.WorkPackage;
 import io.jamboree.types.WorkReport;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit of one report (GP 0.7.2 §17.3, e_n): the bundle {@code F(w)} from the {@link BundleFetcher}, decoded as
- * {@code E(p) ⌢ X#(p_w)} (a failure to decode, or a package or extrinsic whose hash does not match, means an
- * invalid report), then {@code Ξ(p, c)} recomputed by the {@link WorkReportComputation} over δ at the report's lookup
+ * {@code E(p) ⌢ X#(p_w) ⌢ S#(p_w) ⌢ J#(p_w)} (eq. 14.16; a failure to decode, a package or extrinsic whose hash
+ * does not match, or an imported segment whose justification does not give its segment root, means an invalid
+ * report: {@link BundleImports}), then {@code Ξ(p, c)} recomputed with those imports by the {@link WorkReportComputation} over δ at the report's lookup
  * anchor, and the report valid iff the recomputed one is the same ({@code H} equal).
  */
 final class ReexecutionCheck implements AuditPorts.ReportCheck {
@@ -62,35 +63,34 @@ final class ReexecutionCheck implements AuditPorts.ReportCheck {
         } catch (AvailabilityException e) {
             throw new AuditPorts.CannotAuditException("bundle not fetched: " + e.getMessage(), e);
         }
-        WorkPackage pkg;
-        List<List<byte[]>> extrinsics = new ArrayList<>();
+        WorkPackageBundle b;
+        WorkPackageImports imports;
         try {
             Decoder d = new Decoder(bundle);
-            pkg = WorkPackage.decode(d, params);
+            WorkPackage.decode(d, params);
             byte[] encoded = Arrays.copyOf(bundle, d.position());
             if (!new Hash(Blake2b256.hash(encoded)).equals(report.packageSpec().hash())) {
                 LOG.info("audit: report {}: the bundle's package hashes to another work-package hash",
                         AuditEngine.shortHex(hash));
                 return false;
             }
-            for (WorkItem w : pkg.items()) {
-                if (!w.importSegments().isEmpty()) {
-                    throw new AuditPorts.CannotAuditException("the package imports segments, which this auditor "
-                            + "cannot fetch yet", null);
-                }
-                List<byte[]> xs = new ArrayList<>();
-                for (ExtrinsicSpec x : w.extrinsic()) {
-                    byte[] data = d.bytes(Math.toIntExact(x.len()), "extrinsic");
-                    if (!new Hash(Blake2b256.hash(data)).equals(x.hash())) {
+            b = WorkPackageBundle.decode(bundle, params);
+            for (int j = 0; j < b.pkg().items().size(); j++) {
+                List<ExtrinsicSpec> specs = b.pkg().items().get(j).extrinsic();
+                for (int k = 0; k < specs.size(); k++) {
+                    if (!new Hash(Blake2b256.hash(b.extrinsics().get(j).get(k))).equals(specs.get(k).hash())) {
                         LOG.info("audit: report {}: an extrinsic of the bundle does not match its hash",
                                 AuditEngine.shortHex(hash));
                         return false;
                     }
-                    xs.add(data);
                 }
-                extrinsics.add(xs);
             }
-            d.expectEnd();
+            Optional<String> bad = BundleImports.check(b, report);
+            if (bad.isPresent()) {
+                LOG.info("audit: report {}: {}", AuditEngine.shortHex(hash), bad.get());
+                return false;
+            }
+            imports = BundleImports.of(b, report);
         } catch (RuntimeException e) {
             LOG.info("audit: report {}: the bundle does not decode: {}", AuditEngine.shortHex(hash), e.getMessage());
             return false; // GP §17.3: a failure to decode implies an invalid work-report
@@ -105,7 +105,7 @@ final class ReexecutionCheck implements AuditPorts.ReportCheck {
         ServiceAccounts services = new ServiceAccounts(StateCodec.toMap(state.get()), params);
         ComputedWorkReport computed;
         try {
-            computed = xi.compute(params, services, pkg, extrinsics, report.coreIndex());
+            computed = xi.compute(params, services, b.pkg(), b.extrinsics(), imports, report.coreIndex());
         } catch (WorkReportException e) {
             LOG.info("audit: report {}: Ξ gives no report: {}", AuditEngine.shortHex(hash), e.getMessage());
             return false;

@@ -1,5 +1,6 @@
 package io.jamboree.audit.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.availability.AvailabilityException;
 import io.jamboree.availability.BundleFetcher;
+import io.jamboree.availability.ImportedSegment;
 import io.jamboree.chainspec.ChainSpec;
 import io.jamboree.chainspec.internal.DevGenesis;
 import io.jamboree.core.ChainParams;
@@ -14,10 +16,14 @@ import io.jamboree.core.hash.Blake2b256;
 import io.jamboree.erasure.internal.AdditiveFftErasureCoding;
 import io.jamboree.erasure.internal.ChunkingAvailabilitySpecifier;
 import io.jamboree.guarantor.ComputedWorkReport;
+import io.jamboree.guarantor.WorkPackageBundle;
+import io.jamboree.guarantor.WorkPackageImports;
 import io.jamboree.guarantor.WorkReportComputation;
 import io.jamboree.guarantor.internal.WorkReportComputer;
 import io.jamboree.importer.BlockImporter;
 import io.jamboree.importer.ImportOutcome;
+import io.jamboree.merkle.ConstantDepthMerkle;
+import io.jamboree.merkle.HashFunction;
 import io.jamboree.pvm.interpreter.InterpreterEngine;
 import io.jamboree.sample.SampleService;
 import io.jamboree.stf.state.ChainState;
@@ -29,6 +35,8 @@ import io.jamboree.types.Block;
 import io.jamboree.types.ExtrinsicSpec;
 import io.jamboree.types.Hash;
 import io.jamboree.types.Header;
+import io.jamboree.types.ImportSpec;
+import io.jamboree.types.SegmentRootLookupItem;
 import io.jamboree.types.RefineContext;
 import io.jamboree.types.WorkDigest;
 import io.jamboree.types.WorkExecResult;
@@ -106,6 +114,55 @@ class ReexecutionCheckTest {
         assertFalse(check(w -> new byte[] {1, 2, 3}).valid(null, r, r.hash(P)), "does not decode");
         byte[] longer = java.util.Arrays.copyOf(honest.bundle(), honest.bundle().length + 1);
         assertFalse(check(w -> longer).valid(null, r, r.hash(P)), "trailing octets");
+    }
+
+    /**
+     * A package importing segment 3 of an earlier package's five exports by that package's hash (h^⊞, resolved through
+     * the report's lookup) and segment 0 by segment root: the bundle carries both with their justifications, so the
+     * auditor re-executes it as the guarantor did and finds the report valid; a segment altered in the bundle, a lookup
+     * that points elsewhere, or a report whose refine output is a lie, is invalid.
+     */
+    @Test
+    void aPackageWithImportsIsAuditedFromItsBundle() throws Exception {
+        List<byte[]> exported = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            byte[] seg = new byte[P.segmentSize()];
+            java.util.Arrays.fill(seg, (byte) (k + 1));
+            exported.add(seg);
+        }
+        HashFunction h = HashFunction.BLAKE2B_256;
+        Hash root = new Hash(ConstantDepthMerkle.root(exported, h));
+        Hash exporter = new Hash(Blake2b256.hash(new byte[] {42}));
+        ChainState genesis = StateCodec.decode(state, P);
+        Hash g = genesis.beta().history().getFirst().headerHash();
+        WorkItem w = new WorkItem(SampleService.ID, SampleService.codeHash(), 5_000_000, 100_000, 0,
+                new Blob(new byte[] {9}), List.of(new ImportSpec(exporter, 0x8000 | 3), new ImportSpec(root, 0)),
+                List.of());
+        WorkPackage pkg = new WorkPackage(SampleService.ID, SampleService.authorizerCodeHash(),
+                new RefineContext(g, Hash.ZERO, Hash.ZERO, g, 0, List.of()), Blob.EMPTY, Blob.EMPTY, List.of(w));
+        List<ImportedSegment> imported = List.of(
+                new ImportedSegment(exported.get(3), ConstantDepthMerkle.justification(exported, 3, h)),
+                new ImportedSegment(exported.get(0), ConstantDepthMerkle.justification(exported, 0, h)));
+        List<SegmentRootLookupItem> lookup = List.of(new SegmentRootLookupItem(exporter, root));
+        ComputedWorkReport c = xi.compute(P, new ServiceAccounts(genesis.services(), P), pkg, List.of(List.of()),
+                new WorkPackageImports(List.of(imported), lookup), 0);
+        WorkReport r = c.report();
+        assertEquals(lookup, r.segmentRootLookup());
+        assertTrue(check(x -> c.bundle()).valid(null, r, r.hash(P)), "the honest report of a package with imports");
+
+        WorkReport wrong = lie(r);
+        assertFalse(check(x -> c.bundle()).valid(null, wrong, wrong.hash(P)), "a lie about its refine output");
+
+        // the first imported segment sits right after the package (no extrinsic data): one octet changed
+        byte[] tampered = c.bundle().clone();
+        tampered[WorkPackageBundle.decode(c.bundle(), P).encode(P).length - 2 * P.segmentSize()
+                - 2 * (1 + 3 * 32)] ^= 1;
+        assertFalse(check(x -> tampered).valid(null, r, r.hash(P)), "a segment that does not match its justification");
+
+        WorkReport elsewhere = new WorkReport(r.packageSpec(), r.context(), r.coreIndex(), r.authorizerHash(),
+                r.authGasUsed(), r.authOutput(), List.of(new SegmentRootLookupItem(exporter, Hash.ZERO)), r.results());
+        assertFalse(check(x -> c.bundle()).valid(null, elsewhere, elsewhere.hash(P)),
+                "a lookup entry that is not the exporter's segment root");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jamboree.guarantor.internal;
 
+import io.jamboree.guarantor.WorkPackageBundle;
 import io.jamboree.availability.AvailabilityException;
 import io.jamboree.availability.SegmentFetcher;
 import io.jamboree.availability.ShardDistribution;

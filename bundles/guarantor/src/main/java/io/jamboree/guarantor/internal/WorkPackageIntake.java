@@ -1,5 +1,6 @@
 package io.jamboree.guarantor.internal;
 
+import io.jamboree.guarantor.WorkPackageBundle;
 import io.jamboree.codec.CodecException;
 import io.jamboree.codec.Decoder;
 import io.jamboree.core.ChainParams;

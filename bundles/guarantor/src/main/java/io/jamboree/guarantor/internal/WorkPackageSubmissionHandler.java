@@ -1,5 +1,6 @@
 package io.jamboree.guarantor.internal;
 
+import io.jamboree.guarantor.WorkPackageBundle;
 import io.jamboree.codec.CodecException;
 import io.jamboree.guarantor.WorkReportException;
 import io.jamboree.network.ProtocolViolationException;

@@ -1,5 +1,6 @@
 package io.jamboree.guarantor.internal;
 
+import io.jamboree.guarantor.WorkPackageBundle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

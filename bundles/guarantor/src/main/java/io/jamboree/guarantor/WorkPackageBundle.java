@@ -1,4 +1,4 @@
-package io.jamboree.guarantor.internal;
+package io.jamboree.guarantor;
 
 import io.jamboree.availability.ImportedSegment;
 import io.jamboree.codec.CodecException;
