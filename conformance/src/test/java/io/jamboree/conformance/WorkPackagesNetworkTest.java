@@ -40,6 +40,9 @@ public class WorkPackagesNetworkTest {
     private static final int SEGMENT_SIZE = 4104;
     private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
     private static final Pattern STAGE = Pattern.compile("^(0x[0-9a-f]+) (guaranteed|available|accumulated): (?:before )?slot (\\d+)");
+    private static final Pattern GUARANTEED = Pattern.compile("guaranteed package (0x[0-9a-f]{64}) on core \\d+ at slot"
+            + " \\d+ with \\d+ signatures \\(report (0x[0-9a-f]{8})");
+    private static final Pattern INVALID = Pattern.compile("audit: validator \\d+ judges report \\S+ of core \\d+ INVALID");
     private static final Pattern LATENCY = Pattern.compile("accumulated: slot \\d+ \\((\\d+) ms after submission\\)");
     private static final Pattern SUBMITTED = Pattern.compile("^(0x[0-9a-f]+) submitted to core (\\d+) at slot (\\d+)");
 
@@ -173,6 +176,42 @@ public class WorkPackagesNetworkTest {
             fetched |= n.all().contains("guarantor: imported segment");
         }
         net.check("no guarantor logged fetching the imported segment", fetched);
+
+        // every package's report was audited (GP §17.3): some node re-executed it and judged it valid, the importing
+        // package from its bundle, which carries the imported segment and its justification; no node judged one invalid
+        java.util.Map<String, java.util.Set<String>> reportsOf = new java.util.HashMap<>();
+        for (LocalNode n : net.nodes) {
+            Matcher g = GUARANTEED.matcher(n.all());
+            while (g.find()) {
+                reportsOf.computeIfAbsent(g.group(1), k -> new java.util.HashSet<>()).add(g.group(2));
+            }
+        }
+        List<String> unaudited = List.copyOf(guaranteedAt.keySet());
+        long auditDeadline = System.currentTimeMillis() + 120_000;
+        while (!unaudited.isEmpty() && System.currentTimeMillis() < auditDeadline) {
+            List<String> left = new ArrayList<>();
+            for (String pkg : unaudited) {
+                boolean judged = false;
+                for (String r : reportsOf.getOrDefault(pkg, java.util.Set.of())) {
+                    Pattern valid = Pattern.compile("audit: validator \\d+ judges report " + r + " of core \\d+ valid");
+                    for (LocalNode n : net.nodes) {
+                        judged |= valid.matcher(n.all()).find();
+                    }
+                }
+                if (!judged) {
+                    left.add(pkg);
+                }
+            }
+            unaudited = left;
+            if (!unaudited.isEmpty()) {
+                Thread.sleep(2_000);
+            }
+        }
+        net.check("packages whose report no node judged valid: " + unaudited, unaudited.isEmpty());
+        for (LocalNode n : net.nodes) {
+            net.check(n.name + " judged a report invalid", !INVALID.matcher(n.all()).find());
+        }
+        System.out.printf("work packages: all %d reports judged valid by their auditors%n", guaranteedAt.size());
 
         // the sample service's storage on every node: H(payload) -> Blake2b-256(payload); for the importing package
         // Blake2b-256 of the segment it imported: the exporting package's payload zero-padded to W_G
