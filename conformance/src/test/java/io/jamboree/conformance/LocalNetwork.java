@@ -161,7 +161,29 @@ public final class LocalNetwork {
     /** Fails with {@code what} and every node's last log lines unless {@code ok}. */
     public void check(String what, boolean ok) {
         if (!ok) {
+            keepLogs();
             throw new AssertionError(what + "\n" + tails());
+        }
+    }
+
+    /**
+     * Copies every node's output files to {@code target/node-logs/<time>/} (the build folder of the module), where
+     * they outlive the test's temporary folder: the tails in the failure are often not enough to tell why.
+     */
+    private void keepLogs() {
+        Path dir = Path.of("target", "node-logs", String.valueOf(System.currentTimeMillis()));
+        try {
+            Files.createDirectories(dir);
+            for (LocalNode n : nodes) {
+                for (Path f : new Path[] {n.out, n.err}) {
+                    if (f != null && Files.isRegularFile(f)) {
+                        Files.copy(f, dir.resolve(f.getFileName()));
+                    }
+                }
+            }
+            System.out.println("node logs kept in " + dir.toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("node logs not kept: " + e);
         }
     }
 

@@ -43,6 +43,9 @@ public class WorkPackagesNetworkTest {
     private static final Pattern GUARANTEED = Pattern.compile("guaranteed package (0x[0-9a-f]{64}) on core \\d+ at slot"
             + " \\d+ with \\d+ signatures \\(report (0x[0-9a-f]{8})");
     private static final Pattern INVALID = Pattern.compile("audit: validator \\d+ judges report \\S+ of core \\d+ INVALID");
+    private static final Pattern DROPPED = Pattern.compile("(0x[0-9a-f]{64}) dropped:");
+    /** A report or erasure root a log line names beside a package. */
+    private static final Pattern NAMED_HASH = Pattern.compile("(?:report|erasure root) (0x[0-9a-f]{64})");
     private static final Pattern LATENCY = Pattern.compile("accumulated: slot \\d+ \\((\\d+) ms after submission\\)");
     private static final Pattern SUBMITTED = Pattern.compile("^(0x[0-9a-f]+) submitted to core (\\d+) at slot (\\d+)");
 
@@ -164,6 +167,7 @@ public class WorkPackagesNetworkTest {
                     latencies.get(latencies.size() / 2), latencies.getLast(), latencies.size(),
                     (System.currentTimeMillis() - started) / 1000);
         }
+        printDropped(errors);
         net.check("every package guaranteed and included, got " + toGuarantee.size() + " of " + PACKAGES,
                 toGuarantee.size() == PACKAGES);
         net.check("jam submit-work exited " + submit.exitValue() + ":\n" + printed + errors, submit.exitValue() == 0);
@@ -232,5 +236,42 @@ public class WorkPackagesNetworkTest {
         }
         System.out.printf("work packages: all %d values in the sample service's storage on all %d nodes%n", PACKAGES,
                 VALIDATORS);
+    }
+
+    /**
+     * For each package {@code jam submit-work} reports dropped, every node's log lines about it: the package hash, and
+     * the report and erasure root those lines name (guarantee, publication, shards, assurances, ρ). The tails of a
+     * failure are too short to tell at which stage a package was lost on a loaded machine.
+     */
+    private void printDropped(String errors) {
+        Matcher d = DROPPED.matcher(errors);
+        while (d.find()) {
+            String pkg = d.group(1);
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>(List.of(pkg));
+            for (LocalNode n : net.nodes) {
+                for (String l : n.all().lines().toList()) {
+                    if (l.contains(pkg)) {
+                        Matcher k = NAMED_HASH.matcher(l);
+                        while (k.find()) {
+                            keys.add(k.group(1));
+                        }
+                    }
+                }
+            }
+            keys.remove(pkg);
+            List<String> prefixes = new ArrayList<>(List.of(pkg));
+            for (String k : keys) {
+                prefixes.add(k);
+                prefixes.add(k.substring(0, 10)); // the auditor's short form
+            }
+            System.out.println("---- dropped package " + pkg + " (also " + keys + "), on every node:");
+            for (LocalNode n : net.nodes) {
+                for (String l : n.all().lines().toList()) {
+                    if (prefixes.stream().anyMatch(l::contains)) {
+                        System.out.println(n.name + ": " + l);
+                    }
+                }
+            }
+        }
     }
 }
