@@ -243,7 +243,7 @@ public class WorkPackagesNetworkTest {
      * the report and erasure root those lines name (guarantee, publication, shards, assurances, ρ). The tails of a
      * failure are too short to tell at which stage a package was lost on a loaded machine.
      */
-    private void printDropped(String errors) {
+    private void printDropped(String errors) throws java.io.IOException {
         Matcher d = DROPPED.matcher(errors);
         while (d.find()) {
             String pkg = d.group(1);
