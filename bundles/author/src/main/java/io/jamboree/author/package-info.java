@@ -4,5 +4,5 @@
  * authored blocks by registering {@link io.jamboree.author.AuthorListener} services (whiteboard pattern).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.jamboree.author;

@@ -229,6 +229,7 @@ public final class NodeAuthor {
                 t2 = System.nanoTime();
             }
         }
+        Hash builtParent = built.get().block().header().parent();
         return switch (out) {
             case ImportOutcome.Imported i -> {
                 AuthoredBlock b = new AuthoredBlock(built.get().block(), i.headerHash(), i.stateRoot(),
@@ -239,6 +240,13 @@ public final class NodeAuthor {
                     LOG.warn("an author listener failed on block {}: {}", i.headerHash(), e.toString());
                 }
                 yield new SlotOutcome.Authored(b);
+            }
+            case ImportOutcome.Rejected rej when importer.stateRoot(builtParent).isEmpty() -> {
+                // the parent went while the block was built: finality moved to another fork and the importer pruned
+                // this one (BlockImporter.pruneForks); a race with GRANDPA, not a bad block
+                LOG.warn("our block for slot {} was built on {}, which was pruned meanwhile (finalized on another"
+                        + " fork); no block from us in this slot", slot, builtParent);
+                yield new SlotOutcome.ParentPruned(slot, builtParent);
             }
             case ImportOutcome.Rejected rej -> {
                 LOG.error("BUG: our own block for slot {} was rejected by the importer: {}", slot, rej.reason());

@@ -2,6 +2,7 @@ package io.jamboree.author.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jamboree.accumulate.internal.PvmInvocationsComponent;
 import io.jamboree.author.SlotOutcome;
@@ -54,6 +55,63 @@ class ParentChoiceTest {
         Hash best = importer.bestHead().orElseThrow();
         Hash d5 = authored(author, 5);
         assertEquals(best, importer.header(d5).orElseThrow().parent());
+    }
+
+    /**
+     * GRANDPA finalizes another fork while our block is built, and the importer prunes the fork our parent is on: the
+     * import is refused for an unknown parent. That is a race, not a bug: the slot is skipped (ParentPruned, a warning)
+     * and the store is as it was (testnet node 0 once exited with "BUG: ... unknown parent" on a loaded machine).
+     */
+    @Test
+    void aParentPrunedWhileTheBlockIsBuiltSkipsTheSlot() {
+        BlockImporter real = TestImporters.create(P, new MemoryNodeStore(),
+                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
+        ChainSpec spec = new ChainSpecsComponent().dev(P);
+        real.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
+        Hash genesis = spec.genesisHeader().hash(P);
+        java.util.concurrent.atomic.AtomicReference<Hash> finalizeFirst = new java.util.concurrent.atomic.AtomicReference<>();
+        BlockImporter importer = new BlockImporter() {
+            @Override public ChainParams params() { return real.params(); }
+            @Override public Hash initialize(io.jamboree.types.Header h, List<io.jamboree.stf.state.KeyValue> st,
+                    List<io.jamboree.importer.AncestryItem> a) { return real.initialize(h, st, a); }
+            @Override public io.jamboree.importer.ImportOutcome importBlock(io.jamboree.types.Block b) {
+                Hash f = finalizeFirst.getAndSet(null);
+                if (f != null) {
+                    real.pruneForks(f); // finality arrives between the build and the import
+                }
+                return real.importBlock(b);
+            }
+            @Override public Optional<List<io.jamboree.stf.state.KeyValue>> state(Hash h) { return real.state(h); }
+            @Override public Optional<Hash> bestHead() { return real.bestHead(); }
+            @Override public Optional<io.jamboree.types.Block> block(Hash h) { return real.block(h); }
+            @Override public Optional<io.jamboree.types.Header> header(Hash h) { return real.header(h); }
+            @Override public Optional<Hash> stateRoot(Hash h) { return real.stateRoot(h); }
+            @Override public List<Hash> leaves() { return real.leaves(); }
+            @Override public int pruneForks(Hash f) { return real.pruneForks(f); }
+        };
+        List<LocalKey> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            keys.add(LocalKey.dev(i));
+        }
+        NodeAuthor author = new NodeAuthor(importer, keys, b -> { });
+        Hash a1 = authored(author, 1);
+        Hash a2 = authored(author, 2);
+        author.parentChoice(() -> Optional.of(genesis));
+        Hash b3 = authored(author, 3); // a fork from genesis
+        author.parentChoice(() -> Optional.of(b3));
+        finalizeFirst.set(a2); // a2 finalized: b3's fork goes
+        SlotOutcome out = author.authorSlot(4);
+        SlotOutcome.ParentPruned pp = assertInstanceOf(SlotOutcome.ParentPruned.class, out, "slot 4: " + out);
+        assertEquals(b3, pp.parent());
+        assertEquals(4, pp.slot());
+        assertEquals(Optional.of(a2), real.bestHead(), "the store keeps the finalized chain");
+        assertTrue(real.stateRoot(b3).isEmpty(), "b3 pruned");
+        assertTrue(real.stateRoot(a1).isPresent());
+
+        // the next slot builds on the new best head
+        author.parentChoice(null);
+        Hash a5 = authored(author, 5);
+        assertEquals(a2, importer.header(a5).orElseThrow().parent());
     }
 
     private static Hash authored(NodeAuthor author, long slot) {

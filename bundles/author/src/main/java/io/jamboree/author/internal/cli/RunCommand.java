@@ -340,6 +340,12 @@ public final class RunCommand implements JamCommand {
                             out.printf("slot %d: not ours%n", n.slot());
                         }
                     }
+                    case SlotOutcome.ParentPruned pp -> {
+                        if (!fast) {
+                            out.printf("slot %d: ours, but its parent %s was pruned while the block was built (finality"
+                                    + " chose another fork); skipped%n", pp.slot(), pp.parent());
+                        }
+                    }
                     case SlotOutcome.Rejected r -> {
                         err.printf("jam run: BUG: our block for slot %d was rejected by the importer: %s%n", r.slot(),
                                 r.reason());
