@@ -5,7 +5,6 @@ import io.jamboree.importer.BlockImporter;
 import io.jamboree.rpc.FinalizedHead;
 import io.jamboree.rpc.RpcEndpoint;
 import io.jamboree.rpc.WorkPackageSubmitter;
-import io.jamboree.author.AuthorListener;
 import io.jamboree.author.AuthoredBlock;
 import io.jamboree.network.Network;
 import io.jamboree.network.PeerInfo;
@@ -31,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * preimages into the author's {@link ExtrinsicPool} and work-packages into a {@link WorkPackageSubmitter} when those
  * services exist, and asks a {@link FinalizedHead} service for the finalized block when there is one.
  */
-@Component(service = {RpcEndpoint.class, AuthorListener.class, HeadEvents.class}, configurationPid = RpcEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(service = RpcEndpoint.class, configurationPid = RpcEndpoint.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
 @Designate(ocd = RpcConfig.class)
-public final class RpcServerComponent implements RpcEndpoint, AuthorListener, HeadEvents {
+public final class RpcServerComponent implements RpcEndpoint, HeadEvents {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServerComponent.class);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -59,9 +58,12 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
     private volatile org.osgi.service.cm.ConfigurationAdmin configAdmin;
 
     private final RpcNode node;
+    private final RpcEvents events;
 
     @Activate
-    public RpcServerComponent(@Reference BlockImporter importer, RpcConfig config) throws InterruptedException {
+    public RpcServerComponent(@Reference BlockImporter importer, @Reference RpcEvents events, RpcConfig config)
+            throws InterruptedException {
+        this.events = events;
         InetSocketAddress bind = new InetSocketAddress(config.listen(), config.port());
         try {
             node = new RpcNode(importer, bind, config.maxPendingBytes(), config.maxSubscriptions(),
@@ -73,6 +75,7 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
             throw e;
         }
         LOG.info("JIP-2 RPC listening on {}", node.url());
+        events.register(this);
     }
 
     /** A registered FinalizedHead of this API, else GRANDPA's finalized block. */
@@ -116,6 +119,7 @@ public final class RpcServerComponent implements RpcEndpoint, AuthorListener, He
 
     @Deactivate
     void deactivate() {
+        events.unregister(this);
         node.close();
     }
 }

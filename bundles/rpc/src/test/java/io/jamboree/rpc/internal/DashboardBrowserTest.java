@@ -66,7 +66,8 @@ class DashboardBrowserTest {
         Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
         Header genesis = Header.decode(g, P);
         Hash.decode(g);
-        ImportEvents events = new ImportEvents(); // the import events that push the new head to the page
+        RpcEvents hub = new RpcEvents();
+        ImportEvents events = new ImportEvents(hub); // the import events that push the new head to the page
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()), events);
         importer.initialize(genesis, kvs(g), List.of());
         List<Block> blocks = new ArrayList<>();
@@ -88,7 +89,7 @@ class DashboardBrowserTest {
                 .usingDriverExecutable(onPath("chromedriver", "chromium-driver")).usingAnyFreePort().build();
         try (RpcNode node = new RpcNode(importer, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64,
                 Optional::empty, Optional::empty, Optional::empty)) {
-            events.bind(node);
+            hub.register(node);
             WebDriver browser = new ChromeDriver(service, options);
             try {
                 browser.get(node.url().replaceFirst("^ws:", "http:"));

@@ -74,12 +74,13 @@ class RpcNodeTest {
                 steps.add(new Step(b, root, kvs(d)));
             }
         }
-        ImportEvents events = new ImportEvents(); // wired as Declarative Services wire it: importer -> events -> node
+        RpcEvents hub = new RpcEvents();
+        ImportEvents events = new ImportEvents(hub); // wired as Declarative Services wire it: importer -> events -> node
         importer = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()), events);
         assertEquals(genesisRoot, importer.initialize(genesis, genesisState, List.of()));
         node = new RpcNode(importer, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64,
                 Optional::empty, Optional::empty, Optional::empty);
-        events.bind(node);
+        hub.register(node);
     }
 
     @AfterAll
@@ -295,7 +296,8 @@ class RpcNodeTest {
         Decoder g = new Decoder(Files.readAllBytes(dir.resolve("genesis.bin")));
         Header h = Header.decode(g, P);
         Hash.decode(g);
-        ImportEvents events = new ImportEvents();
+        RpcEvents hub = new RpcEvents();
+        ImportEvents events = new ImportEvents(hub);
         BlockImporter imp = TestImporters.create(P, new MemoryNodeStore(), new io.jamboree.accumulate.internal.PvmInvocationsComponent().accumulation(new InterpreterEngine()), events);
         imp.initialize(h, kvs(g), List.of());
         try (RpcNode n = new RpcNode(imp, new InetSocketAddress("127.0.0.1", 0), 1 << 20, 64, Optional::empty,
@@ -305,7 +307,7 @@ class RpcNodeTest {
             Block first = steps.get(0).block();
             assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(first)); // no listener bound: no event
             assertEquals(null, c.notification(sub, 1500), "no notification without an import event (no polling)");
-            events.bind(n);
+            hub.register(n);
             Block second = steps.get(1).block();
             long t0 = System.nanoTime();
             assertInstanceOf(ImportOutcome.Imported.class, imp.importBlock(second));
@@ -314,7 +316,7 @@ class RpcNodeTest {
             assertEquals(b64(second.header().hash(P)), next.get("header_hash").asText());
             assertEquals(second.header().slot(), next.get("slot").asLong());
             assertTrue(ms < 10_000, "pushed after " + ms + " ms");
-            events.unbind(n);
+            hub.unregister(n);
         }
     }
 
