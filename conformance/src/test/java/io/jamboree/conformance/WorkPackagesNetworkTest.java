@@ -47,6 +47,8 @@ public class WorkPackagesNetworkTest {
     /** A report or erasure root a log line names beside a package. */
     private static final Pattern NAMED_HASH = Pattern.compile("(?:report|erasure root) (0x[0-9a-f]{64})");
     private static final Pattern LATENCY = Pattern.compile("accumulated: slot \\d+ \\((\\d+) ms after submission\\)");
+    private static final Pattern RESUBMITTED = Pattern.compile(
+            "^(0x[0-9a-f]+) resubmitted as (0x[0-9a-f]+): .* submitted to core \\d+ at slot (\\d+)");
     private static final Pattern SUBMITTED = Pattern.compile("^(0x[0-9a-f]+) submitted to core (\\d+) at slot (\\d+)");
 
     @Rule
@@ -138,19 +140,34 @@ public class WorkPackagesNetworkTest {
         List<Long> latencies = new ArrayList<>();
         java.util.Map<String, Long> submittedAt = new java.util.HashMap<>();
         java.util.Map<String, Long> guaranteedAt = new java.util.HashMap<>();
+        java.util.Map<String, Long> guaranteeDelta = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> accumulateDelta = new java.util.LinkedHashMap<>();
+        List<String> resubmitted = new ArrayList<>();
         for (String l : printed.lines().toList()) {
             Matcher s = SUBMITTED.matcher(l);
             if (s.find()) {
                 submittedAt.put(s.group(1), Long.parseLong(s.group(3)));
             }
+            // a package whose anchor a lost fork took along is built again on the best chain (as a builder would):
+            // the new package stands for the payload from then on
+            Matcher r = RESUBMITTED.matcher(l);
+            if (r.find()) {
+                String old = r.group(1);
+                submittedAt.remove(old);
+                guaranteedAt.remove(old);
+                guaranteeDelta.remove(old);
+                accumulateDelta.remove(old);
+                submittedAt.put(r.group(2), Long.parseLong(r.group(3)));
+                resubmitted.add(l);
+            }
             Matcher m = STAGE.matcher(l);
             if (m.find() && submittedAt.containsKey(m.group(1))) {
                 long d = Long.parseLong(m.group(3)) - submittedAt.get(m.group(1));
                 if (m.group(2).equals("guaranteed")) {
-                    toGuarantee.add(d);
+                    guaranteeDelta.put(m.group(1), d);
                     guaranteedAt.put(m.group(1), Long.parseLong(m.group(3)));
                 } else if (m.group(2).equals("accumulated")) {
-                    toAccumulate.add(d);
+                    accumulateDelta.put(m.group(1), d);
                 }
             }
             Matcher lat = LATENCY.matcher(l);
@@ -158,6 +175,10 @@ public class WorkPackagesNetworkTest {
                 latencies.add(Long.parseLong(lat.group(1)));
             }
         }
+        toGuarantee.addAll(guaranteeDelta.values());
+        toAccumulate.addAll(accumulateDelta.values());
+        System.out.printf("work packages: %d resubmitted after a fork took their anchor%s%n", resubmitted.size(),
+                resubmitted.isEmpty() ? "" : ": " + resubmitted);
         System.out.printf("work packages: slots from anchor to guarantee %s, to accumulation %s%n", toGuarantee,
                 toAccumulate);
         latencies.sort(null);

@@ -240,10 +240,10 @@ public final class GuarantorNode {
         }
         WorkPackageBundle b = intake.checkSize(WorkPackageBundle.decode(bundle, params));
         Head h = head.get().orElseThrow(() -> new WorkReportException("this node has no chain yet"));
-        List<Integer> own = ownGuarantors(h, core);
+        List<Integer> own = keys.ownCoGuarantors(h, core);
         if (own.isEmpty()) {
             throw new WorkReportException("this node is not a guarantor of core " + core + " at slot "
-                    + h.state().tau());
+                    + h.state().tau() + " nor in the rotations beside it");
         }
         WorkPackageImports in = WorkPackageImports.NONE;
         if (b.pkg().items().stream().anyMatch(w -> !w.importSegments().isEmpty())) {

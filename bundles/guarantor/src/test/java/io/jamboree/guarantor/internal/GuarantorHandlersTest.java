@@ -374,8 +374,15 @@ class GuarantorHandlersTest {
         assertEquals(expected, r.reportHash());
         assertTrue(GuaranteeSigning.verify(genesis.kappa().get(onCore0[0]).ed25519().bytes(), expected,
                 r.signature().bytes()));
+        // core 1: this node's validator guards it in the next rotation (tiny: R = 4, the cores shift by one per
+        // rotation), so it signs as well, for an asker whose head is a rotation ahead (GP eq. 11.25–11.26: the
+        // asker's slot decides between M and M*); the node's own submissions stay with the current rotation
         ScriptedStream other = new ScriptedStream(GuarantorMessages.coreWithoutMappings(1), bundle);
         bound(new WorkPackageSharingHandler(), guarantor).handle(other);
-        assertTrue(other.reset.contains("not a guarantor of core 1"), other.reset);
+        assertTrue(other.finished, "a co-guarantor of the next rotation signs: " + other.reset);
+        GuarantorNode.ShareResponse r1 = GuarantorMessages.shareResponse(other.written.getFirst());
+        Hash expected1 = computer.compute(P, new io.jamboree.stf.state.ServiceAccounts(genesis.services(), P),
+                WorkPackageBundle.decode(bundle, P).pkg(), List.of(List.of()), 1).report().hash(P);
+        assertEquals(expected1, r1.reportHash());
     }
 }

@@ -74,6 +74,10 @@ public final class SubmitWorkCommand implements JamCommand {
         /** The payload number (of this run) whose package's segment it imports, or -1. */
         int importFrom = -1;
         int importIndex;
+        /** The block its package is anchored on (the node's best block when it was built). */
+        Hash anchor;
+        /** How often it was built again because its anchor left the best chain. */
+        int resubmissions;
 
         Tracked(byte[] payload, int core) {
             this.payload = payload;
@@ -252,10 +256,34 @@ public final class SubmitWorkCommand implements JamCommand {
         pkg.encode(e, p);
         byte[] encoded = e.toByteArray();
         t.hash = new Hash(Blake2b256.hash(encoded));
+        t.anchor = anchor;
         t.length = encoded.length + importedBytes;
         t.submittedSlot = slot;
         t.submittedMs = System.currentTimeMillis();
         rpc.call("submitWorkPackage", t.core, encoded, new Object[0]);
+    }
+
+    /** Attempts to build a package again after its anchor left the best chain. */
+    private static final int MAX_RESUBMISSIONS = 2;
+
+    /**
+     * Whether {@code anchor} (of slot {@code anchorSlot}) is off the chain of {@code head}: walking back from the head
+     * reaches a block at or below the anchor's slot that is not the anchor. False when the walk cannot tell (a parent
+     * unknown to the node).
+     */
+    private static boolean offChain(RpcClient rpc, Hash head, long headSlot, Hash anchor, long anchorSlot)
+            throws Exception {
+        Hash h = head;
+        long slot = headSlot;
+        while (slot > anchorSlot) {
+            JsonNode parent = rpc.call("parent", h.bytes());
+            if (parent == null || parent.isNull()) {
+                return false;
+            }
+            h = new Hash(RpcClient.blob(parent.get("header_hash")));
+            slot = parent.get("slot").asLong();
+        }
+        return !h.equals(anchor);
     }
 
     private static ChainParams params(JsonNode parameters) {
@@ -338,6 +366,21 @@ public final class SubmitWorkCommand implements JamCommand {
                 }
                 byte[] key = Blake2b256.hash(t.payload);
                 byte[] v = RpcClient.blob(rpc.call("serviceValue", h.bytes(), service, key));
+                if (v == null && t.resubmissions < MAX_RESUBMISSIONS && offChain(rpc, h, slot, t.anchor, t.submittedSlot)) {
+                    // its anchor is on a fork the best chain left: no block of this chain can take its report (GP §11.4,
+                    // the anchor must be in the recent history β); a builder builds it again on the best block
+                    Hash old = t.hash;
+                    t.resubmissions++;
+                    t.guaranteed = -1;
+                    t.available = -1;
+                    t.blocks = 0;
+                    submit(rpc, p, service, t, all);
+                    out.println(old.hex() + " resubmitted as " + t.hash.hex() + ": its anchor " + t.anchor.hex()
+                            .substring(0, 10) + "... left the best chain; " + t.hash.hex() + " submitted to core " + c
+                            + " at slot " + t.submittedSlot);
+                    out.flush();
+                    continue;
+                }
                 if (v != null) {
                     if (t.guaranteed < 0) {
                         out.println(who + "guaranteed: before slot " + slot);
