@@ -266,22 +266,39 @@ public final class SubmitWorkCommand implements JamCommand {
     /** Attempts to build a package again after its anchor left the best chain. */
     private static final int MAX_RESUBMISSIONS = 2;
 
+    /** A block's parent as the node knows it: its header hash and slot. */
+    record ParentRef(Hash hash, long slot) {}
+
+    /** The parent of a block, or null when the node does not know the block. */
+    @FunctionalInterface
+    interface Parents {
+        ParentRef of(Hash child) throws Exception;
+    }
+
+    /** {@link Parents} through the node's JIP-2 {@code parent} method. */
+    private static Parents parents(RpcClient rpc) {
+        return child -> {
+            JsonNode p = rpc.call("parent", child.bytes());
+            return p == null || p.isNull() ? null
+                    : new ParentRef(new Hash(RpcClient.blob(p.get("header_hash"))), p.get("slot").asLong());
+        };
+    }
+
     /**
      * Whether {@code anchor} (of slot {@code anchorSlot}) is off the chain of {@code head}: walking back from the head
      * reaches a block at or below the anchor's slot that is not the anchor. False when the walk cannot tell (a parent
      * unknown to the node).
      */
-    private static boolean offChain(RpcClient rpc, Hash head, long headSlot, Hash anchor, long anchorSlot)
-            throws Exception {
+    static boolean offChain(Parents parents, Hash head, long headSlot, Hash anchor, long anchorSlot) throws Exception {
         Hash h = head;
         long slot = headSlot;
         while (slot > anchorSlot) {
-            JsonNode parent = rpc.call("parent", h.bytes());
-            if (parent == null || parent.isNull()) {
+            ParentRef p = parents.of(h);
+            if (p == null) {
                 return false;
             }
-            h = new Hash(RpcClient.blob(parent.get("header_hash")));
-            slot = parent.get("slot").asLong();
+            h = p.hash();
+            slot = p.slot();
         }
         return !h.equals(anchor);
     }
@@ -366,7 +383,7 @@ public final class SubmitWorkCommand implements JamCommand {
                 }
                 byte[] key = Blake2b256.hash(t.payload);
                 byte[] v = RpcClient.blob(rpc.call("serviceValue", h.bytes(), service, key));
-                if (v == null && t.resubmissions < MAX_RESUBMISSIONS && offChain(rpc, h, slot, t.anchor, t.submittedSlot)) {
+                if (v == null && t.resubmissions < MAX_RESUBMISSIONS && offChain(parents(rpc), h, slot, t.anchor, t.submittedSlot)) {
                     // its anchor is on a fork the best chain left: no block of this chain can take its report (GP §11.4,
                     // the anchor must be in the recent history β); a builder builds it again on the best block
                     Hash old = t.hash;
