@@ -321,8 +321,28 @@ final class AuditEngine {
      *
      * @return false if it does not check
      */
+    /** Keeps a judgment on a report not known yet until the block making it available is imported (bounded). */
+    private void defer(JudgmentPublication j) {
+        if (pendingJudgments.size() >= MAX_PENDING && !pendingJudgments.containsKey(j.report())) {
+            Iterator<Hash> it = pendingJudgments.keySet().iterator();
+            it.next();
+            it.remove();
+        }
+        List<JudgmentPublication> l = pendingJudgments.computeIfAbsent(j.report(), h -> new ArrayList<>());
+        if (l.size() < 2 * validators) {
+            l.add(j);
+        }
+    }
+
     synchronized boolean receiveJudgment(JudgmentPublication j) {
         List<ValidatorKey> keys = epochKeys.get(j.epoch());
+        if (keys == null && !reports.containsKey(j.report())) {
+            // the judgment came before this node imported the block that makes the report available, and that block
+            // is the first of its epoch here: kept with the report's other early judgments and checked when the block
+            // comes (AuditNetworkTest once lost the author's judgments this way, and the block was never audited)
+            defer(j);
+            return true;
+        }
         if (keys == null || j.validator() >= keys.size()) {
             stats.judgmentsRefused.incrementAndGet();
             LOG.debug("audit: judgment of unknown epoch {} or validator {} dropped", j.epoch(), j.validator());
@@ -335,15 +355,7 @@ final class AuditEngine {
         }
         ReportAudit ra = reports.get(j.report());
         if (ra == null) {
-            if (pendingJudgments.size() >= MAX_PENDING && !pendingJudgments.containsKey(j.report())) {
-                Iterator<Hash> it = pendingJudgments.keySet().iterator();
-                it.next();
-                it.remove();
-            }
-            List<JudgmentPublication> l = pendingJudgments.computeIfAbsent(j.report(), h -> new ArrayList<>());
-            if (l.size() < 2 * validators) {
-                l.add(j);
-            }
+            defer(j);
             return true;
         }
         if (!ra.judge(j)) {

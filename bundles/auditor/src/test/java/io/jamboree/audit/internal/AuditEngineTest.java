@@ -250,6 +250,31 @@ class AuditEngineTest {
     }
 
     @Test
+    void judgmentsBeforeTheFirstBlockOfTheirEpochAreKeptUntilItComes() {
+        // validator 1 imports the block last: the others' announcements and judgments reach it while it knows neither
+        // the block nor its epoch's keys; they wait for the block instead of being dropped, so it too sees the block
+        // audited (AuditNetworkTest once lost the author's judgments this way)
+        WorkReport r = report(0, 0x35);
+        Hash h = hash(r);
+        Hash header = new Hash(TrancheSelectionTest.filled(0x14));
+        BlockAudit block = new BlockAudit(header, 20, TrancheSelectionTest.filled(0x24), 1, KAPPA,
+                new WorkReport[] {r, null}, new Hash[] {h, null}, Map.of(), Map.of());
+        network((v, x) -> true, Set.of());
+        for (int i = 0; i < V; i++) {
+            if (i != 1) {
+                engines[i].blockImported(block, 0);
+            }
+        }
+        drain();
+        assertEquals(0, engines[1].statistics().judgmentsRefused.get(), "nothing refused before the block");
+        engines[1].blockImported(block, 0);
+        drain();
+        engines[1].tick(TRANCHE_MS / 2);
+        assertEquals(V - 1, engines[1].statistics().judgmentsReceived.get(), "the five early judgments counted");
+        assertTrue(engines[1].isAudited(header), "audited at the late importer");
+    }
+
+    @Test
     void aNoShowIsCoveredByALaterTranche() {
         // 20 cores: a_0 draws ten of them, so only some auditors take the one report of core 7 in tranche 0
         WorkReport r = report(7, 0x77);
