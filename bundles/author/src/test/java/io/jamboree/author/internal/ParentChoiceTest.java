@@ -25,18 +25,30 @@ import org.junit.jupiter.api.Test;
  */
 class ParentChoiceTest {
     private static final ChainParams P = ChainParams.tiny();
+    private static final ChainSpec SPEC = new ChainSpecsComponent().dev(P);
 
-    @Test
-    void authorsOnTheChosenHeadAndBackOnTheImportersWithoutOne() {
+    /** An in-memory importer at the tiny dev genesis. */
+    private static BlockImporter devImporter() {
         BlockImporter importer = TestImporters.create(P, new MemoryNodeStore(),
                 new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
-        ChainSpec spec = new ChainSpecsComponent().dev(P);
-        importer.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
-        Hash genesis = spec.genesisHeader().hash(P);
+        importer.initialize(SPEC.genesisHeader(), SPEC.genesisState(), List.of());
+        return importer;
+    }
+
+    /** The six tiny dev validators' keys. */
+    private static List<LocalKey> devKeys() {
         List<LocalKey> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             keys.add(LocalKey.dev(i));
         }
+        return keys;
+    }
+
+    @Test
+    void authorsOnTheChosenHeadAndBackOnTheImportersWithoutOne() {
+        BlockImporter importer = devImporter();
+        Hash genesis = SPEC.genesisHeader().hash(P);
+        List<LocalKey> keys = devKeys();
         NodeAuthor author = new NodeAuthor(importer, keys, b -> { });
         Hash a1 = authored(author, 1);
         Hash a2 = authored(author, 2);
@@ -64,11 +76,8 @@ class ParentChoiceTest {
      */
     @Test
     void aParentPrunedWhileTheBlockIsBuiltSkipsTheSlot() {
-        BlockImporter real = TestImporters.create(P, new MemoryNodeStore(),
-                new PvmInvocationsComponent().accumulation(new InterpreterEngine()));
-        ChainSpec spec = new ChainSpecsComponent().dev(P);
-        real.initialize(spec.genesisHeader(), spec.genesisState(), List.of());
-        Hash genesis = spec.genesisHeader().hash(P);
+        BlockImporter real = devImporter();
+        Hash genesis = SPEC.genesisHeader().hash(P);
         java.util.concurrent.atomic.AtomicReference<Hash> finalizeFirst = new java.util.concurrent.atomic.AtomicReference<>();
         BlockImporter importer = new BlockImporter() {
             @Override public ChainParams params() { return real.params(); }
@@ -89,10 +98,7 @@ class ParentChoiceTest {
             @Override public List<Hash> leaves() { return real.leaves(); }
             @Override public int pruneForks(Hash f) { return real.pruneForks(f); }
         };
-        List<LocalKey> keys = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            keys.add(LocalKey.dev(i));
-        }
+        List<LocalKey> keys = devKeys();
         NodeAuthor author = new NodeAuthor(importer, keys, b -> { });
         Hash a1 = authored(author, 1);
         Hash a2 = authored(author, 2);
