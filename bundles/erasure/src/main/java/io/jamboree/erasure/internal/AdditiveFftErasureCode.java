@@ -57,9 +57,23 @@ final class AdditiveFftErasureCode implements ErasureCode {
             return out;
         }
         Scratch scratch = Scratch.get();
-        char[] work = scratch.work(rs.encodeShards() * k);
+        if (k >= BITSLICED_MIN_WORDS) {
+            BitslicedShards area = scratch.bitsliced.bind(rs.encodeShards(), k);
+            for (int i = 0; i < original; i++) {
+                area.load(i, data, i * shardBytes, k);
+            }
+            rs.encode(area);
+            for (int j = 0; j < rs.recovery(); j++) {
+                byte[] shard = new byte[shardBytes];
+                area.store(j, shard, 0, k);
+                out[original + j] = shard;
+            }
+            return out;
+        }
+        WordShards area = scratch.words.bind(rs.encodeShards(), k);
+        char[] work = area.work();
         toWords(data, 0, work, 0, original * k);
-        rs.encode(scratch.fft, work, k);
+        rs.encode(area);
         for (int j = 0; j < rs.recovery(); j++) {
             byte[] shard = new byte[shardBytes];
             toBytes(work, j * k, shard, k);
@@ -131,7 +145,40 @@ final class AdditiveFftErasureCode implements ErasureCode {
         }
         Scratch scratch = Scratch.get();
         int decodeShards = rs.decodeShards(usedRecovery);
-        char[] work = scratch.work(decodeShards * k);
+        if (k >= BITSLICED_MIN_WORDS) {
+            // as below, with the scaling done on the words on their way into and out of the bit planes
+            char[] locator = scratch.locator;
+            rs.locate(received, usedRecovery, locator);
+            BitslicedShards area = scratch.bitsliced.bind(decodeShards, k);
+            byte[] buffer = scratch.bytes(shardBytes);
+            boolean[] filled = new boolean[decodeShards];
+            char[] lo = new char[256], hi = new char[256];
+            for (int index = 0; index < shardCount; index++) {
+                if (received[index]) {
+                    int pos = rs.position(index);
+                    filled[pos] = true;
+                    Gf16.mulTables(locator[pos], lo, hi);
+                    scaleBytes(shards[slot[index]], 0, buffer, 0, k, lo, hi);
+                    area.load(pos, buffer, 0, k);
+                }
+            }
+            for (int pos = 0, read = rs.decodeShardsRead(usedRecovery); pos < read; pos++) {
+                if (!filled[pos]) {
+                    area.zero(pos, pos + 1);
+                }
+            }
+            rs.recoverScaled(area, received, usedRecovery);
+            for (int i = 0; i < original; i++) {
+                if (!received[i]) {
+                    area.store(i, buffer, 0, k);
+                    Gf16.mulTables(Gf16.MODULUS - locator[i], lo, hi);
+                    scaleBytes(buffer, 0, data, i * shardBytes, k, lo, hi);
+                }
+            }
+            return data;
+        }
+        WordShards area = scratch.words.bind(decodeShards, k);
+        char[] work = area.work();
         if (k >= SCALED_COPY_MIN_WORDS) {
             // the received words are multiplied by the locator's values as they are read, the recovered ones by
             // the inverses as they are written: no separate passes over the work area
@@ -152,7 +199,7 @@ final class AdditiveFftErasureCode implements ErasureCode {
                     java.util.Arrays.fill(work, pos * k, pos * k + k, (char) 0);
                 }
             }
-            rs.recoverScaled(scratch.fft, work, k, received, usedRecovery);
+            rs.recoverScaled(area, received, usedRecovery);
             for (int i = 0; i < original; i++) {
                 if (!received[i]) {
                     Gf16.mulTables(Gf16.MODULUS - locator[i], lo, hi);
@@ -166,7 +213,7 @@ final class AdditiveFftErasureCode implements ErasureCode {
                 toWords(shards[slot[index]], 0, work, rs.position(index) * k, k);
             }
         }
-        rs.recover(scratch.fft, work, k, received, usedRecovery, scratch.locator);
+        rs.recover(area, received, usedRecovery, scratch.locator);
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
                 toBytesAt(work, i * k, data, i * shardBytes, k);
@@ -177,6 +224,21 @@ final class AdditiveFftErasureCode implements ErasureCode {
 
     /** Shards of at least this many words take the fused read-and-scale path of {@link #reconstruct}. */
     private static final int SCALED_COPY_MIN_WORDS = 1024;
+
+    /**
+     * Shards of at least this many words are coded on {@link BitslicedShards}, shorter ones on {@link WordShards}
+     * (the bit planes are whole longs of 64 words, and their XOR runs pay off once they are long).
+     */
+    static final int BITSLICED_MIN_WORDS = 1024;
+
+    /** Little-endian words {@code src[from ..]} times the field element of tables {@code lo, hi} into {@code dst[to ..]}. */
+    private static void scaleBytes(byte[] src, int from, byte[] dst, int to, int count, char[] lo, char[] hi) {
+        for (int w = 0; w < count; w++) {
+            int r = lo[src[from + 2 * w] & 0xFF] ^ hi[src[from + 2 * w + 1] & 0xFF];
+            dst[to + 2 * w] = (byte) r;
+            dst[to + 2 * w + 1] = (byte) (r >>> 8);
+        }
+    }
 
     /** Little-endian octet pairs of {@code src} times the field element of tables {@code lo, hi} into {@code dst[at ..]}. */
     private static void toWordsScaled(byte[] src, char[] dst, int at, int count, char[] lo, char[] hi) {

@@ -7,7 +7,8 @@ package io.jamboree.erasure.internal;
  * <p>Message word {@code i} is the value at point {@code i} of the interpolating polynomial; recovery word
  * {@code j} (code word {@code original + j}) its value at the point {@code chunk + j}, where {@code chunk} is
  * {@code original} rounded up to a power of two: the message block is interpolated once over its
- * {@code chunk}-sized coset (zero-padded) and evaluated over the following cosets, chunk by chunk.
+ * {@code chunk}-sized coset (zero-padded) and evaluated over the following cosets, chunk by chunk. The work areas
+ * are {@link AdditiveFft}s of either storage form; positions below are shard indices in them.
  *
  * <p>Recovery (from any {@code original} code words) multiplies each received word by the error-locator
  * polynomial's value there (found with a Walsh–Hadamard transform of the logarithms), interpolates, takes the
@@ -66,48 +67,47 @@ final class ReedSolomon16 {
     }
 
     /**
-     * Encodes in place: on entry shards {@code [0, original)} of {@code work} hold the message columns (the rest
-     * is overwritten); on return shards {@code [0, recovery)} hold the recovery columns.
+     * Encodes in place: on entry shards {@code [0, original)} of {@code area} (of {@link #encodeShards()} shards)
+     * hold the message columns (the rest is overwritten); on return shards {@code [0, recovery)} hold the recovery
+     * columns.
      */
-    void encode(AdditiveFft fft, char[] work, int k) {
-        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
-        fft.ifft(work, k, 0, chunk, original, 0);
-        int chunkWords = chunk * k;
+    void encode(AdditiveFft area) {
+        area.zero(original, chunk);
+        area.ifft(0, chunk, original, 0);
         for (int start = chunk; start < recovery; start += chunk) {
-            System.arraycopy(work, 0, work, start * k, chunkWords);
+            area.copy(0, start, chunk);
         }
         for (int start = 0; start < recovery; start += chunk) {
             int count = Math.min(chunk, recovery - start);
-            fft.fft(work, k, start, chunk, count, start + chunk);
+            area.fft(start, chunk, count, start + chunk);
         }
     }
 
     /**
      * Recovers the message: {@code received[p]} says whether code word {@code p} is present, and then its column is
-     * shard {@link #position(int) position(p)} of {@code work} (all other shards are ignored and overwritten). On
-     * return shards {@code [0, original)} of {@code work} hold the message columns. Needs at least
+     * shard {@link #position(int) position(p)} of {@code area} (all other shards are ignored and overwritten). On
+     * return shards {@code [0, original)} of {@code area} hold the message columns. Needs at least
      * {@code original} received code words. {@code locator} is scratch of {@code 2^16} words.
      *
      * <p>Only recovery words below {@code usedRecovery} may be received: the code is then decoded as the one with
      * {@code usedRecovery} recovery words (whose code words are a prefix of this one's, since every recovery chunk
      * is evaluated on its own), on a work area of {@link #decodeShards(int) decodeShards(usedRecovery)} shards.
      */
-    void recover(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery, char[] locator) {
+    void recover(WordShards area, boolean[] received, int usedRecovery, char[] locator) {
         locate(received, usedRecovery, locator);
-        int decodeShards = decodeShards(usedRecovery);
         int recoveryEnd = chunk + usedRecovery;
         for (int i = 0; i < original; i++) {
-            scaleOrClear(fft, work, k, i, received[i], locator[i]);
+            scaleOrClear(area, i, received[i], locator[i]);
         }
-        java.util.Arrays.fill(work, original * k, chunk * k, (char) 0);
+        area.zero(original, chunk);
         for (int j = 0; j < usedRecovery; j++) {
-            scaleOrClear(fft, work, k, chunk + j, received[original + j], locator[chunk + j]);
+            scaleOrClear(area, chunk + j, received[original + j], locator[chunk + j]);
         }
-        java.util.Arrays.fill(work, recoveryEnd * k, Math.max(recoveryEnd, decodeShardsRead(usedRecovery)) * k, (char) 0);
-        recoverScaled(fft, work, k, received, usedRecovery);
+        area.zero(recoveryEnd, Math.max(recoveryEnd, decodeShardsRead(usedRecovery)));
+        recoverScaled(area, received, usedRecovery);
         for (int i = 0; i < original; i++) {
             if (!received[i]) {
-                fft.mulRun(work, i * k, k, Gf16.MODULUS - locator[i]);
+                area.mul(i, Gf16.MODULUS - locator[i]);
             }
         }
     }
@@ -145,7 +145,7 @@ final class ReedSolomon16 {
      * {@code [0, original)} hold the missing message columns still to be multiplied by
      * {@code α^(MODULUS - locator[i])} (received ones are unspecified).
      */
-    void recoverScaled(AdditiveFft fft, char[] work, int k, boolean[] received, int usedRecovery) {
+    void recoverScaled(AdditiveFft area, boolean[] received, int usedRecovery) {
         int decodeShards = decodeShards(usedRecovery);
         int recoveryEnd = chunk + usedRecovery;
         // IFFT, formal derivative D, FFT of the first half. The top butterfly of the IFFT, (a, b) -> (a ^ t·(a ^ b),
@@ -162,35 +162,34 @@ final class ReedSolomon16 {
             nonZeroBefore[s + 1] = nonZeroBefore[s] + (present ? 1 : 0);
         }
         if (q < chunk) {
-            fft.ifftSparse(work, k, 0, half, 0, nonZeroBefore);
-            fft.ifftSparse(work, k, half, half, half, nonZeroBefore);
-            AdditiveFft.xorRun(work, half * k, 0, half * k);
-            AdditiveFft.formalDerivative(work, k, half);
-            AdditiveFft.xorRun(work, 0, half * k, half * k);
-            fft.fftPrefix(work, k, 0, half, chunk, original, 0);
+            area.ifftSparse(0, half, 0, nonZeroBefore);
+            area.ifftSparse(half, half, half, nonZeroBefore);
+            area.xor(half, 0, half);
+            area.formalDerivative(half);
+            area.xor(0, half, half);
+            area.fftPrefix(0, half, chunk, original, 0);
         } else {
             // One level further: with A1, A2 the IFFTs of the first two quarters, B1, B2 of the last two, t2 the
             // twiddle of the first half's (and the FFT's) second level and t3 that of the second half's top, the
             // first quarter comes out as D(A1) ^ A2 ^ (B1 ^ (t2 + t3)·(B1 ^ B2)).
-            fft.ifftSparse(work, k, 0, q, 0, nonZeroBefore);
-            fft.ifftSparse(work, k, q, q, q, nonZeroBefore);
-            fft.ifftSparse(work, k, half, q, half, nonZeroBefore);
-            fft.ifftSparse(work, k, half + q, q, half + q, nonZeroBefore);
-            int qw = q * k;
+            area.ifftSparse(0, q, 0, nonZeroBefore);
+            area.ifftSparse(q, q, q, nonZeroBefore);
+            area.ifftSparse(half, q, half, nonZeroBefore);
+            area.ifftSparse(half + q, q, half + q, nonZeroBefore);
             int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
             if (decodeShardsRead(usedRecovery) == decodeShards) {
-                AdditiveFft.xorRun(work, (half + q) * k, half * k, qw);
+                area.xor(half + q, half, q);
                 if (sum != 0) {
-                    fft.mulAddRun(work, half * k, (half + q) * k, qw, Gf16.LOG[sum]);
+                    area.mulAdd(half, half + q, q, Gf16.LOG[sum]);
                 }
             } else if (sum != 0) {
                 // the last quarter received nothing: B2 = 0, and B1 ^ (t2 + t3)·B1 needs no read of it
-                fft.mulAddRun(work, half * k, half * k, qw, Gf16.LOG[sum]);
+                area.mulAdd(half, half, q, Gf16.LOG[sum]);
             }
-            AdditiveFft.xorRun(work, half * k, q * k, qw);
-            AdditiveFft.formalDerivative(work, k, q);
-            AdditiveFft.xorRun(work, 0, half * k, qw);
-            fft.fftPrefix(work, k, 0, q, chunk, original, 0);
+            area.xor(half, q, q);
+            area.formalDerivative(q);
+            area.xor(0, half, q);
+            area.fftPrefix(0, q, chunk, original, 0);
         }
     }
 
@@ -205,11 +204,11 @@ final class ReedSolomon16 {
         return p < original ? p : chunk + (p - original);
     }
 
-    private static void scaleOrClear(AdditiveFft fft, char[] work, int k, int shard, boolean present, int logM) {
+    private static void scaleOrClear(WordShards area, int shard, boolean present, int logM) {
         if (present) {
-            fft.mulRun(work, shard * k, k, logM);
+            area.mul(shard, logM);
         } else {
-            java.util.Arrays.fill(work, shard * k, shard * k + k, (char) 0);
+            area.zero(shard, shard + 1);
         }
     }
 }

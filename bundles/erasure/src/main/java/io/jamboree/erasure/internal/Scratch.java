@@ -3,16 +3,17 @@ package io.jamboree.erasure.internal;
 import java.lang.ref.SoftReference;
 
 /**
- * Per-thread working memory of the erasure code: the transform (with its product tables), the error-locator array
- * and a work area that grows to the largest request seen (about 25 MB to recover a 4 MiB bundle with full
- * parameters). Held softly, so an idle thread's area can be reclaimed under memory pressure.
+ * Per-thread working memory of the erasure code: the two forms of work area (each with its tables, each growing to
+ * the largest request seen: about 25 MB to recover a 4 MiB bundle with full parameters), the error-locator array
+ * and a shard-sized octet buffer. Held softly, so an idle thread's area can be reclaimed under memory pressure.
  */
 final class Scratch {
     private static final ThreadLocal<SoftReference<Scratch>> CURRENT = new ThreadLocal<>();
 
-    final AdditiveFft fft = new AdditiveFft();
+    final WordShards words = new WordShards();
+    final BitslicedShards bitsliced = new BitslicedShards();
     final char[] locator = new char[Gf16.ORDER];
-    private char[] work = new char[0];
+    private byte[] bytes = new byte[0];
 
     private Scratch() {}
 
@@ -27,11 +28,11 @@ final class Scratch {
         return s;
     }
 
-    /** A work area of at least {@code words} words; its contents are unspecified. */
-    char[] work(int words) {
-        if (work.length < words) {
-            work = new char[words];
+    /** An octet buffer of at least {@code length} octets; its contents are unspecified. */
+    byte[] bytes(int length) {
+        if (bytes.length < length) {
+            bytes = new byte[length];
         }
-        return work;
+        return bytes;
     }
 }

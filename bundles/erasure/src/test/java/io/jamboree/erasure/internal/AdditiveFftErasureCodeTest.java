@@ -42,7 +42,7 @@ class AdditiveFftErasureCodeTest {
         Random r = new Random(4);
         for (int[] shape : new int[][] {{1023, 342}, {6, 2}, {13, 4}}) {
             ErasureCode code = coding.code(shape[0], shape[1]);
-            for (int k : new int[] {1023, 1024, 1500}) {
+            for (int k : new int[] {1023, 1024, 1500, 6132}) {
                 byte[] data = new byte[k * code.pieceSize()];
                 r.nextBytes(data);
                 byte[][] shards = code.encode(data);
@@ -50,6 +50,37 @@ class AdditiveFftErasureCodeTest {
                     int[] subset = ErasureVectorsTest.randomSubset(r, shape[0], shape[1] + round);
                     assertArrayEquals(data, ErasureVectorsTest.recover(code, shards, subset),
                             shape[0] + "/" + shape[1] + " k=" + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * Shards of {@link AdditiveFftErasureCode#BITSLICED_MIN_WORDS} words and more are coded on bit planes; every column
+     * of such a code is checked against the code of that column alone (one word per shard, the path the vectors
+     * check), including columns of a last, partial 64-word block.
+     */
+    @Test
+    void bitslicedColumnsMatchTheWordPath() {
+        Random r = new Random(5);
+        for (int[] shape : new int[][] {{1023, 342}, {6, 2}, {13, 4}}) {
+            ErasureCode code = coding.code(shape[0], shape[1]);
+            for (int k : new int[] {AdditiveFftErasureCode.BITSLICED_MIN_WORDS, 1100, 1501}) {
+                byte[] data = new byte[k * code.pieceSize()];
+                r.nextBytes(data);
+                byte[][] shards = code.encode(data);
+                int shardBytes = 2 * k;
+                for (int column : new int[] {0, 1, 63, 64, 65, 1023, k - 2, k - 1, r.nextInt(k)}) {
+                    byte[] piece = new byte[code.pieceSize()];
+                    for (int i = 0; i < code.dataShards(); i++) {
+                        piece[2 * i] = data[i * shardBytes + 2 * column];
+                        piece[2 * i + 1] = data[i * shardBytes + 2 * column + 1];
+                    }
+                    byte[][] alone = code.encode(piece);
+                    for (int p = 0; p < shape[0]; p++) {
+                        assertArrayEquals(alone[p], java.util.Arrays.copyOfRange(shards[p], 2 * column, 2 * column + 2),
+                                shape[0] + "/" + shape[1] + " k=" + k + " column " + column + " shard " + p);
+                    }
                 }
             }
         }
