@@ -44,8 +44,11 @@ public final class Node implements AutoCloseable {
     private final int bundleCount;
     private final LaunchConfig launch;
     private final DeployFolder deploy;
+    private final FrameworkCache cache;
 
-    private Node(Framework framework, long bootMillis, int bundleCount, LaunchConfig launch, DeployFolder deploy) {
+    private Node(Framework framework, long bootMillis, int bundleCount, LaunchConfig launch, DeployFolder deploy,
+            FrameworkCache cache) {
+        this.cache = cache;
         this.framework = framework;
         this.bootMillis = bootMillis;
         this.bundleCount = bundleCount;
@@ -79,7 +82,13 @@ public final class Node implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         Path data = Path.of(System.getProperty("jamboree.data", home.resolve("data").toString()));
         Path confDir = home.resolve("conf").resolve("config");
-        config.put(Constants.FRAMEWORK_STORAGE, Files.createTempDirectory("jamboree-felix-").toString());
+        // a cache folder of our own unless the launch names one (then it is the caller's to keep or delete)
+        FrameworkCache cache = launch.frameworkProperties().containsKey(Constants.FRAMEWORK_STORAGE)
+                ? null : FrameworkCache.create();
+        if (cache != null) {
+            config.put(Constants.FRAMEWORK_STORAGE, cache.dir().toString());
+            config.put("felix.fileinstall.tmpdir", cache.dir().resolve("fileinstall").toString());
+        }
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         config.put("felix.log.level", "1");
@@ -101,8 +110,14 @@ public final class Node implements AutoCloseable {
             p.forEach((k, v) -> config.put(k.toString(), v.toString()));
         }
         config.putAll(launch.frameworkProperties());
-        List<PidConfiguration> configurations = LogLevels.into(launch) // --log-level: into PID io.jamboree.log too
-                .merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
+        List<PidConfiguration> configurations;
+        try {
+            configurations = LogLevels.into(launch) // --log-level: into PID io.jamboree.log too
+                    .merge(confDir, k -> config.getOrDefault(k, System.getProperty(k)));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(cache);
+            throw e;
+        }
 
         Framework fw = new Felix(new HashMap<>(config));
         DeployFolder deploy = null;
@@ -139,9 +154,9 @@ public final class Node implements AutoCloseable {
             deploy.watch(deployInterval(config.getOrDefault(DeployFolder.INTERVAL_PROPERTY, "1000")));
             long boot = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.debug("started {} bundles of feature {} and {} of {}", installed.size(), feature.name(), plugins.size(), deploy.dir());
-            return new Node(fw, boot, installed.size(), launch, deploy);
+            return new Node(fw, boot, installed.size(), launch, deploy, cache);
         } catch (BundleException e) {
-            stopQuietly(fw);
+            stopQuietly(fw, cache);
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -149,11 +164,11 @@ public final class Node implements AutoCloseable {
             throw new IOException("feature '" + feature.name() + "' failed to start: " + e.getMessage()
                     + (root == e ? "" : " (" + root + ")"), e);
         } catch (InterruptedException e) {
-            stopQuietly(fw);
+            stopQuietly(fw, cache);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting feature '" + feature.name() + "'", e);
         } catch (IOException | RuntimeException e) {
-            stopQuietly(fw);
+            stopQuietly(fw, cache);
             throw e;
         } finally {
             if (deploy != null && fw.getState() != Bundle.ACTIVE) {
@@ -285,10 +300,17 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         deploy.close();
-        stopQuietly(framework);
+        stopQuietly(framework, cache);
     }
 
-    private static void stopQuietly(Framework fw) {
+    private static void closeQuietly(FrameworkCache cache) {
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    /** Stops the framework and then deletes its cache folder (if it is ours). */
+    private static void stopQuietly(Framework fw, FrameworkCache cache) {
         try {
             fw.stop();
             fw.waitForStop(10_000);
@@ -297,6 +319,8 @@ public final class Node implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        } finally {
+            closeQuietly(cache);
         }
     }
 
