@@ -6,8 +6,11 @@ import java.nio.ByteOrder;
 
 /**
  * An {@link AdditiveFft} work area of bit-sliced shards. A shard of {@code k} words is sixteen bit planes of
- * {@code L = ⌈k/64⌉} longs: bit {@code c mod 64} of long {@code c/64} of plane {@code j} is bit {@code j} (the
- * coefficient of the Cantor basis word {@code v_j}, GP 0.7.2 Appendix H.2) of word {@code c}.
+ * {@code L = ⌈k/64⌉} longs, long {@code b} for the columns (words) {@code 64b .. 64b+63}: bit {@link #position}
+ * {@code (c)} of it in plane {@code j} is bit {@code j} (the coefficient of the Cantor basis word {@code v_j}, GP 0.7.2
+ * Appendix H.2) of word {@code c}. Which bit holds which column does not matter to the transform (every plane XOR is
+ * column by column); this order makes the way in and out sixteen loads, 32 masked exchanges and sixteen stores per
+ * 64 words.
  *
  * <p>Multiplication by a constant is GF(2)-linear, a 16×16 bit matrix: column {@code i} is the product of
  * {@code v_i}, so {@code a ^= b·t} is "plane {@code j} of {@code a} ^= plane {@code i} of {@code b}" for each set bit
@@ -22,9 +25,7 @@ final class BitslicedShards extends AdditiveFft {
     private int longs;
     private final long[][] temp = new long[16][];
     private final int[] rows = new int[16];
-    private final long[] lo = new long[8];
-    private final long[] hi = new long[8];
-    private final byte[] tail = new byte[16];
+    private final byte[] tail = new byte[128];
 
     /** Binds a work area of {@code shards} shards of {@code k} words (grown as needed, contents unspecified). */
     BitslicedShards bind(int shards, int k) {
@@ -100,6 +101,21 @@ final class BitslicedShards extends AdditiveFft {
         for (int t = 0; t < n; t++) {
             mulAddShard(x + t, y + t);
         }
+    }
+
+    /** Shard {@code s} multiplied in place by {@code α^logM}. */
+    void mul(int s, int logM) {
+        if (Gf16.addMod(logM, 0) == 0) {
+            return; // α^0 = 1
+        }
+        productRows(logM);
+        int l = longs;
+        int base = 16 * s;
+        for (int j = 0; j < 16; j++) {
+            System.arraycopy(planes[base + j], 0, temp[j], 0, l);
+            java.util.Arrays.fill(planes[base + j], 0, l, 0L);
+        }
+        mulAddPlanes(planes, base, temp, 0);
     }
 
     @Override
@@ -212,39 +228,15 @@ final class BitslicedShards extends AdditiveFft {
     void load(int s, byte[] src, int off, int k) {
         long[][] p = planes;
         int base = 16 * s;
-        long[] l8 = lo;
-        long[] h8 = hi;
         int full = k >>> 6;
         for (int block = 0; block < full; block++) {
             loadBlock(p, base, block, src, off + 128 * block);
         }
-        for (int block = full, blocks = longs; block < blocks; block++) {
-            for (int g = 0; g < 8; g++) {
-                int word = 64 * block + 8 * g;
-                long a;
-                long b;
-                if (word + 8 <= k) {
-                    int o = off + 2 * word;
-                    a = (long) LONG_LE.get(src, o);
-                    b = (long) LONG_LE.get(src, o + 8);
-                } else {
-                    byte[] t = tail;
-                    java.util.Arrays.fill(t, (byte) 0);
-                    if (word < k) {
-                        System.arraycopy(src, off + 2 * word, t, 0, 2 * (k - word));
-                    }
-                    a = (long) LONG_LE.get(t, 0);
-                    b = (long) LONG_LE.get(t, 8);
-                }
-                l8[g] = transpose8(evenBytes(a) | evenBytes(b) << 32);
-                h8[g] = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-            }
-            transposeBytes(l8);
-            transposeBytes(h8);
-            for (int j = 0; j < 8; j++) {
-                p[base + j][block] = l8[j];
-                p[base + 8 + j][block] = h8[j];
-            }
+        if (full < longs) {
+            byte[] t = tail;
+            java.util.Arrays.fill(t, (byte) 0);
+            System.arraycopy(src, off + 128 * full, t, 0, 2 * (k - 64 * full));
+            loadBlock(p, base, full, t, 0);
         }
     }
 
@@ -252,240 +244,296 @@ final class BitslicedShards extends AdditiveFft {
     void store(int s, byte[] dst, int off, int k) {
         long[][] p = planes;
         int base = 16 * s;
-        long[] l8 = lo;
-        long[] h8 = hi;
         int full = k >>> 6;
         for (int block = 0; block < full; block++) {
             storeBlock(p, base, block, dst, off + 128 * block);
         }
-        for (int block = full, blocks = longs; block < blocks; block++) {
-            for (int j = 0; j < 8; j++) {
-                l8[j] = p[base + j][block];
-                h8[j] = p[base + 8 + j][block];
-            }
-            transposeBytes(l8);
-            transposeBytes(h8);
-            for (int g = 0; g < 8; g++) {
-                int word = 64 * block + 8 * g;
-                if (word >= k) {
-                    break;
-                }
-                long l = transpose8(l8[g]);
-                long h = transpose8(h8[g]);
-                long a = spreadBytes(l & 0xFFFFFFFFL) | spreadBytes(h & 0xFFFFFFFFL) << 8;
-                long b = spreadBytes(l >>> 32) | spreadBytes(h >>> 32) << 8;
-                if (word + 8 <= k) {
-                    int o = off + 2 * word;
-                    LONG_LE.set(dst, o, a);
-                    LONG_LE.set(dst, o + 8, b);
-                } else {
-                    byte[] t = tail;
-                    LONG_LE.set(t, 0, a);
-                    LONG_LE.set(t, 8, b);
-                    System.arraycopy(t, 0, dst, off + 2 * word, 2 * (k - word));
-                }
-            }
+        if (full < longs) {
+            byte[] t = tail;
+            storeBlock(p, base, full, t, 0);
+            System.arraycopy(t, 0, dst, off + 128 * full, 2 * (k - 64 * full));
         }
     }
 
-    /** {@link #load} of the 64 words at {@code src[o ..]} into column block {@code block} of the planes from {@code base}. */
-    private void loadBlock(long[][] p, int base, int block, byte[] src, int o) {
-        long a;
-        long b;
-        long t;
-        a = (long) LONG_LE.get(src, o + 0);
-        b = (long) LONG_LE.get(src, o + 8);
-        long l0 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h0 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 16);
-        b = (long) LONG_LE.get(src, o + 24);
-        long l1 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h1 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 32);
-        b = (long) LONG_LE.get(src, o + 40);
-        long l2 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h2 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 48);
-        b = (long) LONG_LE.get(src, o + 56);
-        long l3 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h3 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 64);
-        b = (long) LONG_LE.get(src, o + 72);
-        long l4 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h4 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 80);
-        b = (long) LONG_LE.get(src, o + 88);
-        long l5 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h5 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 96);
-        b = (long) LONG_LE.get(src, o + 104);
-        long l6 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h6 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        a = (long) LONG_LE.get(src, o + 112);
-        b = (long) LONG_LE.get(src, o + 120);
-        long l7 = transpose8(evenBytes(a) | evenBytes(b) << 32);
-        long h7 = transpose8(evenBytes(a >>> 8) | evenBytes(b >>> 8) << 32);
-        t = l0; l0 = (t & 0xFFFFFFFFL) | l4 << 32; l4 = t >>> 32 | (l4 & 0xFFFFFFFF00000000L);
-        t = l1; l1 = (t & 0xFFFFFFFFL) | l5 << 32; l5 = t >>> 32 | (l5 & 0xFFFFFFFF00000000L);
-        t = l2; l2 = (t & 0xFFFFFFFFL) | l6 << 32; l6 = t >>> 32 | (l6 & 0xFFFFFFFF00000000L);
-        t = l3; l3 = (t & 0xFFFFFFFFL) | l7 << 32; l7 = t >>> 32 | (l7 & 0xFFFFFFFF00000000L);
-        t = l0; l0 = (t & 0x0000FFFF0000FFFFL) | (l2 & 0x0000FFFF0000FFFFL) << 16; l2 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l2 & 0xFFFF0000FFFF0000L);
-        t = l1; l1 = (t & 0x0000FFFF0000FFFFL) | (l3 & 0x0000FFFF0000FFFFL) << 16; l3 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l3 & 0xFFFF0000FFFF0000L);
-        t = l4; l4 = (t & 0x0000FFFF0000FFFFL) | (l6 & 0x0000FFFF0000FFFFL) << 16; l6 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l6 & 0xFFFF0000FFFF0000L);
-        t = l5; l5 = (t & 0x0000FFFF0000FFFFL) | (l7 & 0x0000FFFF0000FFFFL) << 16; l7 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l7 & 0xFFFF0000FFFF0000L);
-        t = l0; l0 = (t & 0x00FF00FF00FF00FFL) | (l1 & 0x00FF00FF00FF00FFL) << 8; l1 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l1 & 0xFF00FF00FF00FF00L);
-        t = l2; l2 = (t & 0x00FF00FF00FF00FFL) | (l3 & 0x00FF00FF00FF00FFL) << 8; l3 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l3 & 0xFF00FF00FF00FF00L);
-        t = l4; l4 = (t & 0x00FF00FF00FF00FFL) | (l5 & 0x00FF00FF00FF00FFL) << 8; l5 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l5 & 0xFF00FF00FF00FF00L);
-        t = l6; l6 = (t & 0x00FF00FF00FF00FFL) | (l7 & 0x00FF00FF00FF00FFL) << 8; l7 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l7 & 0xFF00FF00FF00FF00L);
-        t = h0; h0 = (t & 0xFFFFFFFFL) | h4 << 32; h4 = t >>> 32 | (h4 & 0xFFFFFFFF00000000L);
-        t = h1; h1 = (t & 0xFFFFFFFFL) | h5 << 32; h5 = t >>> 32 | (h5 & 0xFFFFFFFF00000000L);
-        t = h2; h2 = (t & 0xFFFFFFFFL) | h6 << 32; h6 = t >>> 32 | (h6 & 0xFFFFFFFF00000000L);
-        t = h3; h3 = (t & 0xFFFFFFFFL) | h7 << 32; h7 = t >>> 32 | (h7 & 0xFFFFFFFF00000000L);
-        t = h0; h0 = (t & 0x0000FFFF0000FFFFL) | (h2 & 0x0000FFFF0000FFFFL) << 16; h2 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h2 & 0xFFFF0000FFFF0000L);
-        t = h1; h1 = (t & 0x0000FFFF0000FFFFL) | (h3 & 0x0000FFFF0000FFFFL) << 16; h3 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h3 & 0xFFFF0000FFFF0000L);
-        t = h4; h4 = (t & 0x0000FFFF0000FFFFL) | (h6 & 0x0000FFFF0000FFFFL) << 16; h6 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h6 & 0xFFFF0000FFFF0000L);
-        t = h5; h5 = (t & 0x0000FFFF0000FFFFL) | (h7 & 0x0000FFFF0000FFFFL) << 16; h7 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h7 & 0xFFFF0000FFFF0000L);
-        t = h0; h0 = (t & 0x00FF00FF00FF00FFL) | (h1 & 0x00FF00FF00FF00FFL) << 8; h1 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h1 & 0xFF00FF00FF00FF00L);
-        t = h2; h2 = (t & 0x00FF00FF00FF00FFL) | (h3 & 0x00FF00FF00FF00FFL) << 8; h3 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h3 & 0xFF00FF00FF00FF00L);
-        t = h4; h4 = (t & 0x00FF00FF00FF00FFL) | (h5 & 0x00FF00FF00FF00FFL) << 8; h5 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h5 & 0xFF00FF00FF00FF00L);
-        t = h6; h6 = (t & 0x00FF00FF00FF00FFL) | (h7 & 0x00FF00FF00FF00FFL) << 8; h7 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h7 & 0xFF00FF00FF00FF00L);
-        p[base + 0][block] = l0;
-        p[base + 1][block] = l1;
-        p[base + 2][block] = l2;
-        p[base + 3][block] = l3;
-        p[base + 4][block] = l4;
-        p[base + 5][block] = l5;
-        p[base + 6][block] = l6;
-        p[base + 7][block] = l7;
-        p[base + 8][block] = h0;
-        p[base + 9][block] = h1;
-        p[base + 10][block] = h2;
-        p[base + 11][block] = h3;
-        p[base + 12][block] = h4;
-        p[base + 13][block] = h5;
-        p[base + 14][block] = h6;
-        p[base + 15][block] = h7;
+    /** Bit {@code column} of plane {@code plane} of shard {@code s}, where the word of that column is stored. */
+    boolean bit(int s, int plane, int column) {
+        return (planes[16 * s + plane][column >>> 6] >>> position(column) & 1) != 0;
     }
 
-    /** {@link #store} of column block {@code block} of the planes from {@code base} as 64 words at {@code dst[o ..]}. */
+    /** The bit of a plane's long at which column {@code c} sits: {@code 16u + q} for {@code c mod 64 = 4q + u}. */
+    static int position(int c) {
+        int q = (c & 63) >>> 2;
+        int u = c & 3;
+        return 16 * u + q;
+    }
+
+    /**
+     * The 64 words at {@code src[o ..]} into column block {@code block} of the planes from {@code base}: the 16 longs
+     * read (long {@code q} holds words {@code 4q .. 4q+3}, word {@code 4q+u} at bits {@code 16u ..}) are a bit matrix
+     * whose long index and in-long bit index are exchanged bit by bit, the low four of each (32 masked delta swaps).
+     */
+    private static void loadBlock(long[][] p, int base, int block, byte[] src, int o) {
+        long w0 = (long) LONG_LE.get(src, o + 0);
+        long w1 = (long) LONG_LE.get(src, o + 8);
+        long w2 = (long) LONG_LE.get(src, o + 16);
+        long w3 = (long) LONG_LE.get(src, o + 24);
+        long w4 = (long) LONG_LE.get(src, o + 32);
+        long w5 = (long) LONG_LE.get(src, o + 40);
+        long w6 = (long) LONG_LE.get(src, o + 48);
+        long w7 = (long) LONG_LE.get(src, o + 56);
+        long w8 = (long) LONG_LE.get(src, o + 64);
+        long w9 = (long) LONG_LE.get(src, o + 72);
+        long w10 = (long) LONG_LE.get(src, o + 80);
+        long w11 = (long) LONG_LE.get(src, o + 88);
+        long w12 = (long) LONG_LE.get(src, o + 96);
+        long w13 = (long) LONG_LE.get(src, o + 104);
+        long w14 = (long) LONG_LE.get(src, o + 112);
+        long w15 = (long) LONG_LE.get(src, o + 120);
+        long t;
+        t = (w0 >>> 1 ^ w1) & 0x5555555555555555L;
+        w1 ^= t;
+        w0 ^= t << 1;
+        t = (w2 >>> 1 ^ w3) & 0x5555555555555555L;
+        w3 ^= t;
+        w2 ^= t << 1;
+        t = (w4 >>> 1 ^ w5) & 0x5555555555555555L;
+        w5 ^= t;
+        w4 ^= t << 1;
+        t = (w6 >>> 1 ^ w7) & 0x5555555555555555L;
+        w7 ^= t;
+        w6 ^= t << 1;
+        t = (w8 >>> 1 ^ w9) & 0x5555555555555555L;
+        w9 ^= t;
+        w8 ^= t << 1;
+        t = (w10 >>> 1 ^ w11) & 0x5555555555555555L;
+        w11 ^= t;
+        w10 ^= t << 1;
+        t = (w12 >>> 1 ^ w13) & 0x5555555555555555L;
+        w13 ^= t;
+        w12 ^= t << 1;
+        t = (w14 >>> 1 ^ w15) & 0x5555555555555555L;
+        w15 ^= t;
+        w14 ^= t << 1;
+        t = (w0 >>> 2 ^ w2) & 0x3333333333333333L;
+        w2 ^= t;
+        w0 ^= t << 2;
+        t = (w1 >>> 2 ^ w3) & 0x3333333333333333L;
+        w3 ^= t;
+        w1 ^= t << 2;
+        t = (w4 >>> 2 ^ w6) & 0x3333333333333333L;
+        w6 ^= t;
+        w4 ^= t << 2;
+        t = (w5 >>> 2 ^ w7) & 0x3333333333333333L;
+        w7 ^= t;
+        w5 ^= t << 2;
+        t = (w8 >>> 2 ^ w10) & 0x3333333333333333L;
+        w10 ^= t;
+        w8 ^= t << 2;
+        t = (w9 >>> 2 ^ w11) & 0x3333333333333333L;
+        w11 ^= t;
+        w9 ^= t << 2;
+        t = (w12 >>> 2 ^ w14) & 0x3333333333333333L;
+        w14 ^= t;
+        w12 ^= t << 2;
+        t = (w13 >>> 2 ^ w15) & 0x3333333333333333L;
+        w15 ^= t;
+        w13 ^= t << 2;
+        t = (w0 >>> 4 ^ w4) & 0x0F0F0F0F0F0F0F0FL;
+        w4 ^= t;
+        w0 ^= t << 4;
+        t = (w1 >>> 4 ^ w5) & 0x0F0F0F0F0F0F0F0FL;
+        w5 ^= t;
+        w1 ^= t << 4;
+        t = (w2 >>> 4 ^ w6) & 0x0F0F0F0F0F0F0F0FL;
+        w6 ^= t;
+        w2 ^= t << 4;
+        t = (w3 >>> 4 ^ w7) & 0x0F0F0F0F0F0F0F0FL;
+        w7 ^= t;
+        w3 ^= t << 4;
+        t = (w8 >>> 4 ^ w12) & 0x0F0F0F0F0F0F0F0FL;
+        w12 ^= t;
+        w8 ^= t << 4;
+        t = (w9 >>> 4 ^ w13) & 0x0F0F0F0F0F0F0F0FL;
+        w13 ^= t;
+        w9 ^= t << 4;
+        t = (w10 >>> 4 ^ w14) & 0x0F0F0F0F0F0F0F0FL;
+        w14 ^= t;
+        w10 ^= t << 4;
+        t = (w11 >>> 4 ^ w15) & 0x0F0F0F0F0F0F0F0FL;
+        w15 ^= t;
+        w11 ^= t << 4;
+        t = (w0 >>> 8 ^ w8) & 0x00FF00FF00FF00FFL;
+        w8 ^= t;
+        w0 ^= t << 8;
+        t = (w1 >>> 8 ^ w9) & 0x00FF00FF00FF00FFL;
+        w9 ^= t;
+        w1 ^= t << 8;
+        t = (w2 >>> 8 ^ w10) & 0x00FF00FF00FF00FFL;
+        w10 ^= t;
+        w2 ^= t << 8;
+        t = (w3 >>> 8 ^ w11) & 0x00FF00FF00FF00FFL;
+        w11 ^= t;
+        w3 ^= t << 8;
+        t = (w4 >>> 8 ^ w12) & 0x00FF00FF00FF00FFL;
+        w12 ^= t;
+        w4 ^= t << 8;
+        t = (w5 >>> 8 ^ w13) & 0x00FF00FF00FF00FFL;
+        w13 ^= t;
+        w5 ^= t << 8;
+        t = (w6 >>> 8 ^ w14) & 0x00FF00FF00FF00FFL;
+        w14 ^= t;
+        w6 ^= t << 8;
+        t = (w7 >>> 8 ^ w15) & 0x00FF00FF00FF00FFL;
+        w15 ^= t;
+        w7 ^= t << 8;
+        p[base + 0][block] = w0;
+        p[base + 1][block] = w1;
+        p[base + 2][block] = w2;
+        p[base + 3][block] = w3;
+        p[base + 4][block] = w4;
+        p[base + 5][block] = w5;
+        p[base + 6][block] = w6;
+        p[base + 7][block] = w7;
+        p[base + 8][block] = w8;
+        p[base + 9][block] = w9;
+        p[base + 10][block] = w10;
+        p[base + 11][block] = w11;
+        p[base + 12][block] = w12;
+        p[base + 13][block] = w13;
+        p[base + 14][block] = w14;
+        p[base + 15][block] = w15;
+    }
+
+    /** The inverse of {@link #loadBlock} (the same exchanges undo themselves). */
     private static void storeBlock(long[][] p, int base, int block, byte[] dst, int o) {
+        long w0 = p[base + 0][block];
+        long w1 = p[base + 1][block];
+        long w2 = p[base + 2][block];
+        long w3 = p[base + 3][block];
+        long w4 = p[base + 4][block];
+        long w5 = p[base + 5][block];
+        long w6 = p[base + 6][block];
+        long w7 = p[base + 7][block];
+        long w8 = p[base + 8][block];
+        long w9 = p[base + 9][block];
+        long w10 = p[base + 10][block];
+        long w11 = p[base + 11][block];
+        long w12 = p[base + 12][block];
+        long w13 = p[base + 13][block];
+        long w14 = p[base + 14][block];
+        long w15 = p[base + 15][block];
         long t;
-        long l0 = p[base + 0][block];
-        long l1 = p[base + 1][block];
-        long l2 = p[base + 2][block];
-        long l3 = p[base + 3][block];
-        long l4 = p[base + 4][block];
-        long l5 = p[base + 5][block];
-        long l6 = p[base + 6][block];
-        long l7 = p[base + 7][block];
-        long h0 = p[base + 8][block];
-        long h1 = p[base + 9][block];
-        long h2 = p[base + 10][block];
-        long h3 = p[base + 11][block];
-        long h4 = p[base + 12][block];
-        long h5 = p[base + 13][block];
-        long h6 = p[base + 14][block];
-        long h7 = p[base + 15][block];
-        t = l0; l0 = (t & 0xFFFFFFFFL) | l4 << 32; l4 = t >>> 32 | (l4 & 0xFFFFFFFF00000000L);
-        t = l1; l1 = (t & 0xFFFFFFFFL) | l5 << 32; l5 = t >>> 32 | (l5 & 0xFFFFFFFF00000000L);
-        t = l2; l2 = (t & 0xFFFFFFFFL) | l6 << 32; l6 = t >>> 32 | (l6 & 0xFFFFFFFF00000000L);
-        t = l3; l3 = (t & 0xFFFFFFFFL) | l7 << 32; l7 = t >>> 32 | (l7 & 0xFFFFFFFF00000000L);
-        t = l0; l0 = (t & 0x0000FFFF0000FFFFL) | (l2 & 0x0000FFFF0000FFFFL) << 16; l2 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l2 & 0xFFFF0000FFFF0000L);
-        t = l1; l1 = (t & 0x0000FFFF0000FFFFL) | (l3 & 0x0000FFFF0000FFFFL) << 16; l3 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l3 & 0xFFFF0000FFFF0000L);
-        t = l4; l4 = (t & 0x0000FFFF0000FFFFL) | (l6 & 0x0000FFFF0000FFFFL) << 16; l6 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l6 & 0xFFFF0000FFFF0000L);
-        t = l5; l5 = (t & 0x0000FFFF0000FFFFL) | (l7 & 0x0000FFFF0000FFFFL) << 16; l7 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (l7 & 0xFFFF0000FFFF0000L);
-        t = l0; l0 = (t & 0x00FF00FF00FF00FFL) | (l1 & 0x00FF00FF00FF00FFL) << 8; l1 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l1 & 0xFF00FF00FF00FF00L);
-        t = l2; l2 = (t & 0x00FF00FF00FF00FFL) | (l3 & 0x00FF00FF00FF00FFL) << 8; l3 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l3 & 0xFF00FF00FF00FF00L);
-        t = l4; l4 = (t & 0x00FF00FF00FF00FFL) | (l5 & 0x00FF00FF00FF00FFL) << 8; l5 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l5 & 0xFF00FF00FF00FF00L);
-        t = l6; l6 = (t & 0x00FF00FF00FF00FFL) | (l7 & 0x00FF00FF00FF00FFL) << 8; l7 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (l7 & 0xFF00FF00FF00FF00L);
-        t = h0; h0 = (t & 0xFFFFFFFFL) | h4 << 32; h4 = t >>> 32 | (h4 & 0xFFFFFFFF00000000L);
-        t = h1; h1 = (t & 0xFFFFFFFFL) | h5 << 32; h5 = t >>> 32 | (h5 & 0xFFFFFFFF00000000L);
-        t = h2; h2 = (t & 0xFFFFFFFFL) | h6 << 32; h6 = t >>> 32 | (h6 & 0xFFFFFFFF00000000L);
-        t = h3; h3 = (t & 0xFFFFFFFFL) | h7 << 32; h7 = t >>> 32 | (h7 & 0xFFFFFFFF00000000L);
-        t = h0; h0 = (t & 0x0000FFFF0000FFFFL) | (h2 & 0x0000FFFF0000FFFFL) << 16; h2 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h2 & 0xFFFF0000FFFF0000L);
-        t = h1; h1 = (t & 0x0000FFFF0000FFFFL) | (h3 & 0x0000FFFF0000FFFFL) << 16; h3 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h3 & 0xFFFF0000FFFF0000L);
-        t = h4; h4 = (t & 0x0000FFFF0000FFFFL) | (h6 & 0x0000FFFF0000FFFFL) << 16; h6 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h6 & 0xFFFF0000FFFF0000L);
-        t = h5; h5 = (t & 0x0000FFFF0000FFFFL) | (h7 & 0x0000FFFF0000FFFFL) << 16; h7 = (t >>> 16 & 0x0000FFFF0000FFFFL) | (h7 & 0xFFFF0000FFFF0000L);
-        t = h0; h0 = (t & 0x00FF00FF00FF00FFL) | (h1 & 0x00FF00FF00FF00FFL) << 8; h1 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h1 & 0xFF00FF00FF00FF00L);
-        t = h2; h2 = (t & 0x00FF00FF00FF00FFL) | (h3 & 0x00FF00FF00FF00FFL) << 8; h3 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h3 & 0xFF00FF00FF00FF00L);
-        t = h4; h4 = (t & 0x00FF00FF00FF00FFL) | (h5 & 0x00FF00FF00FF00FFL) << 8; h5 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h5 & 0xFF00FF00FF00FF00L);
-        t = h6; h6 = (t & 0x00FF00FF00FF00FFL) | (h7 & 0x00FF00FF00FF00FFL) << 8; h7 = (t >>> 8 & 0x00FF00FF00FF00FFL) | (h7 & 0xFF00FF00FF00FF00L);
-        t = transpose8(l0);
-        l0 = transpose8(h0);
-        LONG_LE.set(dst, o + 0, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l0 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 8, spreadBytes(t >>> 32) | spreadBytes(l0 >>> 32) << 8);
-        t = transpose8(l1);
-        l1 = transpose8(h1);
-        LONG_LE.set(dst, o + 16, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l1 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 24, spreadBytes(t >>> 32) | spreadBytes(l1 >>> 32) << 8);
-        t = transpose8(l2);
-        l2 = transpose8(h2);
-        LONG_LE.set(dst, o + 32, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l2 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 40, spreadBytes(t >>> 32) | spreadBytes(l2 >>> 32) << 8);
-        t = transpose8(l3);
-        l3 = transpose8(h3);
-        LONG_LE.set(dst, o + 48, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l3 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 56, spreadBytes(t >>> 32) | spreadBytes(l3 >>> 32) << 8);
-        t = transpose8(l4);
-        l4 = transpose8(h4);
-        LONG_LE.set(dst, o + 64, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l4 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 72, spreadBytes(t >>> 32) | spreadBytes(l4 >>> 32) << 8);
-        t = transpose8(l5);
-        l5 = transpose8(h5);
-        LONG_LE.set(dst, o + 80, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l5 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 88, spreadBytes(t >>> 32) | spreadBytes(l5 >>> 32) << 8);
-        t = transpose8(l6);
-        l6 = transpose8(h6);
-        LONG_LE.set(dst, o + 96, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l6 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 104, spreadBytes(t >>> 32) | spreadBytes(l6 >>> 32) << 8);
-        t = transpose8(l7);
-        l7 = transpose8(h7);
-        LONG_LE.set(dst, o + 112, spreadBytes(t & 0xFFFFFFFFL) | spreadBytes(l7 & 0xFFFFFFFFL) << 8);
-        LONG_LE.set(dst, o + 120, spreadBytes(t >>> 32) | spreadBytes(l7 >>> 32) << 8);
-    }
-
-    /** Bytes 0, 2, 4, 6 of {@code x} packed into its low 32 bits. */
-    static long evenBytes(long x) {
-        x &= 0x00FF00FF00FF00FFL;
-        x = (x | x >>> 8) & 0x0000FFFF0000FFFFL;
-        return (x | x >>> 16) & 0xFFFFFFFFL;
-    }
-
-    /** The inverse of {@link #evenBytes}: the low 4 bytes of {@code x} into bytes 0, 2, 4, 6. */
-    static long spreadBytes(long x) {
-        x = (x | x << 16) & 0x0000FFFF0000FFFFL;
-        return (x | x << 8) & 0x00FF00FF00FF00FFL;
-    }
-
-    /** The 8×8 bit matrix whose row {@code r} is byte {@code r} of {@code x}, transposed (its own inverse). */
-    static long transpose8(long x) {
-        long t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
-        x = x ^ t ^ (t << 7);
-        t = (x ^ (x >>> 14)) & 0x0000CCCC0000CCCCL;
-        x = x ^ t ^ (t << 14);
-        t = (x ^ (x >>> 28)) & 0x00000000F0F0F0F0L;
-        return x ^ t ^ (t << 28);
-    }
-
-    /** The 8×8 byte matrix whose row {@code r} is {@code m[r]} (byte {@code c} its column {@code c}), transposed. */
-    static void transposeBytes(long[] m) {
-        for (int g = 0; g < 4; g++) {
-            long a = m[g];
-            long b = m[g + 4];
-            m[g] = (a & 0xFFFFFFFFL) | b << 32;
-            m[g + 4] = a >>> 32 | (b & 0xFFFFFFFF00000000L);
-        }
-        for (int g = 0; g < 8; g += (g & 1) == 1 ? 3 : 1) {
-            long a = m[g];
-            long b = m[g + 2];
-            m[g] = (a & 0x0000FFFF0000FFFFL) | (b & 0x0000FFFF0000FFFFL) << 16;
-            m[g + 2] = (a >>> 16 & 0x0000FFFF0000FFFFL) | (b & 0xFFFF0000FFFF0000L);
-        }
-        for (int g = 0; g < 8; g += 2) {
-            long a = m[g];
-            long b = m[g + 1];
-            m[g] = (a & 0x00FF00FF00FF00FFL) | (b & 0x00FF00FF00FF00FFL) << 8;
-            m[g + 1] = (a >>> 8 & 0x00FF00FF00FF00FFL) | (b & 0xFF00FF00FF00FF00L);
-        }
+        t = (w0 >>> 1 ^ w1) & 0x5555555555555555L;
+        w1 ^= t;
+        w0 ^= t << 1;
+        t = (w2 >>> 1 ^ w3) & 0x5555555555555555L;
+        w3 ^= t;
+        w2 ^= t << 1;
+        t = (w4 >>> 1 ^ w5) & 0x5555555555555555L;
+        w5 ^= t;
+        w4 ^= t << 1;
+        t = (w6 >>> 1 ^ w7) & 0x5555555555555555L;
+        w7 ^= t;
+        w6 ^= t << 1;
+        t = (w8 >>> 1 ^ w9) & 0x5555555555555555L;
+        w9 ^= t;
+        w8 ^= t << 1;
+        t = (w10 >>> 1 ^ w11) & 0x5555555555555555L;
+        w11 ^= t;
+        w10 ^= t << 1;
+        t = (w12 >>> 1 ^ w13) & 0x5555555555555555L;
+        w13 ^= t;
+        w12 ^= t << 1;
+        t = (w14 >>> 1 ^ w15) & 0x5555555555555555L;
+        w15 ^= t;
+        w14 ^= t << 1;
+        t = (w0 >>> 2 ^ w2) & 0x3333333333333333L;
+        w2 ^= t;
+        w0 ^= t << 2;
+        t = (w1 >>> 2 ^ w3) & 0x3333333333333333L;
+        w3 ^= t;
+        w1 ^= t << 2;
+        t = (w4 >>> 2 ^ w6) & 0x3333333333333333L;
+        w6 ^= t;
+        w4 ^= t << 2;
+        t = (w5 >>> 2 ^ w7) & 0x3333333333333333L;
+        w7 ^= t;
+        w5 ^= t << 2;
+        t = (w8 >>> 2 ^ w10) & 0x3333333333333333L;
+        w10 ^= t;
+        w8 ^= t << 2;
+        t = (w9 >>> 2 ^ w11) & 0x3333333333333333L;
+        w11 ^= t;
+        w9 ^= t << 2;
+        t = (w12 >>> 2 ^ w14) & 0x3333333333333333L;
+        w14 ^= t;
+        w12 ^= t << 2;
+        t = (w13 >>> 2 ^ w15) & 0x3333333333333333L;
+        w15 ^= t;
+        w13 ^= t << 2;
+        t = (w0 >>> 4 ^ w4) & 0x0F0F0F0F0F0F0F0FL;
+        w4 ^= t;
+        w0 ^= t << 4;
+        t = (w1 >>> 4 ^ w5) & 0x0F0F0F0F0F0F0F0FL;
+        w5 ^= t;
+        w1 ^= t << 4;
+        t = (w2 >>> 4 ^ w6) & 0x0F0F0F0F0F0F0F0FL;
+        w6 ^= t;
+        w2 ^= t << 4;
+        t = (w3 >>> 4 ^ w7) & 0x0F0F0F0F0F0F0F0FL;
+        w7 ^= t;
+        w3 ^= t << 4;
+        t = (w8 >>> 4 ^ w12) & 0x0F0F0F0F0F0F0F0FL;
+        w12 ^= t;
+        w8 ^= t << 4;
+        t = (w9 >>> 4 ^ w13) & 0x0F0F0F0F0F0F0F0FL;
+        w13 ^= t;
+        w9 ^= t << 4;
+        t = (w10 >>> 4 ^ w14) & 0x0F0F0F0F0F0F0F0FL;
+        w14 ^= t;
+        w10 ^= t << 4;
+        t = (w11 >>> 4 ^ w15) & 0x0F0F0F0F0F0F0F0FL;
+        w15 ^= t;
+        w11 ^= t << 4;
+        t = (w0 >>> 8 ^ w8) & 0x00FF00FF00FF00FFL;
+        w8 ^= t;
+        w0 ^= t << 8;
+        t = (w1 >>> 8 ^ w9) & 0x00FF00FF00FF00FFL;
+        w9 ^= t;
+        w1 ^= t << 8;
+        t = (w2 >>> 8 ^ w10) & 0x00FF00FF00FF00FFL;
+        w10 ^= t;
+        w2 ^= t << 8;
+        t = (w3 >>> 8 ^ w11) & 0x00FF00FF00FF00FFL;
+        w11 ^= t;
+        w3 ^= t << 8;
+        t = (w4 >>> 8 ^ w12) & 0x00FF00FF00FF00FFL;
+        w12 ^= t;
+        w4 ^= t << 8;
+        t = (w5 >>> 8 ^ w13) & 0x00FF00FF00FF00FFL;
+        w13 ^= t;
+        w5 ^= t << 8;
+        t = (w6 >>> 8 ^ w14) & 0x00FF00FF00FF00FFL;
+        w14 ^= t;
+        w6 ^= t << 8;
+        t = (w7 >>> 8 ^ w15) & 0x00FF00FF00FF00FFL;
+        w15 ^= t;
+        w7 ^= t << 8;
+        LONG_LE.set(dst, o + 0, w0);
+        LONG_LE.set(dst, o + 8, w1);
+        LONG_LE.set(dst, o + 16, w2);
+        LONG_LE.set(dst, o + 24, w3);
+        LONG_LE.set(dst, o + 32, w4);
+        LONG_LE.set(dst, o + 40, w5);
+        LONG_LE.set(dst, o + 48, w6);
+        LONG_LE.set(dst, o + 56, w7);
+        LONG_LE.set(dst, o + 64, w8);
+        LONG_LE.set(dst, o + 72, w9);
+        LONG_LE.set(dst, o + 80, w10);
+        LONG_LE.set(dst, o + 88, w11);
+        LONG_LE.set(dst, o + 96, w12);
+        LONG_LE.set(dst, o + 104, w13);
+        LONG_LE.set(dst, o + 112, w14);
+        LONG_LE.set(dst, o + 120, w15);
     }
 }

@@ -4,8 +4,8 @@ import java.lang.ref.SoftReference;
 
 /**
  * Per-thread working memory of the erasure code: the two forms of work area (each with its tables, each growing to
- * the largest request seen: about 25 MB to recover a 4 MiB bundle with full parameters), the error-locator array
- * and a shard-sized octet buffer. Held softly, so an idle thread's area can be reclaimed under memory pressure.
+ * the largest request seen: about 25 MB to recover a 4 MiB bundle with full parameters) and the error-locator
+ * array. Held softly, so an idle thread's area can be reclaimed under memory pressure.
  */
 final class Scratch {
     private static final ThreadLocal<SoftReference<Scratch>> CURRENT = new ThreadLocal<>();
@@ -13,7 +13,6 @@ final class Scratch {
     final WordShards words = new WordShards();
     final BitslicedShards bitsliced = new BitslicedShards();
     final char[] locator = new char[Gf16.ORDER];
-    private byte[] bytes = new byte[0];
 
     private Scratch() {}
 
@@ -26,13 +25,5 @@ final class Scratch {
             CURRENT.set(new SoftReference<>(s));
         }
         return s;
-    }
-
-    /** An octet buffer of at least {@code length} octets; its contents are unspecified. */
-    byte[] bytes(int length) {
-        if (bytes.length < length) {
-            bytes = new byte[length];
-        }
-        return bytes;
     }
 }

@@ -21,7 +21,7 @@ class AdditiveFftErasureCodeTest {
         int[][] shapes = {{1023, 342}, {6, 2}, {3, 1}, {16, 5}, {100, 64}, {7, 2}, {13, 4}};
         for (int[] shape : shapes) {
             ErasureCode code = coding.code(shape[0], shape[1]);
-            for (int k : new int[] {1, 7, 300}) {
+            for (int k : new int[] {1, 7, AdditiveFftErasureCode.BITSLICED_MIN_WORDS - 1, 300}) {
                 byte[] data = new byte[k * code.pieceSize()];
                 r.nextBytes(data);
                 byte[][] shards = code.encode(data);
@@ -36,7 +36,7 @@ class AdditiveFftErasureCodeTest {
         }
     }
 
-    /** Shards of 1024 words and more take the fused read-scale and scale-write path of reconstruct. */
+    /** Long shards, on bit planes, up to a 4 MiB bundle's (6132 words with full parameters). */
     @Test
     void roundTripsWithLargeShards() {
         Random r = new Random(4);
@@ -65,12 +65,12 @@ class AdditiveFftErasureCodeTest {
         Random r = new Random(5);
         for (int[] shape : new int[][] {{1023, 342}, {6, 2}, {13, 4}}) {
             ErasureCode code = coding.code(shape[0], shape[1]);
-            for (int k : new int[] {AdditiveFftErasureCode.BITSLICED_MIN_WORDS, 1100, 1501}) {
+            for (int k : new int[] {AdditiveFftErasureCode.BITSLICED_MIN_WORDS, 300, 1100, 1501}) {
                 byte[] data = new byte[k * code.pieceSize()];
                 r.nextBytes(data);
                 byte[][] shards = code.encode(data);
                 int shardBytes = 2 * k;
-                for (int column : new int[] {0, 1, 63, 64, 65, 1023, k - 2, k - 1, r.nextInt(k)}) {
+                for (int column : new int[] {0, 1, 63, 64, 65, 255, k - 2, k - 1, r.nextInt(k)}) {
                     byte[] piece = new byte[code.pieceSize()];
                     for (int i = 0; i < code.dataShards(); i++) {
                         piece[2 * i] = data[i * shardBytes + 2 * column];

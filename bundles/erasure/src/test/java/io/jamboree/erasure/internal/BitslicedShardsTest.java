@@ -8,31 +8,26 @@ import org.junit.jupiter.api.Test;
 
 /** The bit-plane form of a shard: its transposes, and its products against the word form. */
 class BitslicedShardsTest {
+    /** Bit j of word c is in plane j, long c/64, at {@code position(c)}; the 64 positions of a block all differ. */
     @Test
-    void bitTransposesAreTheirOwnInverseAndMoveBitRowColToColRow() {
+    void loadPutsEveryBitOfEveryWordInItsPlane() {
         Random r = new Random(1);
-        for (int n = 0; n < 1000; n++) {
-            long x = r.nextLong();
-            long t = BitslicedShards.transpose8(x);
-            assertEquals(x, BitslicedShards.transpose8(t));
-            for (int row = 0; row < 8; row++) {
-                for (int col = 0; col < 8; col++) {
-                    assertEquals(x >>> (8 * row + col) & 1, t >>> (8 * col + row) & 1);
-                }
+        int k = 150;
+        byte[] words = new byte[2 * k];
+        r.nextBytes(words);
+        BitslicedShards area = new BitslicedShards().bind(2, k);
+        area.load(1, words, 0, k);
+        for (int c = 0; c < 192; c++) {
+            int word = c < k ? (words[2 * c] & 0xFF) | (words[2 * c + 1] & 0xFF) << 8 : 0;
+            for (int j = 0; j < 16; j++) {
+                assertEquals((word >>> j & 1) != 0, area.bit(1, j, c), "word " + c + " bit " + j);
             }
-            long[] m = new long[8];
-            for (int i = 0; i < 8; i++) {
-                m[i] = r.nextLong();
-            }
-            long[] tm = m.clone();
-            BitslicedShards.transposeBytes(tm);
-            for (int row = 0; row < 8; row++) {
-                for (int col = 0; col < 8; col++) {
-                    assertEquals(m[row] >>> (8 * col) & 0xFF, tm[col] >>> (8 * row) & 0xFF);
-                }
-            }
-            assertEquals(x & 0x00FF00FF00FF00FFL, BitslicedShards.spreadBytes(BitslicedShards.evenBytes(x)));
         }
+        long seen = 0;
+        for (int c = 0; c < 64; c++) {
+            seen |= 1L << BitslicedShards.position(c);
+        }
+        assertEquals(-1L, seen);
     }
 
     @Test
