@@ -42,8 +42,13 @@ import org.junit.rules.TemporaryFolder;
  *       it invalid, a bad verdict with the liar's keys as culprits goes into a block, and ψ_O (read with the
  *       {@code jamboree_disputes} RPC method) holds keys 4 and 5 on every node; the block that made the bad report
  *       available is not on any honest node's best chain.</li>
- *   <li>The plugin jar is removed (hot undeploy) and honest packages accumulate again (a package for the core on
- *       which both offenders sit in that rotation cannot be guaranteed and is submitted again).</li>
+ *   <li>As soon as the verdict is in, the plugin jar is removed (hot undeploy) and honest packages accumulate again
+ *       (a package for the core on which both offenders sit in that rotation cannot be guaranteed and is submitted
+ *       again). They must do so before the second epoch change after the verdict: there Φ (GP eq. 6.14,
+ *       {@code eq:blacklistfilter}, applied to ι at the first change) puts null keys for validators 4 and 5 into the
+ *       active set κ, and with 4 of 6 validators left no report can get the more than ⅔·V = 4 assurances it needs to
+ *       become available (eq. {@code availableworkreports}), nor a GRANDPA round its supermajority: on this
+ *       six-validator network the punishment of two keys stops availability, as the GP has it.</li>
  * </ol>
  */
 public class AuditNetworkTest {
@@ -52,6 +57,8 @@ public class AuditNetworkTest {
     /** The auditor's default tranche period for these slots: A = 8 s per P = 6 s slot. */
     private static final long TRANCHE_MS = SLOT_MS * 8 / 6;
     private static final int LAST_SLOT = 600;
+    /** E of the tiny chain. */
+    private static final int EPOCH_LENGTH = 12;
     private static final int NO_SHOW = 3;
     private static final Pattern RPC = Pattern.compile("JIP-2 RPC listening on (ws://\\S+)");
     private static final Pattern METRICS = Pattern.compile("Prometheus metrics on (http://\\S+)");
@@ -163,6 +170,12 @@ public class AuditNetworkTest {
         long lieFrom = net.slotNow();
         Process lies = submit("lies", urls.get(4), 24, Math.max(120, (LAST_SLOT - lieFrom - 60) * SLOT_MS / 1000));
         Matcher verdict = awaitPattern(v0, VERDICT, 10 * 60_000, lies);
+        long verdictSlot = net.slotNow();
+        // 3 begins at once (the window ends at the second epoch change from here, see the class comment): the plugin
+        // goes and a builder submits honest packages, while the checks of 2 go on
+        lies.destroyForcibly();
+        Files.delete(liarHome.resolve("deploy").resolve(LIAR_JAR.getFileName()));
+        Process after = submit("after0", urls.getFirst(), 2, 240);
         String badReport = verdict.group(1);
         net.check("a bad verdict has 5 judgments (floor(2V/3) + 1), got " + verdict.group(2),
                 verdict.group(2).equals("5"));
@@ -215,23 +228,23 @@ public class AuditNetworkTest {
                 Thread.sleep(1000);
             }
         }
-        lies.destroyForcibly();
         System.out.println("---- jam submit-work to the liar:\n" + output("lies"));
 
-        // 3. the plugin removed; honest packages accumulate again
-        Files.delete(liarHome.resolve("deploy").resolve(LIAR_JAR.getFileName()));
+        // 3. the plugin removed; honest packages accumulate again, until the offenders' keys are nulled in κ
         net.awaitLine(liar, "removed: uninstalled", 120_000);
+        long nulledFrom = (verdictSlot / EPOCH_LENGTH + 2) * EPOCH_LENGTH;
         // The liar's validators 4 and 5 always share a core within an epoch (the rotation moves all by one core), and
         // with both in ψ_O that core has one guarantor whose signature counts (Φ, GP §6.3): a package for it cannot be
         // guaranteed in that rotation and is dropped, as its guarantor says; a builder then submits again.
         int accumulated = 0;
         StringBuilder afterOut = new StringBuilder();
-        for (int attempt = 0; attempt < 3 && accumulated < 2; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             String name = "after" + attempt;
-            String out = await(submit(name, urls.getFirst(), 2, 240), name);
+            String out = await(after, name);
             afterOut.append(out);
             for (String line : out.lines().toList()) {
                 if (line.contains(" accumulated: slot ")) {
+                    net.check("an honest package accumulated a wrong value: " + line, !line.contains("not H(payload)"));
                     accumulated++;
                 } else if (line.contains(" dropped: ")) {
                     String pkg = line.substring(0, line.indexOf(' '));
@@ -243,9 +256,16 @@ public class AuditNetworkTest {
                             offenders);
                 }
             }
+            // a package takes about 3 slots from submission to accumulation
+            if (accumulated >= 2 || attempt == 2 || net.slotNow() + 3 >= nulledFrom) {
+                break;
+            }
+            after = submit("after" + (attempt + 1), urls.getFirst(), 2, 240);
         }
-        net.check("fewer than 2 honest packages accumulated after the dispute:\n" + afterOut, accumulated >= 2);
-        System.out.println("audit: " + accumulated + " honest packages accumulated after the dispute");
+        net.check("no honest package accumulated between the verdict (slot " + verdictSlot + ") and slot " + nulledFrom
+                + ", where the offenders' keys leave κ:\n" + afterOut, accumulated >= 1);
+        System.out.println("audit: " + accumulated + " honest packages accumulated after the dispute (verdict at slot "
+                + verdictSlot + ", offenders nulled in κ from slot " + nulledFrom + ")");
 
         // the best chain of every node leaves out the block that made the bad report available
         for (int i = 0; i < net.nodes.size(); i++) {
