@@ -187,9 +187,25 @@ public final class LocalNetwork {
         }
     }
 
-    /** Kills every node still running. */
+    /**
+     * Stops every node still running: SIGTERM to all (a node stops cleanly and deletes its framework cache), then
+     * SIGKILL to those not gone within 15 s.
+     */
     public void stopAll() {
         for (LocalNode n : nodes) {
+            if (n.alive()) {
+                n.process.destroy();
+            }
+        }
+        long deadline = System.currentTimeMillis() + 15_000;
+        for (LocalNode n : nodes) {
+            try {
+                if (n.alive()) {
+                    n.process.waitFor(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (n.alive()) {
                 n.process.destroyForcibly();
             }

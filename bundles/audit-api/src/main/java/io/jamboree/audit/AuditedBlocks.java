@@ -14,4 +14,11 @@ public interface AuditedBlocks {
 
     /** Whether a report made available in {@code block} has been judged bad: that chain is to be abandoned (§17). */
     boolean isRejected(Hash block);
+
+    /**
+     * Whether this node has seen {@code block} and a report made available in it is not audited yet (nor is it
+     * judged good by more than two thirds): until then the node must not vote to finalize it (GP §17, last
+     * paragraph). False for a block this node does not know or has finished with.
+     */
+    boolean isAwaitingAudit(Hash block);
 }

@@ -117,6 +117,11 @@ final class AuditEngine {
         return true;
     }
 
+    /** Whether the block is known here and not audited yet (a rejected one stays so). */
+    synchronized boolean isAwaitingAudit(Hash header) {
+        return blocks.containsKey(header) && !isAudited(header);
+    }
+
     /** {@code U(w)} of a report this node knows (false for an unknown one). */
     synchronized boolean isReportAudited(Hash report) {
         ReportAudit ra = reports.get(report);

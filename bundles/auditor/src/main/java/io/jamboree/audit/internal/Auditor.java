@@ -191,6 +191,11 @@ public final class Auditor implements AuditedBlocks, AuditActivity {
     }
 
     @Override
+    public boolean isAwaitingAudit(Hash block) {
+        return engine.isAwaitingAudit(block);
+    }
+
+    @Override
     public AuditCounts counts() {
         return engine.statistics().counts();
     }

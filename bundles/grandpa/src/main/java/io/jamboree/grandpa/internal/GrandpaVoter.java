@@ -96,7 +96,7 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
         this.catchUp = new RoundCatchUp(state, chain, this.store, codec, gossip, finalization, warp);
         VoteCaster caster = new VoteCaster(state, chain, this.store, codec, gossip, votes, finalization);
         RoundLoop rounds = new RoundLoop(state, importer, chain, this.store, codec, timing, gossip, votes, caster,
-                finalization, this::bestHead);
+                finalization, this::voteHead);
         this.loop = Thread.ofPlatform().daemon().name("jam-grandpa").unstarted(rounds::run);
         loop.start();
     }
@@ -185,6 +185,20 @@ public final class GrandpaVoter implements FinalizedHead, BestChain {
         }
         AuditedBlocks a = audits;
         return Optional.of(bestRule.best(f, a == null ? h -> false : a::isRejected));
+    }
+
+    /**
+     * The head this node's prevotes may extend to: {@link #bestHead()} capped below the lowest unfinalized block the
+     * auditors have not finished ({@link AuditedPrefix}; GP §17: only audited blocks get a vote).
+     */
+    Optional<Hash> voteHead() {
+        Optional<Hash> best = bestHead();
+        AuditedBlocks a = audits;
+        BlockRef f = state.finalizedNow;
+        if (a == null || f == null || best.isEmpty()) {
+            return best;
+        }
+        return Optional.of(AuditedPrefix.cap(best.get(), f.hash(), chain::parent, a::isAwaitingAudit));
     }
 
     // ---- for the stream handlers ----

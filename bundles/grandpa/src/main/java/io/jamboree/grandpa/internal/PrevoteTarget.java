@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The prevote target (spec/grandpa.md §4.2 step 3; GP §19): the primary's proposal if it lies in (estimate(r−1),
- * ghost(r−1)], else ghost(r−1); extended to the best head (GP §19 best-chain rule) when that descends from it; capped
- * at the first set-change block above the finalized one (never vote past it before it is final).
+ * ghost(r−1)], else ghost(r−1); extended to the best head (GP §19 best-chain rule, below any block still being
+ * audited: {@link AuditedPrefix}) when that descends from it; capped at the first set-change block above the finalized
+ * one (never vote past it before it is final).
  */
 final class PrevoteTarget {
     private static final Logger LOG = LoggerFactory.getLogger(PrevoteTarget.class);
@@ -53,7 +54,8 @@ final class PrevoteTarget {
                 target = base;
             }
         }
-        if (best.isPresent() && extended.equals(base) && !best.get().equals(base.hash())) {
+        if (best.isPresent() && extended.equals(base) && !best.get().equals(base.hash())
+                && !chain.descends(base, new BlockRef(best.get(), chain.slot(best.get())))) {
             LOG.info("grandpa: the best head {} does not descend from the prevote base {} (slot {}): voting for the"
                     + " base", best.get(), base.hash(), base.slot());
         }
