@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * <p>Multiplication by a constant is GF(2)-linear, a 16×16 bit matrix: column {@code i} is the product of
  * {@code v_i}, so {@code a ^= b·t} is "plane {@code j} of {@code a} ^= plane {@code i} of {@code b}" for each set bit
  * {@code j} of {@code v_i·t}: about 128 XORs of whole planes and no table lookup per word, done row by row with
- * up to four input planes per pass over an output plane. Each plane is its own array and every such pass is
+ * up to eight input planes per pass over an output plane. Each plane is its own array and every such pass is
  * {@code d[w] ^= a[w] ^ b[w] ..} over the same index, a loop the JIT turns into vector instructions. Words go in and out through an 8×8 bit transpose per 8 words ({@link #load}, {@link #store}).
  */
 final class BitslicedShards extends AdditiveFft {
@@ -25,6 +25,7 @@ final class BitslicedShards extends AdditiveFft {
     private int longs;
     private final long[][] temp = new long[16][];
     private final int[] rows = new int[16];
+    private final long[][] inputs = new long[16][];
     private final byte[] tail = new byte[128];
 
     /** Binds a work area of {@code shards} shards of {@code k} words (grown as needed, contents unspecified). */
@@ -153,35 +154,35 @@ final class BitslicedShards extends AdditiveFft {
         mulAddPlanes(planes, 16 * a, planes, 16 * b);
     }
 
-    /** Each output plane takes the XOR of its row's input planes, four at a time (one pass over it per four). */
+    /** Each output plane takes the XOR of its row's input planes, up to eight at a time (one pass over it per eight). */
     private void mulAddPlanes(long[][] dst, int d, long[][] src, int s) {
         int l = longs;
         int[] r = rows;
+        long[][] in = inputs;
         for (int j = 0; j < 16; j++) {
+            int n = 0;
+            for (int row = r[j]; row != 0; row &= row - 1) {
+                in[n++] = src[s + Integer.numberOfTrailingZeros(row)];
+            }
             long[] out = dst[d + j];
-            int row = r[j];
-            while (row != 0) {
-                long[] a = src[s + Integer.numberOfTrailingZeros(row)];
-                row &= row - 1;
-                if (row == 0) {
-                    xorPlane(out, a, l);
-                    break;
-                }
-                long[] b = src[s + Integer.numberOfTrailingZeros(row)];
-                row &= row - 1;
-                if (row == 0) {
-                    xorPlanes(out, a, b, l);
-                    break;
-                }
-                long[] c = src[s + Integer.numberOfTrailingZeros(row)];
-                row &= row - 1;
-                if (row == 0) {
-                    xorPlanes(out, a, b, c, l);
-                    break;
-                }
-                long[] e = src[s + Integer.numberOfTrailingZeros(row)];
-                row &= row - 1;
-                xorPlanes(out, a, b, c, e, l);
+            int at = 0;
+            while (n - at > 8) {
+                xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], in[at + 4], in[at + 5], in[at + 6],
+                        in[at + 7], l);
+                at += 8;
+            }
+            switch (n - at) {
+                case 8 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], in[at + 4], in[at + 5],
+                        in[at + 6], in[at + 7], l);
+                case 7 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], in[at + 4], in[at + 5],
+                        in[at + 6], l);
+                case 6 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], in[at + 4], in[at + 5], l);
+                case 5 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], in[at + 4], l);
+                case 4 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], in[at + 3], l);
+                case 3 -> xorPlanes(out, in[at], in[at + 1], in[at + 2], l);
+                case 2 -> xorPlanes(out, in[at], in[at + 1], l);
+                case 1 -> xorPlane(out, in[at], l);
+                default -> { }
             }
         }
     }
@@ -218,6 +219,32 @@ final class BitslicedShards extends AdditiveFft {
     private static void xorPlanes(long[] d, long[] a, long[] b, long[] c, long[] e, int l) {
         for (int w = 0; w < l; w++) {
             d[w] ^= a[w] ^ b[w] ^ c[w] ^ e[w];
+        }
+    }
+
+    private static void xorPlanes(long[] d, long[] a, long[] b, long[] c, long[] e, long[] f, int l) {
+        for (int w = 0; w < l; w++) {
+            d[w] ^= a[w] ^ b[w] ^ c[w] ^ e[w] ^ f[w];
+        }
+    }
+
+    private static void xorPlanes(long[] d, long[] a, long[] b, long[] c, long[] e, long[] f, long[] g, int l) {
+        for (int w = 0; w < l; w++) {
+            d[w] ^= a[w] ^ b[w] ^ c[w] ^ e[w] ^ f[w] ^ g[w];
+        }
+    }
+
+    private static void xorPlanes(long[] d, long[] a, long[] b, long[] c, long[] e, long[] f, long[] g, long[] h,
+            int l) {
+        for (int w = 0; w < l; w++) {
+            d[w] ^= a[w] ^ b[w] ^ c[w] ^ e[w] ^ f[w] ^ g[w] ^ h[w];
+        }
+    }
+
+    private static void xorPlanes(long[] d, long[] a, long[] b, long[] c, long[] e, long[] f, long[] g, long[] h,
+            long[] i, int l) {
+        for (int w = 0; w < l; w++) {
+            d[w] ^= a[w] ^ b[w] ^ c[w] ^ e[w] ^ f[w] ^ g[w] ^ h[w] ^ i[w];
         }
     }
 
