@@ -16,7 +16,8 @@ import java.nio.ByteOrder;
  * {@code v_i}, so {@code a ^= b·t} is "plane {@code j} of {@code a} ^= plane {@code i} of {@code b}" for each set bit
  * {@code j} of {@code v_i·t}: about 128 XORs of whole planes and no table lookup per word, done row by row with
  * up to eight input planes per pass over an output plane. Each plane is its own array and every such pass is
- * {@code d[w] ^= a[w] ^ b[w] ..} over the same index, a loop the JIT turns into vector instructions. Words go in and out through an 8×8 bit transpose per 8 words ({@link #load}, {@link #store}).
+ * {@code d[w] ^= a[w] ^ b[w] ..} over the same index, a loop the JIT turns into vector instructions. Words go in and
+ * out with {@link #load} and {@link #store}.
  */
 final class BitslicedShards extends AdditiveFft {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
