@@ -89,35 +89,35 @@ final class BitslicedShards extends AdditiveFft {
     @Override
     void mulAdd(int x, int y, int n, int logM) {
         productRows(logM);
-        if (x == y) {
-            int l = longs;
-            for (int t = 0; t < n; t++) {
-                int base = 16 * (x + t);
-                for (int j = 0; j < 16; j++) {
-                    System.arraycopy(planes[base + j], 0, temp[j], 0, l);
-                }
-                mulAddPlanes(planes, base, temp, 0);
-            }
-            return;
-        }
         for (int t = 0; t < n; t++) {
-            mulAddShard(x + t, y + t);
+            if (x == y) {
+                mulAddPlanes(planes, 16 * (x + t), stash(x + t, false), 0);
+            } else {
+                mulAddShard(x + t, y + t);
+            }
         }
     }
 
     /** Shard {@code s} multiplied in place by {@code α^logM}. */
     void mul(int s, int logM) {
-        if (Gf16.addMod(logM, 0) == 0) {
-            return; // α^0 = 1
+        if (logM == 0 || logM == Gf16.ZERO_LOG) {
+            return; // α^0 = 1 (65535 is another spelling of 0, see Gf16.addMod)
         }
         productRows(logM);
+        mulAddPlanes(planes, 16 * s, stash(s, true), 0);
+    }
+
+    /** Shard {@code s}'s planes copied to {@code temp} (the input of an in-place product), the shard cleared if asked. */
+    private long[][] stash(int s, boolean clear) {
         int l = longs;
         int base = 16 * s;
         for (int j = 0; j < 16; j++) {
             System.arraycopy(planes[base + j], 0, temp[j], 0, l);
-            java.util.Arrays.fill(planes[base + j], 0, l, 0L);
+            if (clear) {
+                java.util.Arrays.fill(planes[base + j], 0, l, 0L);
+            }
         }
-        mulAddPlanes(planes, base, temp, 0);
+        return temp;
     }
 
     @Override
