@@ -24,8 +24,40 @@ abstract sealed class AdditiveFft permits WordShards, BitslicedShards {
     /** The inverse butterflies {@code b ^= a; a ^= b·α^logM} over shards {@code [a, a+n)} and {@code [b, b+n)}. */
     abstract void ifftButterflies(int a, int b, int n, int logM);
 
+    /**
+     * Two forward levels over the quartets {@code (a+t, a+h+t, a+2h+t, a+3h+t)}, {@code t < h}: the butterflies of
+     * the group {@code (a, 2h)} with twiddle {@code logT}, then those of its halves, {@code (a, h)} with
+     * {@code logLeft} and, if {@code right}, {@code (a+2h, h)} with {@code logRight}. The result is that of the two
+     * levels one after the other; a subclass may do them quartet by quartet, so each shard is fetched once for both.
+     */
+    void fftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean right) {
+        fftButterflies(a, a + 2 * h, 2 * h, logT);
+        fftButterflies(a, a + h, h, logLeft);
+        if (right) {
+            fftButterflies(a + 2 * h, a + 3 * h, h, logRight);
+        }
+    }
+
+    /**
+     * The inverse of {@link #fftQuartets}' pattern: the halves' butterflies ({@code (a, h)} with {@code logLeft} if
+     * {@code left}, {@code (a+2h, h)} with {@code logRight} if {@code right}; a half left out is all zero), then the
+     * group's {@code (a, 2h)} with {@code logT}.
+     */
+    void ifftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean left, boolean right) {
+        if (left) {
+            ifftButterflies(a, a + h, h, logLeft);
+        }
+        if (right) {
+            ifftButterflies(a + 2 * h, a + 3 * h, h, logRight);
+        }
+        ifftButterflies(a, a + 2 * h, 2 * h, logT);
+    }
+
     /** Shards {@code [x, x+n) ^= [y, y+n)}. */
     abstract void xor(int x, int y, int n);
+
+    /** Shards {@code [x, x+n) ^= [y, y+n) ^ [z, z+n)} (in one pass where the storage allows). */
+    abstract void xor2(int x, int y, int z, int n);
 
     /** Shards {@code [x, x+n) ^= [y, y+n) · α^logM}; {@code x == y} is allowed. */
     abstract void mulAdd(int x, int y, int n, int logM);
@@ -92,19 +124,43 @@ abstract sealed class AdditiveFft permits WordShards, BitslicedShards {
         if (dist == 0 || r >= truncated) {
             return;
         }
-        fftButterflies(pos + r, pos + r + dist, dist, Gf16.SKEW[r + dist + skewDelta - 1]);
-        fftRec(pos, r, dist, truncated, skewDelta);
-        fftRec(pos, r + dist, dist, truncated, skewDelta);
+        if (dist == 1) {
+            fftButterflies(pos + r, pos + r + 1, 1, Gf16.SKEW[r + skewDelta]);
+            return;
+        }
+        // two levels at once: this group's butterflies and those of its two halves, quartet by quartet
+        int half = dist >>> 1;
+        boolean right = r + dist < truncated;
+        fftQuartets(pos + r, half, Gf16.SKEW[r + dist + skewDelta - 1], Gf16.SKEW[r + half + skewDelta - 1],
+                Gf16.SKEW[r + dist + half + skewDelta - 1], right);
+        fftRec(pos, r, half, truncated, skewDelta);
+        fftRec(pos, r + half, half, truncated, skewDelta);
+        fftRec(pos, r + dist, half, truncated, skewDelta);
+        fftRec(pos, r + dist + half, half, truncated, skewDelta);
     }
 
     private void ifftRec(int pos, int r, int size, int truncated, int skewDelta) {
         int dist = size >>> 1;
-        if (dist == 0 || r >= truncated
-                || nonZeroBefore != null && nonZeroBefore[pos + r + size] == nonZeroBefore[pos + r]) {
+        if (dist == 0 || r >= truncated || allZero(pos + r, size)) {
             return;
         }
-        ifftRec(pos, r, dist, truncated, skewDelta);
-        ifftRec(pos, r + dist, dist, truncated, skewDelta);
-        ifftButterflies(pos + r, pos + r + dist, dist, Gf16.SKEW[r + dist + skewDelta - 1]);
+        if (dist == 1) {
+            ifftButterflies(pos + r, pos + r + 1, 1, Gf16.SKEW[r + skewDelta]);
+            return;
+        }
+        int half = dist >>> 1;
+        ifftRec(pos, r, half, truncated, skewDelta);
+        ifftRec(pos, r + half, half, truncated, skewDelta);
+        ifftRec(pos, r + dist, half, truncated, skewDelta);
+        ifftRec(pos, r + dist + half, half, truncated, skewDelta);
+        boolean left = !allZero(pos + r, dist);
+        boolean right = r + dist < truncated && !allZero(pos + r + dist, dist);
+        ifftQuartets(pos + r, half, Gf16.SKEW[r + dist + skewDelta - 1], Gf16.SKEW[r + half + skewDelta - 1],
+                Gf16.SKEW[r + dist + half + skewDelta - 1], left, right);
+    }
+
+    /** Whether shards {@code [from, from+n)} are known to be zero (only in {@link #ifftSparse}). */
+    private boolean allZero(int from, int n) {
+        return nonZeroBefore != null && nonZeroBefore[from + n] == nonZeroBefore[from];
     }
 }

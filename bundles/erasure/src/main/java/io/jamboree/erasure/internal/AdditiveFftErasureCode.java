@@ -156,8 +156,7 @@ final class AdditiveFftErasureCode implements ErasureCode {
                 if (received[index]) {
                     int pos = rs.position(index);
                     filled[pos] = true;
-                    area.load(pos, shards[slot[index]], 0, k);
-                    area.mul(pos, locator[pos]);
+                    area.loadTimes(pos, shards[slot[index]], 0, k, locator[pos]);
                 }
             }
             for (int pos = 0, read = rs.decodeShardsRead(usedRecovery); pos < read; pos++) {
@@ -168,8 +167,7 @@ final class AdditiveFftErasureCode implements ErasureCode {
             rs.recoverScaled(area, received, usedRecovery);
             for (int i = 0; i < original; i++) {
                 if (!received[i]) {
-                    area.mul(i, Gf16.MODULUS - locator[i]);
-                    area.store(i, data, i * shardBytes, k);
+                    area.storeTimes(i, Gf16.MODULUS - locator[i], data, i * shardBytes, k);
                 }
             }
             return data;

@@ -26,6 +26,8 @@ final class BitslicedShards extends AdditiveFft {
     private int longs;
     private final long[][] temp = new long[16][];
     private final int[] rows = new int[16];
+    private final int[] rowsLeft = new int[16];
+    private final int[] rowsRight = new int[16];
     private final long[][] inputs = new long[16][];
     private final byte[] tail = new byte[128];
 
@@ -79,6 +81,64 @@ final class BitslicedShards extends AdditiveFft {
         }
     }
 
+    /** Quartet by quartet: the four shards of one are in the cache for both levels. */
+    @Override
+    void fftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean right) {
+        productRows(logT, rows);
+        productRows(logLeft, rowsLeft);
+        productRows(logRight, rowsRight);
+        for (int t = 0; t < h; t++) {
+            int s0 = a + t;
+            int s1 = s0 + h;
+            int s2 = s1 + h;
+            int s3 = s2 + h;
+            fftButterfly(s0, s2, logT, rows);
+            fftButterfly(s1, s3, logT, rows);
+            fftButterfly(s0, s1, logLeft, rowsLeft);
+            if (right) {
+                fftButterfly(s2, s3, logRight, rowsRight);
+            }
+        }
+    }
+
+    /** Quartet by quartet, as {@link #fftQuartets}. */
+    @Override
+    void ifftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean left, boolean right) {
+        productRows(logT, rows);
+        productRows(logLeft, rowsLeft);
+        productRows(logRight, rowsRight);
+        for (int t = 0; t < h; t++) {
+            int s0 = a + t;
+            int s1 = s0 + h;
+            int s2 = s1 + h;
+            int s3 = s2 + h;
+            if (left) {
+                ifftButterfly(s0, s1, logLeft, rowsLeft);
+            }
+            if (right) {
+                ifftButterfly(s2, s3, logRight, rowsRight);
+            }
+            ifftButterfly(s0, s2, logT, rows);
+            ifftButterfly(s1, s3, logT, rows);
+        }
+    }
+
+    /** {@code a ^= b·t; b ^= a} for the rows {@code r} of {@code t = α^logM} (only the XOR for the zero twiddle). */
+    private void fftButterfly(int a, int b, int logM, int[] r) {
+        if (logM != Gf16.ZERO_LOG) {
+            mulAddPlanes(planes, 16 * a, planes, 16 * b, r);
+        }
+        xorShard(b, a);
+    }
+
+    /** {@code b ^= a; a ^= b·t}, the inverse of {@link #fftButterfly}. */
+    private void ifftButterfly(int a, int b, int logM, int[] r) {
+        xorShard(b, a);
+        if (logM != Gf16.ZERO_LOG) {
+            mulAddPlanes(planes, 16 * a, planes, 16 * b, r);
+        }
+    }
+
     @Override
     void xor(int x, int y, int n) {
         for (int t = 0; t < n; t++) {
@@ -87,11 +147,25 @@ final class BitslicedShards extends AdditiveFft {
     }
 
     @Override
+    void xor2(int x, int y, int z, int n) {
+        int l = longs;
+        long[][] p = planes;
+        for (int t = 0; t < n; t++) {
+            int dx = 16 * (x + t);
+            int dy = 16 * (y + t);
+            int dz = 16 * (z + t);
+            for (int j = 0; j < 16; j++) {
+                xorPlanes(p[dx + j], p[dy + j], p[dz + j], l);
+            }
+        }
+    }
+
+    @Override
     void mulAdd(int x, int y, int n, int logM) {
         productRows(logM);
         for (int t = 0; t < n; t++) {
             if (x == y) {
-                mulAddPlanes(planes, 16 * (x + t), stash(x + t, false), 0);
+                mulAddPlanes(planes, 16 * (x + t), stash(x + t, false), 0, rows);
             } else {
                 mulAddShard(x + t, y + t);
             }
@@ -104,7 +178,7 @@ final class BitslicedShards extends AdditiveFft {
             return; // α^0 = 1 (65535 is another spelling of 0, see Gf16.addMod)
         }
         productRows(logM);
-        mulAddPlanes(planes, 16 * s, stash(s, true), 0);
+        mulAddPlanes(planes, 16 * s, stash(s, true), 0, rows);
     }
 
     /** Shard {@code s}'s planes copied to {@code temp} (the input of an in-place product), the shard cleared if asked. */
@@ -141,7 +215,11 @@ final class BitslicedShards extends AdditiveFft {
      * {@code j}, that is row {@code j} of the product's bit matrix.
      */
     private void productRows(int logM) {
-        int[] r = rows;
+        productRows(logM, rows);
+    }
+
+    /** {@link #productRows(int)} into {@code r}. */
+    private static void productRows(int logM, int[] r) {
         java.util.Arrays.fill(r, 0);
         for (int i = 0; i < 16; i++) {
             for (int c = Gf16.mulLog(1 << i, logM); c != 0; c &= c - 1) {
@@ -152,13 +230,12 @@ final class BitslicedShards extends AdditiveFft {
 
     /** Shard {@code a ^= b · t} for the {@link #productRows} of {@code t}. */
     private void mulAddShard(int a, int b) {
-        mulAddPlanes(planes, 16 * a, planes, 16 * b);
+        mulAddPlanes(planes, 16 * a, planes, 16 * b, rows);
     }
 
     /** Each output plane takes the XOR of its row's input planes, up to eight at a time (one pass over it per eight). */
-    private void mulAddPlanes(long[][] dst, int d, long[][] src, int s) {
+    private void mulAddPlanes(long[][] dst, int d, long[][] src, int s, int[] r) {
         int l = longs;
-        int[] r = rows;
         long[][] in = inputs;
         for (int j = 0; j < 16; j++) {
             int n = 0;
@@ -254,8 +331,44 @@ final class BitslicedShards extends AdditiveFft {
      * zero.
      */
     void load(int s, byte[] src, int off, int k) {
-        long[][] p = planes;
-        int base = 16 * s;
+        loadInto(planes, 16 * s, src, off, k);
+    }
+
+    /**
+     * Shard {@code s} from {@code k} words as {@link #load}, times {@code α^logM}: the words go into scratch planes
+     * and the product from there into the shard (no copy of the shard for an in-place product).
+     */
+    void loadTimes(int s, byte[] src, int off, int k, int logM) {
+        if (logM == 0 || logM == Gf16.ZERO_LOG) {
+            load(s, src, off, k);
+            return;
+        }
+        loadInto(temp, 0, src, off, k);
+        productRows(logM);
+        zero(s, s + 1);
+        mulAddPlanes(planes, 16 * s, temp, 0, rows);
+    }
+
+    /**
+     * Shard {@code s} times {@code α^logM} as {@code k} words into {@code dst[off ..]}, as {@link #store}; the shard
+     * itself is left as it was.
+     */
+    void storeTimes(int s, int logM, byte[] dst, int off, int k) {
+        if (logM == 0 || logM == Gf16.ZERO_LOG) {
+            store(s, dst, off, k);
+            return;
+        }
+        long[][] t = temp;
+        int l = longs;
+        for (int j = 0; j < 16; j++) {
+            java.util.Arrays.fill(t[j], 0, l, 0L);
+        }
+        productRows(logM);
+        mulAddPlanes(t, 0, planes, 16 * s, rows);
+        storeFrom(t, 0, dst, off, k);
+    }
+
+    private void loadInto(long[][] p, int base, byte[] src, int off, int k) {
         int full = k >>> 6;
         for (int block = 0; block < full; block++) {
             loadBlock(p, base, block, src, off + 128 * block);
@@ -270,8 +383,10 @@ final class BitslicedShards extends AdditiveFft {
 
     /** Shard {@code s} as {@code k} little-endian words into {@code dst[off ..]}. */
     void store(int s, byte[] dst, int off, int k) {
-        long[][] p = planes;
-        int base = 16 * s;
+        storeFrom(planes, 16 * s, dst, off, k);
+    }
+
+    private void storeFrom(long[][] p, int base, byte[] dst, int off, int k) {
         int full = k >>> 6;
         for (int block = 0; block < full; block++) {
             storeBlock(p, base, block, dst, off + 128 * block);

@@ -137,6 +137,31 @@ final class ReedSolomon16 {
             locator[i] = (char) Gf16.addMod(product & 0xFFFF, product >>> 16);
         }
         Gf16.fwht(locator, Gf16.ORDER);
+        int scale = thirdQuarterScale(usedRecovery);
+        if (scale > 0) {
+            // fold recoverScaled's product of the third quarter's IFFT into the scaling of its received words
+            int logScale = Gf16.LOG[scale];
+            int half = decodeShards(usedRecovery) >>> 1;
+            for (int s = half; s < recoveryEnd; s++) {
+                locator[s] = (char) Gf16.addMod(locator[s], logScale);
+            }
+        }
+    }
+
+    /**
+     * When {@link #recoverScaled} splits its work area in quarters and the last one holds no received word, the
+     * third quarter's IFFT enters the result times {@code 1 + t2 + t3} (see there): that factor, which {@link #locate}
+     * folds into the scaling of the received words of that quarter (the IFFT is linear). {@code -1} when the area is
+     * not split that way, and {@code 0} when the factor is zero (the quarter then does not count).
+     */
+    private int thirdQuarterScale(int usedRecovery) {
+        int decodeShards = decodeShards(usedRecovery);
+        int half = decodeShards >>> 1;
+        int q = half >>> 1;
+        if (q < chunk || decodeShardsRead(usedRecovery) == decodeShards) {
+            return -1;
+        }
+        return Gf16.EXP[0] ^ twiddle(q - 1) ^ twiddle(half + q - 1);
     }
 
     /**
@@ -176,19 +201,22 @@ final class ReedSolomon16 {
             area.ifftSparse(q, q, q, nonZeroBefore);
             area.ifftSparse(half, q, half, nonZeroBefore);
             area.ifftSparse(half + q, q, half + q, nonZeroBefore);
-            int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
-            if (decodeShardsRead(usedRecovery) == decodeShards) {
+            int scale = thirdQuarterScale(usedRecovery);
+            if (scale < 0) {
+                int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
                 area.xor(half + q, half, q);
                 if (sum != 0) {
                     area.mulAdd(half, half + q, q, Gf16.LOG[sum]);
                 }
-            } else if (sum != 0) {
-                // the last quarter received nothing: B2 = 0, and B1 ^ (t2 + t3)·B1 needs no read of it
-                area.mulAdd(half, half, q, Gf16.LOG[sum]);
             }
-            area.xor(half, q, q);
             area.formalDerivative(q);
-            area.xor(0, half, q);
+            if (scale == 0) {
+                area.xor(0, q, q);
+            } else {
+                // the last quarter received nothing: B2 = 0, and B1 ^ (t2 + t3)·B1 = (1 + t2 + t3)·B1 is already
+                // in B1 (locate folded the factor into the scaling of its received words)
+                area.xor2(0, q, half, q);
+            }
             area.fftPrefix(0, q, chunk, original, 0);
         }
     }

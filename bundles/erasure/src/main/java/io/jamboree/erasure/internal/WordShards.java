@@ -52,6 +52,12 @@ final class WordShards extends AdditiveFft {
     }
 
     @Override
+    void xor2(int x, int y, int z, int n) {
+        xorRun(work, x * k, y * k, n * k);
+        xorRun(work, x * k, z * k, n * k);
+    }
+
+    @Override
     void mulAdd(int x, int y, int n, int logM) {
         mulAddRun(work, x * k, y * k, n * k, logM);
     }
