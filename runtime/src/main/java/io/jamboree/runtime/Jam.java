@@ -531,6 +531,10 @@ public final class Jam implements Callable<Integer> {
         @Option(names = "--node", paramLabel = "PATH", description = "The Node.js executable for Typeberry (default: node).")
         String node;
 
+        @Option(names = "--pvm", paramLabel = "ENGINE[,ENGINE...]", description = "One target of ours per PVM engine "
+                + "('jam fuzz-target --pvm ENGINE', shown as jamboree-ENGINE), e.g. interpreter,tiered (default: one target, the active engine).")
+        String pvm;
+
         @Option(names = "--chain", description = "Protocol parameters of traces and targets: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Chain chain = Chain.tiny;
 
@@ -555,6 +559,9 @@ public final class Jam implements Callable<Integer> {
             }
             if (node != null) {
                 args.addAll(List.of("--node", node));
+            }
+            if (pvm != null) {
+                args.addAll(List.of("--pvm", pvm));
             }
             if (timeout != null) {
                 args.addAll(List.of("--timeout", timeout));

@@ -23,8 +23,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code jam bench --jam PATH [--rounds N] [--typeberry DIR] [--node PATH] [--chain tiny|full] [--timeout SECONDS]
- * [--start-timeout SECONDS] [--log DIR] TRACE_DIR...}: times block import through the fuzz protocol as the
+ * {@code jam bench --jam PATH [--rounds N] [--typeberry DIR] [--node PATH] [--pvm ENGINE[,ENGINE...]] [--chain tiny|full]
+ * [--timeout SECONDS] [--start-timeout SECONDS] [--log DIR] TRACE_DIR...}: times block import through the fuzz protocol as the
  * conformance fuzzer times a target. Each round starts a FRESH target process per target (our {@code jam fuzz-target},
  * and Typeberry when {@code --typeberry DIR} names a folder set up with the shared {@code typeberry-setup} script;
  * nothing of Typeberry ships with Jamboree), plays every trace folder through it in one session with
@@ -32,6 +32,8 @@ import org.osgi.service.component.annotations.Component;
  * Prints per trace and target the import-block round trips over all rounds (mean, p50, p99, max, the first block's
  * mean), the ratio of our mean to Typeberry's and our p99 over our mean, and the machine's load average.
  * A folder holding the public traces' sub-folders ({@code traces/}) stands for the six of them, in the fuzzer's order.
+ * With {@code --pvm}, one of our targets per PVM engine ({@code jam fuzz-target --pvm ENGINE}, named
+ * {@code jamboree-ENGINE}), so engines are compared the same way, round by round.
  */
 @Component(service = JamCommand.class, property = JamCommand.NAME + "=" + BenchCommand.NAME_VALUE)
 public final class BenchCommand implements JamCommand {
@@ -101,6 +103,7 @@ public final class BenchCommand implements JamCommand {
         Duration timeout = FuzzReplayCommand.DEFAULT_TIMEOUT;
         Duration startTimeout = DEFAULT_START_TIMEOUT;
         Path logDir = null;
+        List<String> engines = List.of();
         List<Path> folders = new ArrayList<>();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -117,6 +120,7 @@ public final class BenchCommand implements JamCommand {
                     case "--timeout" -> timeout = FuzzReplayCommand.seconds(value(args, ++i, a), a);
                     case "--start-timeout" -> startTimeout = FuzzReplayCommand.seconds(value(args, ++i, a), a);
                     case "--log" -> logDir = Path.of(value(args, ++i, a));
+                    case "--pvm" -> engines = engines(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option '" + a + "'");
@@ -140,7 +144,13 @@ public final class BenchCommand implements JamCommand {
             return TraceReplayer.BAD_INPUT;
         }
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("jamboree", List.of(jam.toString(), "fuzz-target", "--socket", "%s", "--chain", params.name()), null, Map.of()));
+        if (engines.isEmpty()) {
+            targets.add(new Target("jamboree", List.of(jam.toString(), "fuzz-target", "--socket", "%s", "--chain", params.name()), null, Map.of()));
+        }
+        for (String engine : engines) {
+            targets.add(new Target("jamboree-" + engine, List.of(jam.toString(), "fuzz-target", "--socket", "%s", "--chain", params.name(),
+                    "--pvm", engine), null, Map.of()));
+        }
         if (typeberry != null) {
             targets.add(new Target("typeberry", List.of(node, typeberry.toAbsolutePath().resolve(TYPEBERRY_MAIN).toString(), "fuzz-target", "%s"),
                     typeberry.toAbsolutePath(), Map.of("GP_VERSION", "0.7.2", "JAM_FUZZ_DB", "lmdb-hybrid")));
@@ -204,6 +214,21 @@ public final class BenchCommand implements JamCommand {
         out.printf(Locale.ROOT, "load average (1 min): %.2f at the start, %.2f at the end, %.2f the highest seen; %d cores%n", loadStart,
                 load(), loadMax, Runtime.getRuntime().availableProcessors());
         return ok ? TraceReplayer.OK : TraceReplayer.FAILED;
+    }
+
+    /** {@code --pvm}'s comma-separated engine names (each a name {@code jam fuzz-target --pvm} takes), no repeats. */
+    static List<String> engines(String value) {
+        List<String> l = new ArrayList<>();
+        for (String e : value.split(",", -1)) {
+            if (!e.matches("[a-z][a-z0-9-]*")) {
+                throw new IllegalArgumentException("--pvm: '" + e + "' is not an engine name (interpreter, recompiler, tiered, ...)");
+            }
+            if (l.contains(e)) {
+                throw new IllegalArgumentException("--pvm: '" + e + "' given twice");
+            }
+            l.add(e);
+        }
+        return List.copyOf(l);
     }
 
     /** Typeberry's entry point inside the folder that {@code typeberry-setup} fills. */
@@ -282,17 +307,18 @@ public final class BenchCommand implements JamCommand {
     }
 
     private static void printTable(PrintStream out, Map<String, Map<String, Figures>> figures, List<Target> targets) {
-        out.printf(Locale.ROOT, "%-16s %-10s %7s %9s %9s %9s %9s %9s %8s %8s %5s%n", "trace", "target", "blocks", "mean", "p50", "p99", "max",
+        int width = Math.max(10, targets.stream().mapToInt(t -> t.name().length()).max().orElse(0));
+        out.printf(Locale.ROOT, "%-16s %-" + width + "s %7s %9s %9s %9s %9s %9s %8s %8s %5s%n", "trace", "target", "blocks", "mean", "p50", "p99", "max",
                 "first", "ratio", "p99/mean", "fail");
         for (Map.Entry<String, Map<String, Figures>> e : figures.entrySet()) {
             Figures tb = e.getValue().get("typeberry");
             for (Target t : targets) {
                 Figures f = e.getValue().get(t.name());
                 StepTimes s = f.all;
-                String ratio = t.name().equals("jamboree") && tb != null && tb.all.count() > 0 && s.count() > 0
+                String ratio = t.name().startsWith("jamboree") && tb != null && tb.all.count() > 0 && s.count() > 0
                         ? String.format(Locale.ROOT, "%.3f", s.meanMillis() / tb.all.meanMillis()) : "";
                 String spread = s.count() > 0 ? String.format(Locale.ROOT, "%.2f", s.quantileMillis(0.99) / s.meanMillis()) : "";
-                out.printf(Locale.ROOT, "%-16s %-10s %7d %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s %5d%n", e.getKey(), t.name(), s.count(),
+                out.printf(Locale.ROOT, "%-16s %-" + width + "s %7d %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s %5d%n", e.getKey(), t.name(), s.count(),
                         s.meanMillis(), s.p50Millis(), s.quantileMillis(0.99), s.maxMillis(), f.firstMillis(), ratio, spread, f.failed);
             }
         }

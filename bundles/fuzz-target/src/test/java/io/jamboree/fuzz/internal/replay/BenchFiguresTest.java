@@ -42,4 +42,13 @@ class BenchFiguresTest {
         assertEquals(List.of(one), BenchCommand.expand(one));
         assertThrows(IllegalArgumentException.class, () -> BenchCommand.expand(dir.resolve("absent")));
     }
+
+    @Test
+    void pvmEnginesAreACommaList() {
+        assertEquals(List.of("interpreter", "tiered"), BenchCommand.engines("interpreter,tiered"));
+        assertEquals(List.of("recompiler"), BenchCommand.engines("recompiler"));
+        assertThrows(IllegalArgumentException.class, () -> BenchCommand.engines("tiered,tiered"));
+        assertThrows(IllegalArgumentException.class, () -> BenchCommand.engines("interpreter,"));
+        assertThrows(IllegalArgumentException.class, () -> BenchCommand.engines("--rounds"));
+    }
 }
