@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The PVM engine the node uses (GP Appendix A), registered as {@code pvm.engine=active}: it delegates to the
  * engine selected by Config Admin PID {@code io.jamboree.pvm} ({@code engine=interpreter|recompiler|...}) or by
- * {@code jam:pvm ENGINE} while the node runs. Programs prepared before a switch keep running on the engine that
+ * {@code jam:pvm ENGINE} while the node runs; unconfigured, the {@value #DEFAULT_ENGINE} engine (issue #19: interpret
+ * cold code, compile hot code off the importing thread; it imported the public traces fastest through the fuzz
+ * protocol, see the README's "PVM engines"). Programs prepared before a switch keep running on the engine that
  * prepared them; new ones use the new engine.
  *
  * <p>Fallback: while the selected engine is not registered (its bundle was removed from {@code deploy/}, or is not
  * installed yet), new programs run on the highest-ranked registered engine ({@code service.ranking}; on a tie the
- * {@value #DEFAULT_ENGINE}, then the oldest service). When the selected engine is registered again it is used again.
+ * {@value #FALLBACK_ENGINE}, then the oldest service). When the selected engine is registered again it is used again.
  * The node never stops for a missing engine.
  *
  * <p>Metering: every program it prepares counts the gas its instances consume and the time they run into the
@@ -37,13 +39,15 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ActivePvmEngine.Config.class)
 public final class ActivePvmEngine implements PvmEngine, PvmGasMeter {
     static final String PID = "io.jamboree.pvm";
-    /** The engine preferred among equally ranked ones when the selected engine is missing. */
-    static final String DEFAULT_ENGINE = "interpreter";
+    /** The engine selected when no configuration names one. */
+    static final String DEFAULT_ENGINE = "tiered";
+    /** The engine preferred among equally ranked ones when the selected engine is missing: the plainest one. */
+    static final String FALLBACK_ENGINE = "interpreter";
     private static final Logger LOG = LoggerFactory.getLogger(ActivePvmEngine.class);
 
     @ObjectClassDefinition(name = "Jamboree PVM engine", description = "Which PVM engine executes guest code.")
     public @interface Config {
-        @AttributeDefinition(description = "Engine name: interpreter, recompiler or differential (both in lockstep, compared; a test mode), or a plugin's engine.")
+        @AttributeDefinition(description = "Engine name: tiered (interpreter, then recompiled code for hot programs), interpreter, recompiler or differential (both in lockstep, compared; a test mode), or a plugin's engine.")
         String engine() default DEFAULT_ENGINE;
     }
 
@@ -130,8 +134,8 @@ public final class ActivePvmEngine implements PvmEngine, PvmGasMeter {
         String best = null;
         for (Map.Entry<String, Bound> e : engines.entrySet()) {
             Bound c = e.getValue();
-            if (b == null || c.ranking() > b.ranking() || c.ranking() == b.ranking() && !best.equals(DEFAULT_ENGINE)
-                    && (e.getKey().equals(DEFAULT_ENGINE) || c.serviceId() < b.serviceId())) {
+            if (b == null || c.ranking() > b.ranking() || c.ranking() == b.ranking() && !best.equals(FALLBACK_ENGINE)
+                    && (e.getKey().equals(FALLBACK_ENGINE) || c.serviceId() < b.serviceId())) {
                 b = c;
                 best = e.getKey();
             }
@@ -144,7 +148,10 @@ public final class ActivePvmEngine implements PvmEngine, PvmGasMeter {
         Bound b = pick();
         String now = b == null ? null : nameOf(b);
         if (now != null && !now.equals(effective) && !frameworkStopping()) {
-            if (!now.equals(wanted)) {
+            if (!now.equals(wanted) && effective == null) {
+                // the first engine to register while the framework starts: the selected one's bundle may just come later
+                LOG.info("PVM engine '{}' is not registered yet: new programs run on '{}' until it is", wanted, now);
+            } else if (!now.equals(wanted)) {
                 LOG.warn("PVM engine '{}' is not registered: new programs run on '{}' until it is", wanted, now);
             } else if (effective != null) {
                 LOG.info("PVM engine '{}' is registered: new programs run on it", now);

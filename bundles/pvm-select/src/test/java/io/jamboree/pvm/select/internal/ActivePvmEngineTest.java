@@ -40,6 +40,19 @@ class ActivePvmEngineTest {
     }
 
     @Test
+    void unconfiguredTheTieredEngineIsUsedOnceRegistered() {
+        ActivePvmEngine active = new ActivePvmEngine();
+        Named interpreter = new Named("interpreter");
+        Named tiered = new Named("tiered");
+        active.addEngine(interpreter, props("interpreter", 3, null));
+        assertEquals("interpreter", active.name(), "tiered not registered yet: the fallback");
+        active.addEngine(tiered, props("tiered", 4, null));
+        assertEquals("tiered", active.name());
+        assertSame(tiered, active.current());
+        assertEquals("tiered", active.selected());
+    }
+
+    @Test
     void selectedEngineWhileRegisteredElseTheHighestRankedThenTheInterpreter() {
         ActivePvmEngine active = new ActivePvmEngine();
         Named recompiler = new Named("recompiler");
@@ -177,6 +190,6 @@ class ActivePvmEngineTest {
     void noEngineAtAllIsAClearError() {
         ActivePvmEngine active = new ActivePvmEngine();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> active.prepare(new byte[0]));
-        assertEquals("no PVM engine is registered (selected: 'interpreter')", e.getMessage());
+        assertEquals("no PVM engine is registered (selected: 'tiered')", e.getMessage());
     }
 }
