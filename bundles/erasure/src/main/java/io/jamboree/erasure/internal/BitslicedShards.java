@@ -30,6 +30,9 @@ final class BitslicedShards extends AdditiveFft {
     private final int[] rowsRight = new int[16];
     private final long[][] inputs = new long[16][];
     private final byte[] tail = new byte[128];
+    private long sink;
+    /** Groups of at least this many shard pairs or quartets are far apart in memory: their shards are touched first. */
+    private static final int TOUCH_MIN_GROUP = 16;
 
     /** Binds a work area of {@code shards} shards of {@code k} words (grown as needed, contents unspecified). */
     BitslicedShards bind(int shards, int k) {
@@ -62,7 +65,12 @@ final class BitslicedShards extends AdditiveFft {
             return;
         }
         productRows(logM);
+        boolean far = n >= TOUCH_MIN_GROUP;
         for (int t = 0; t < n; t++) {
+            if (far) {
+                touch(a + t);
+                touch(b + t);
+            }
             mulAddShard(a + t, b + t);
             xorShard(b + t, a + t);
         }
@@ -87,11 +95,18 @@ final class BitslicedShards extends AdditiveFft {
         productRows(logT, rows);
         productRows(logLeft, rowsLeft);
         productRows(logRight, rowsRight);
+        boolean far = h >= TOUCH_MIN_GROUP;
         for (int t = 0; t < h; t++) {
             int s0 = a + t;
             int s1 = s0 + h;
             int s2 = s1 + h;
             int s3 = s2 + h;
+            if (far) {
+                touch(s0);
+                touch(s1);
+                touch(s2);
+                touch(s3);
+            }
             fftButterfly(s0, s2, logT, rows);
             fftButterfly(s1, s3, logT, rows);
             fftButterfly(s0, s1, logLeft, rowsLeft);
@@ -107,11 +122,18 @@ final class BitslicedShards extends AdditiveFft {
         productRows(logT, rows);
         productRows(logLeft, rowsLeft);
         productRows(logRight, rowsRight);
+        boolean far = h >= TOUCH_MIN_GROUP;
         for (int t = 0; t < h; t++) {
             int s0 = a + t;
             int s1 = s0 + h;
             int s2 = s1 + h;
             int s3 = s2 + h;
+            if (far) {
+                touch(s0);
+                touch(s1);
+                touch(s2);
+                touch(s3);
+            }
             if (left) {
                 ifftButterfly(s0, s1, logLeft, rowsLeft);
             }
@@ -167,6 +189,10 @@ final class BitslicedShards extends AdditiveFft {
             if (x == y) {
                 mulAddPlanes(planes, 16 * (x + t), stash(x + t, false), 0, rows);
             } else {
+                if (n >= TOUCH_MIN_GROUP) {
+                    touch(x + t);
+                    touch(y + t);
+                }
                 mulAddShard(x + t, y + t);
             }
         }
@@ -263,6 +289,20 @@ final class BitslicedShards extends AdditiveFft {
                 default -> { }
             }
         }
+    }
+
+    /** One load per cache line of shard {@code s}'s planes, in address order: brings it in before a product reads it. */
+    private void touch(int s) {
+        long[][] p = planes;
+        int l = longs;
+        long acc = 0;
+        for (int j = 16 * s, end = j + 16; j < end; j++) {
+            long[] plane = p[j];
+            for (int w = 0; w < l; w += 8) {
+                acc += plane[w];
+            }
+        }
+        sink += acc;
     }
 
     private void xorShard(int x, int y) {
