@@ -17,7 +17,13 @@ import java.nio.ByteOrder;
  * {@code j} of {@code v_i·t}: about 128 XORs of whole planes and no table lookup per word, done row by row with
  * up to eight input planes per pass over an output plane. Each plane is its own array and every such pass is
  * {@code d[w] ^= a[w] ^ b[w] ..} over the same index, a loop the JIT turns into vector instructions. Words go in and
- * out with {@link #load} and {@link #store}.
+ * out with {@link #load} and {@link #store} ({@link #loadTimes} and {@link #storeTimes} with a product on the way).
+ *
+ * <p>Memory: a 4 MiB bundle's recovery area is about 25 MB, far beyond the caches, and at the upper FFT levels a
+ * butterfly's shards are far apart. Two levels are done per pass over the shards ({@link #fftQuartets},
+ * {@link #ifftQuartets}), and in large groups each shard (its sixteen planes lie one after the other in memory) is
+ * first read once in address order ({@code touch}), which the hardware prefetcher follows, before the product reads
+ * it plane by plane.
  */
 final class BitslicedShards extends AdditiveFft {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
