@@ -98,33 +98,21 @@ final class BitslicedShards extends AdditiveFft {
     /** Quartet by quartet: the four shards of one are in the cache for both levels. */
     @Override
     void fftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean right) {
-        productRows(logT, rows);
-        productRows(logLeft, rowsLeft);
-        productRows(logRight, rowsRight);
-        boolean far = h >= TOUCH_MIN_GROUP;
-        for (int t = 0; t < h; t++) {
-            int s0 = a + t;
-            int s1 = s0 + h;
-            int s2 = s1 + h;
-            int s3 = s2 + h;
-            if (far) {
-                touch(s0);
-                touch(s1);
-                touch(s2);
-                touch(s3);
-            }
-            fftButterfly(s0, s2, logT, rows);
-            fftButterfly(s1, s3, logT, rows);
-            fftButterfly(s0, s1, logLeft, rowsLeft);
-            if (right) {
-                fftButterfly(s2, s3, logRight, rowsRight);
-            }
-        }
+        quartets(false, a, h, logT, logLeft, logRight, true, right);
     }
 
     /** Quartet by quartet, as {@link #fftQuartets}. */
     @Override
     void ifftQuartets(int a, int h, int logT, int logLeft, int logRight, boolean left, boolean right) {
+        quartets(true, a, h, logT, logLeft, logRight, left, right);
+    }
+
+    /**
+     * The two levels of {@link #fftQuartets} (forward: the group's butterflies, then the halves') or, if
+     * {@code inverse}, of {@link #ifftQuartets} (the halves', then the group's), one quartet after the other.
+     */
+    private void quartets(boolean inverse, int a, int h, int logT, int logLeft, int logRight, boolean left,
+            boolean right) {
         productRows(logT, rows);
         productRows(logLeft, rowsLeft);
         productRows(logRight, rowsRight);
@@ -140,14 +128,23 @@ final class BitslicedShards extends AdditiveFft {
                 touch(s2);
                 touch(s3);
             }
-            if (left) {
-                ifftButterfly(s0, s1, logLeft, rowsLeft);
+            if (inverse) {
+                if (left) {
+                    ifftButterfly(s0, s1, logLeft, rowsLeft);
+                }
+                if (right) {
+                    ifftButterfly(s2, s3, logRight, rowsRight);
+                }
+                ifftButterfly(s0, s2, logT, rows);
+                ifftButterfly(s1, s3, logT, rows);
+            } else {
+                fftButterfly(s0, s2, logT, rows);
+                fftButterfly(s1, s3, logT, rows);
+                fftButterfly(s0, s1, logLeft, rowsLeft);
+                if (right) {
+                    fftButterfly(s2, s3, logRight, rowsRight);
+                }
             }
-            if (right) {
-                ifftButterfly(s2, s3, logRight, rowsRight);
-            }
-            ifftButterfly(s0, s2, logT, rows);
-            ifftButterfly(s1, s3, logT, rows);
         }
     }
 
