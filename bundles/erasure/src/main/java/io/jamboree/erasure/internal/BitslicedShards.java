@@ -36,6 +36,7 @@ final class BitslicedShards extends AdditiveFft {
     private final int[] rowsRight = new int[16];
     private final long[][] inputs = new long[16][];
     private final byte[] tail = new byte[128];
+    /** Where {@code touch} adds what it reads, so that the JIT keeps its loads (never read otherwise). */
     private long sink;
     /** Groups of at least this many shard pairs or quartets are far apart in memory: their shards are touched first. */
     private static final int TOUCH_MIN_GROUP = 16;

@@ -161,7 +161,12 @@ final class ReedSolomon16 {
         if (q < chunk || decodeShardsRead(usedRecovery) == decodeShards) {
             return -1;
         }
-        return Gf16.EXP[0] ^ twiddle(q - 1) ^ twiddle(half + q - 1);
+        return Gf16.EXP[0] ^ quarterTwiddles(half, q);
+    }
+
+    /** {@code t2 + t3}: the twiddles of the first half's second level and of the second half's top (recoverScaled). */
+    private static int quarterTwiddles(int half, int q) {
+        return twiddle(q - 1) ^ twiddle(half + q - 1);
     }
 
     /**
@@ -203,7 +208,7 @@ final class ReedSolomon16 {
             area.ifftSparse(half + q, q, half + q, nonZeroBefore);
             int scale = thirdQuarterScale(usedRecovery);
             if (scale < 0) {
-                int sum = twiddle(q - 1) ^ twiddle(half + q - 1);
+                int sum = quarterTwiddles(half, q);
                 area.xor(half + q, half, q);
                 if (sum != 0) {
                     area.mulAdd(half, half + q, q, Gf16.LOG[sum]);
